@@ -1,0 +1,1 @@
+//! The event coder: verb patterns to PLOVER events with CAMEO codes, actors and recipients.

@@ -1,0 +1,1 @@
+//! Evaluation against public gold standards: PETRARCH validation, PLOVER records, extraction and story benchmarks.

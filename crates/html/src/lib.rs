@@ -1,0 +1,1 @@
+//! HTML, WARC and feed readers: article extraction from web pages.

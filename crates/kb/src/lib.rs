@@ -1,0 +1,1 @@
+//! The knowledge base: actors with date-bounded roles, agents and places, and a fast matcher over them.

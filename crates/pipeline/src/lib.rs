@@ -1,0 +1,1 @@
+//! The pipeline: read, analyse, look up, code, one document at a time.

@@ -1,0 +1,1 @@
+//! Quotes: direct and reported speech with speakers and addressees.

@@ -1,0 +1,1 @@
+//! Readers: plain text, markdown, JSON Lines, directories and stdin into documents.

@@ -1,0 +1,1 @@
+//! Time expressions: found in text, normalised and anchored to the publication date.
