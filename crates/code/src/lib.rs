@@ -1,1 +1,84 @@
-//! The event coder: verb patterns to PLOVER events with CAMEO codes, actors and recipients.
+//! The event coder: from analysed sentences and their actor phrases to PLOVER events.
+//!
+//! For each verb the CAMEO dictionary knows, the coder finds the pattern that fits the words
+//! around it, the actor (the verb's subject, across relative clauses and passives), the
+//! recipients (object or prepositional target, with coordination), the place, the date that
+//! governs the clause and the modality, then writes an [`EventRecord`] exactly as the spec
+//! names its fields.
+//!
+//! Invariants:
+//! - deterministic: the same document, dictionary and knowledge base give the same records,
+//!   byte for byte (no hash-map iteration order leaks into output, ids are content hashes);
+//! - every record's spans index the document body;
+//! - every knowledge-base lookup uses the event's own date, not today's.
+
+mod clause;
+mod dating;
+mod events;
+mod modality;
+
+use dyad_actors::{ActorPhrase, Discourse, SentenceView, find_actor_phrases};
+use dyad_analyse::Sentence;
+use dyad_document::{Document, PartialDate};
+use dyad_kb::KnowledgeBase;
+use dyad_record::EventRecord;
+use dyad_time::TimeExpression;
+use dyad_verbs::VerbDictionary;
+
+pub use dating::SentenceTimes;
+
+/// What the coder found in one document: its events, and the actors and time expressions of
+/// each sentence, which quotes and `dyad show` reuse rather than compute again.
+#[derive(Clone, Debug, Default)]
+pub struct CodedDocument {
+    pub events: Vec<EventRecord>,
+    pub actors: Vec<Vec<ActorPhrase>>,
+    pub times: Vec<Vec<TimeExpression>>,
+    /// The date every relative expression was anchored to: publication date or the fallback.
+    pub anchor: Option<PartialDate>,
+}
+
+/// The event coder, borrowing the dictionaries it codes with.
+pub struct Coder<'a> {
+    kb: &'a KnowledgeBase,
+    verbs: &'a VerbDictionary,
+    fallback_date: PartialDate,
+}
+
+impl<'a> Coder<'a> {
+    /// `fallback_date` anchors documents that carry no publication date (the CLI passes today).
+    pub fn new(kb: &'a KnowledgeBase, verbs: &'a VerbDictionary, fallback_date: PartialDate) -> Coder<'a> {
+        Coder { kb, verbs, fallback_date }
+    }
+
+    pub fn code_document(&self, document: &Document, sentences: &[Sentence]) -> CodedDocument {
+        let anchor = document.metadata.published.unwrap_or(self.fallback_date);
+        let mut discourse = Discourse::default();
+        let mut coded = CodedDocument { anchor: Some(anchor), ..CodedDocument::default() };
+        for sentence in sentences {
+            let view = SentenceView::new(&document.body, sentence);
+            let before_sentence = discourse.clone();
+            let phrases = find_actor_phrases(&view, self.kb, anchor, &mut discourse);
+            let times = SentenceTimes::find(&view, anchor);
+            let context = events::SentenceContext {
+                view: &view,
+                kb: self.kb,
+                verbs: self.verbs,
+                phrases: &phrases,
+                times: &times,
+                anchor,
+                discourse_before: &before_sentence,
+                doc_id: &document.id,
+            };
+            coded.events.extend(events::code_sentence(&context));
+            coded.actors.push(phrases);
+            coded.times.push(times.expressions);
+        }
+        dating::date_events_from_later_mentions(document, sentences, &coded.times, &mut coded.events);
+        events::merge_repeated_events(&mut coded.events);
+        coded
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,38 @@
-//! Evaluation against public gold standards: PETRARCH validation, PLOVER records, extraction and story benchmarks.
+//! Evaluation against public gold standards: the PETRARCH validation suite, the PLOVER gold
+//! records and the news development set.
+//!
+//! Each evaluation is one function returning a report whose `Display` is a set of readable
+//! tables; the CLI prints them. Every evaluation codes through [`dyad_pipeline::Pipeline`], the
+//! same code path as `dyad code`, so the numbers describe what users get.
+//!
+//! Invariants:
+//! - reports are a pure function of the input files and the dictionaries (plus, for the news
+//!   set, the fallback date of undated documents), listed in input order;
+//! - gold files are only read, never copied: tests use texts written for this crate and read
+//!   `../shared` only where it is present.
+
+mod coding;
+mod error;
+mod matching;
+mod news;
+mod petrarch;
+mod petrarch_file;
+mod plover;
+mod table;
+
+pub use error::EvalError;
+pub use matching::{any_overlap, describe_event, entity_code, gold_code_overlaps, petrarch_code_matches};
+pub use news::{FoundHeadline, Headline, HeadlineAlternative, NewsDocument, NewsOutcome, NewsReport, evaluate_news, evaluate_news_with, meets_headline};
+pub use petrarch::{FailureCause, PassCounts, PetrarchReport, RecordOutcome, Scope, evaluate_petrarch, event_meets, judge};
+pub use petrarch_file::{Environment, ExpectedCoding, Expectation, ValidationFile, ValidationRecord, parse_compact_date};
+pub use plover::{
+    CONFIDENCE_BINS, GoldActor, MatchLevel, PloverMiss, PloverOutcome, PloverRecord, PloverReport, ReliabilityBin, Scores, evaluate_plover,
+    evaluate_plover_with, match_level, plover_08_label, read_plover_records,
+};
+pub use table::TextTable;
+
+#[cfg(test)]
+mod test_support;
+
+#[cfg(test)]
+mod determinism_tests;

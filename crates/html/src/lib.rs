@@ -1,1 +1,50 @@
-//! HTML, WARC and feed readers: article extraction from web pages.
+//! HTML, WARC and feed readers: turn saved news pages, web archives and RSS/Atom feeds into
+//! [`Document`]s.
+//!
+//! Invariants:
+//! - Nothing here panics on user input: malformed HTML, wrong charset declarations, binary
+//!   junk and truncated archives give an [`HtmlError`] or a best-effort result.
+//! - A [`Document`] body built here is the article's paragraphs joined by `"\n\n"`, with
+//!   captions, credits, share prompts and related-story boxes left out.
+//! - Dates come only from sources that label them as publication dates (structured data,
+//!   meta tags, `<time>` elements, URL paths, WARC-Date): a page that states none gets none.
+
+mod article;
+mod charset;
+mod dates;
+pub mod evaluation;
+//mod feed;
+mod language;
+mod metadata;
+mod text;
+//mod warc;
+
+pub use article::{Article, article_to_document, extract_article};
+pub use charset::decode_html;
+pub use dates::parse_date;
+//pub use feed::read_feed;
+pub use language::detect_language;
+//pub use warc::{WarcItem, WarcReader, WarcStats};
+
+/// Why a page, archive record or feed could not be read. Every variant names the input.
+#[derive(Debug, thiserror::Error)]
+pub enum HtmlError {
+    #[error("the page {source_name} is empty (no markup or text)")]
+    EmptyPage { source_name: String },
+    #[error("no article text found in {source_name}")]
+    NoArticleText { source_name: String },
+    #[error("article extraction failed for {source_name}: {message}")]
+    Extraction { source_name: String, message: String },
+    #[error("WARC record at byte offset {offset} (record id {record_id}) is malformed: {message}")]
+    MalformedWarcRecord { offset: u64, record_id: String, message: String },
+    #[error("reading {source_name} failed: {source}")]
+    Io {
+        source_name: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the feed {source_name} is not valid RSS or Atom: {message}")]
+    MalformedFeed { source_name: String, message: String },
+    #[error("the evaluation data in {path} is malformed: {message}")]
+    EvaluationData { path: String, message: String },
+}

@@ -1,0 +1,71 @@
+//! Noun chunks: the maximal runs of determiner, adjective and noun tokens that make a noun
+//! phrase, found from part-of-speech tags alone. Actor phrases are chunks that name someone.
+
+use crate::lookup::MentionLookup;
+use crate::view::SentenceView;
+
+/// A candidate noun phrase: tokens `[first, end)`, and where a possessive "'s" splits the
+/// possessor from the head ("Assad 's government").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    pub first: usize,
+    pub end: usize,
+    pub possessive_marker: Option<usize>,
+}
+
+pub fn noun_chunks(view: &SentenceView, mentions: &MentionLookup) -> Vec<Chunk> {
+    let mut chunks = Vec::new();
+    let mut index = 0;
+    while index < view.len() {
+        if view.tag(index) == "PRP" {
+            chunks.push(Chunk { first: index, end: index + 1, possessive_marker: None });
+            index += 1;
+            continue;
+        }
+        if !can_start_chunk(view, mentions, index) {
+            index += 1;
+            continue;
+        }
+        let chunk = extend_chunk(view, mentions, index);
+        index = chunk.end;
+        chunks.push(chunk);
+    }
+    chunks
+}
+
+fn can_start_chunk(view: &SentenceView, mentions: &MentionLookup, index: usize) -> bool {
+    mentions.at_token(index).is_some()
+        || matches!(view.tag(index), "DT" | "PDT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD")
+}
+
+fn extend_chunk(view: &SentenceView, mentions: &MentionLookup, first: usize) -> Chunk {
+    let mut end = first + 1;
+    let mut possessive_marker = None;
+    while end < view.len() {
+        if let Some(mention) = mentions.at_token(end) {
+            // A mention never splits: "al-Assad" or "Islamic State" joins whole.
+            end = end.max(mention.end_token);
+            continue;
+        }
+        match view.tag(end) {
+            "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "HYPH" => end += 1,
+            "POS" if possessive_marker.is_none() && end + 1 < view.len() && is_noun_like(view, mentions, end + 1) => {
+                possessive_marker = Some(end);
+                end += 1;
+            }
+            // Participles inside a noun phrase ("the ruling party", "armed forces"), but not a
+            // verb between two names ("Putin greeting Assad").
+            "VBN" | "VBG" if is_common_noun(view, end + 1) && !view.tag(end - 1).starts_with("NNP") => end += 1,
+            _ => break,
+        }
+    }
+    Chunk { first, end, possessive_marker }
+}
+
+fn is_noun_like(view: &SentenceView, mentions: &MentionLookup, index: usize) -> bool {
+    mentions.at_token(index).is_some() || matches!(view.tag(index), "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "CD")
+}
+
+fn is_common_noun(view: &SentenceView, index: usize) -> bool {
+    index < view.len() && matches!(view.tag(index), "NN" | "NNS" | "JJ")
+}

@@ -1,0 +1,33 @@
+use dyad_record::Entity;
+
+/// The people a document has named so far, most recent last: what "he", "the Russian
+/// leader" and "the two leaders" can refer to.
+#[derive(Clone, Debug, Default)]
+pub struct Discourse {
+    people: Vec<Entity>,
+}
+
+impl Discourse {
+    pub fn remember(&mut self, person: &Entity) {
+        // Keep each person once, at the position of their latest mention.
+        self.people.retain(|known| known.name != person.name);
+        self.people.push(person.clone());
+    }
+
+    pub fn last_person(&self) -> Option<&Entity> {
+        self.people.last()
+    }
+
+    /// The latest person of that country and sector; with no country, the latest of the sector.
+    pub fn last_person_matching(&self, code: Option<&str>, sector: &str) -> Option<&Entity> {
+        self.people.iter().rev().find(|person| {
+            person.sector.as_deref() == Some(sector) && (code.is_none() || person.code.as_deref() == code)
+        })
+    }
+
+    /// The last `count` distinct people, in order of mention.
+    pub fn last_people(&self, count: usize) -> Vec<&Entity> {
+        let start = self.people.len().saturating_sub(count);
+        self.people[start..].iter().collect()
+    }
+}

@@ -1,0 +1,100 @@
+//! Actor phrases: who a sentence talks about, resolved in the knowledge base on a given day.
+//!
+//! The knowledge base finds names ("Bashar al-Assad", "Syrian", "police"); this crate groups
+//! them into the noun phrases a reader sees ("his Syrian counterpart Bashar al-Assad",
+//! "Turkish police", "forces loyal to Assad") and gives each one code and sector, the way
+//! PETRARCH and PLOVER code actors. It also follows a document's people through pronouns
+//! and descriptions ("he", "the Russian leader", "the two leaders"), so later sentences
+//! carry the right codes.
+//!
+//! Invariants:
+//! - every phrase's span indexes the document body and covers whole tokens of one sentence;
+//! - resolution always takes the event date: the same name can code differently on two days;
+//! - nothing here knows about event types; the coder decides who acts on whom.
+
+mod chunk;
+mod discourse;
+mod lookup;
+mod resolve;
+mod view;
+
+pub use discourse::Discourse;
+pub use lookup::{MentionLookup, ResolvedMention};
+pub use view::SentenceView;
+
+use dyad_document::{PartialDate, Span};
+use dyad_kb::KnowledgeBase;
+use dyad_record::{Entity, Place};
+
+/// What kind of thing an actor phrase names; the coder treats places and pronouns differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseKind {
+    Person,
+    Group,
+    Institution,
+    Country,
+    /// A city or capital. As the subject of an event it stands for the government ("Ankara
+    /// has shifted focus"); after "in" or "at" it is where the event happened.
+    Place,
+    /// A common noun with a sector and perhaps a nationality ("Turkish police", "rebels").
+    Agent,
+    /// A capitalised name the knowledge base does not know: kept, uncoded, rather than dropped.
+    Unknown,
+    /// A pronoun or description ("he", "the Russian leader") resolved through the discourse.
+    Reference,
+}
+
+/// One noun phrase that names an actor, with its resolution on the event date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorPhrase {
+    /// Token range `[first_token, end_token)` within the sentence.
+    pub first_token: usize,
+    pub end_token: usize,
+    pub kind: PhraseKind,
+    pub entity: Entity,
+    /// Set when the phrase names a place, for event locations.
+    pub place: Option<Place>,
+    /// How many people the phrase stands for when it is a plural reference ("the two leaders").
+    pub group_members: Vec<Entity>,
+}
+
+impl ActorPhrase {
+    pub fn span(&self) -> Span {
+        self.entity.span
+    }
+
+    /// True when the phrase says something a coder can count: a country, a sector or a name.
+    pub fn is_coded(&self) -> bool {
+        self.entity.code.is_some() || self.entity.sector.is_some()
+    }
+}
+
+/// Finds and resolves the actor phrases of one sentence, in token order.
+///
+/// `discourse` carries the people already mentioned in the document; it is read for
+/// pronouns and descriptions and updated with the people this sentence names.
+pub fn find_actor_phrases(
+    view: &SentenceView,
+    kb: &KnowledgeBase,
+    date: PartialDate,
+    discourse: &mut Discourse,
+) -> Vec<ActorPhrase> {
+    let mentions = MentionLookup::for_sentence(view, kb, date);
+    let chunks = chunk::noun_chunks(view, &mentions);
+    let mut phrases = Vec::new();
+    for chunk in chunks {
+        if let Some(phrase) = resolve::resolve_chunk(view, &mentions, &chunk, discourse) {
+            phrases.push(phrase);
+        }
+    }
+    resolve::attach_loyalty_modifiers(view, &mut phrases);
+    for phrase in &phrases {
+        if phrase.kind == PhraseKind::Person {
+            discourse.remember(&phrase.entity);
+        }
+    }
+    phrases
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,79 @@
+//! The knowledge base's mentions in one sentence, resolved on the event date and indexed by token.
+
+use crate::view::SentenceView;
+use dyad_document::{PartialDate, Span};
+use dyad_kb::{EntryKind, KnowledgeBase};
+use dyad_record::Place;
+
+/// A knowledge-base mention with its resolution on the day in question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResolvedMention {
+    pub span: Span,
+    pub first_token: usize,
+    pub end_token: usize,
+    pub kind: EntryKind,
+    pub name: String,
+    pub code: Option<String>,
+    pub sector: Option<String>,
+    pub place: Option<Place>,
+}
+
+/// All mentions of a sentence, and for each token the mention covering it.
+pub struct MentionLookup {
+    pub mentions: Vec<ResolvedMention>,
+    mention_of_token: Vec<Option<usize>>,
+}
+
+impl MentionLookup {
+    pub fn for_sentence(view: &SentenceView, kb: &KnowledgeBase, date: PartialDate) -> MentionLookup {
+        let mut mentions = Vec::new();
+        let mut mention_of_token = vec![None; view.len()];
+        for mention in kb.find_mentions(view.body, view.sentence.span) {
+            let Some((first_token, end_token)) = token_range(view, mention.span) else { continue };
+            let resolution = kb.resolve(&mention, date);
+            let place = kb.place_of(&mention).map(|entry| Place {
+                text: view.text(mention.span).to_string(),
+                name: Some(entry.name.clone()),
+                country: entry.country.clone(),
+                lat: entry.lat,
+                lon: entry.lon,
+                geonameid: entry.geonameid,
+                span: mention.span,
+            });
+            let index = mentions.len();
+            for slot in &mut mention_of_token[first_token..end_token] {
+                slot.get_or_insert(index);
+            }
+            mentions.push(ResolvedMention {
+                span: mention.span,
+                first_token,
+                end_token,
+                kind: mention.kind,
+                name: resolution.name,
+                code: resolution.code,
+                sector: resolution.sector,
+                place,
+            });
+        }
+        MentionLookup { mentions, mention_of_token }
+    }
+
+    pub fn at_token(&self, index: usize) -> Option<&ResolvedMention> {
+        self.mention_of_token.get(index).copied().flatten().map(|mention| &self.mentions[mention])
+    }
+
+    /// Mentions whose tokens lie wholly within `[first, end)`.
+    pub fn within(&self, first: usize, end: usize) -> impl Iterator<Item = &ResolvedMention> {
+        self.mentions.iter().filter(move |mention| first <= mention.first_token && mention.end_token <= end)
+    }
+}
+
+/// The tokens a mention covers, when it covers whole tokens. A mention that starts or ends
+/// inside a token ("Turkish" inside "Pro-Turkish") is dropped: "pro-Turkish forces" are not
+/// Turkish forces, and the token is the unit the coder reasons about.
+fn token_range(view: &SentenceView, span: Span) -> Option<(usize, usize)> {
+    let tokens = &view.sentence.tokens;
+    let first = tokens.iter().position(|token| token.span.start == span.start)?;
+    let end = tokens.iter().position(|token| token.span.end == span.end)? + 1;
+    (first < end).then_some((first, end))
+}

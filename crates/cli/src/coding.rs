@@ -1,0 +1,201 @@
+//! `dyad code`, `dyad ingest` and `dyad show`: reading articles and running the pipeline.
+
+use crate::dictionaries::{self, Dictionaries};
+use crate::output;
+use crate::{GlobalOptions, OutputFormat};
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+use dyad_document::Document;
+use dyad_pipeline::Pipeline;
+use dyad_read::{InputFormat, ReadOptions};
+use dyad_record::DocumentRecord;
+use dyad_store::{InsertOutcome, Store};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum InputKind {
+    Auto,
+    Text,
+    Markdown,
+    Jsonl,
+}
+
+#[derive(Args)]
+pub struct ReadingArgs {
+    /// Files or directories to read (directories recursively); `-` reads standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Input format; by default from the file extension or content.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub input: InputKind,
+    /// Largest document to read, in bytes; larger ones are skipped with an error.
+    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    pub max_bytes: u64,
+}
+
+#[derive(Args)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: OutputFormat,
+    /// Print quotes (speaker, addressee, text) after the events.
+    #[arg(long)]
+    pub quotes: bool,
+}
+
+#[derive(Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+#[derive(Args)]
+pub struct ShowArgs {
+    /// A stored document id (or a unique prefix of one), or a file to read and code.
+    pub document: String,
+}
+
+fn read_options(reading: &ReadingArgs) -> ReadOptions {
+    let format = match reading.input {
+        InputKind::Auto => InputFormat::Auto,
+        InputKind::Text => InputFormat::Text,
+        InputKind::Markdown => InputFormat::Markdown,
+        InputKind::Jsonl => InputFormat::JsonLines,
+    };
+    ReadOptions { format, max_document_bytes: reading.max_bytes, ..ReadOptions::default() }
+}
+
+/// Every document the paths hold, errors reported on stderr as they come and counted.
+fn documents<'a>(reading: &'a ReadingArgs, skipped: &'a mut usize) -> Box<dyn Iterator<Item = Document> + 'a> {
+    let options = read_options(reading);
+    let stream: Box<dyn Iterator<Item = Result<Document, dyad_read::ReadError>>> =
+        if reading.paths.len() == 1 && reading.paths[0].as_os_str() == "-" {
+            Box::new(dyad_read::read_stdin(&options))
+        } else {
+            Box::new(dyad_read::read_paths(&reading.paths, &options))
+        };
+    Box::new(stream.filter_map(move |item| match item {
+        Ok(document) => Some(document),
+        Err(error) => {
+            eprintln!("dyad: skipped {error}");
+            *skipped += 1;
+            None
+        }
+    }))
+}
+
+fn pipeline(global: &GlobalOptions) -> Result<Pipeline<'static>> {
+    let Dictionaries { kb, verbs } = dictionaries::load(global)?;
+    Ok(Pipeline::new(kb, verbs, global.today.unwrap_or_else(dictionaries::today)))
+}
+
+pub fn code(global: &GlobalOptions, args: CodeArgs) -> Result<()> {
+    let pipeline = pipeline(global)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut writer = output::EventWriter::new(args.format);
+    let (mut documents_coded, mut events_found, mut skipped) = (0usize, 0usize, 0usize);
+    for document in documents(&args.reading, &mut skipped) {
+        let processed = pipeline.process(document);
+        documents_coded += 1;
+        events_found += processed.events().len();
+        writer.write_events(&mut out, processed.events())?;
+        if args.quotes {
+            output::write_quotes(&mut out, args.format, &processed.quotes)?;
+        }
+    }
+    writer.finish(&mut out)?;
+    out.flush()?;
+    eprintln!("dyad: coded {documents_coded} documents, {events_found} events; {skipped} inputs skipped");
+    if documents_coded == 0 && skipped > 0 {
+        bail!("no document could be read");
+    }
+    Ok(())
+}
+
+pub fn ingest(global: &GlobalOptions, args: IngestArgs) -> Result<()> {
+    let pipeline = pipeline(global)?;
+    let mut store = Store::open(&global.db).with_context(|| format!("cannot open database {}", global.db.display()))?;
+    let progress = ProgressBar::new_spinner();
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} {pos} documents read, {per_sec} [{elapsed_precise}] {msg}")
+            .expect("the progress template is valid"),
+    );
+    let (mut stored, mut already, mut events, mut quotes, mut skipped) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    for document in documents(&args.reading, &mut skipped) {
+        progress.inc(1);
+        if store.contains_document(&document.id)? {
+            already += 1;
+            continue;
+        }
+        let processed = pipeline.process(document);
+        let record = DocumentRecord::from_document(&processed.document);
+        let outcome = store
+            .insert_document(&record, processed.events(), &processed.quotes)
+            .with_context(|| format!("cannot store {}", processed.document.metadata.source))?;
+        match outcome {
+            InsertOutcome::Inserted => {
+                stored += 1;
+                events += processed.events().len();
+                quotes += processed.quotes.len();
+            }
+            InsertOutcome::AlreadyStored => already += 1,
+        }
+        progress.set_message(format!("{stored} stored, {events} events"));
+    }
+    progress.finish_and_clear();
+    println!(
+        "stored {stored} documents ({events} events, {quotes} quotes) in {}; {already} already stored; {skipped} inputs skipped",
+        global.db.display()
+    );
+    if stored + already == 0 && skipped > 0 {
+        bail!("no document could be read");
+    }
+    Ok(())
+}
+
+pub fn show(global: &GlobalOptions, args: ShowArgs) -> Result<()> {
+    let pipeline = pipeline(global)?;
+    let document = find_document(global, &args.document)?;
+    let processed = pipeline.process(document);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    output::write_marked_document(&mut out, &processed)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// A path on disk is read and coded; otherwise the id is looked up in the database. The
+/// stored body is coded again, which gives the same events: the coder is deterministic.
+fn find_document(global: &GlobalOptions, wanted: &str) -> Result<Document> {
+    let path = PathBuf::from(wanted);
+    if path.is_file() {
+        let options = ReadOptions::default();
+        let first = dyad_read::read_paths(&[path], &options).next().context("the file holds no document")?;
+        return Ok(first?);
+    }
+    if !global.db.exists() {
+        bail!("{wanted} is neither a file nor a document in {} (no such database)", global.db.display());
+    }
+    let store = Store::open(&global.db)?;
+    let record = store.document(wanted)?.with_context(|| format!("no document {wanted} in {}", global.db.display()))?;
+    Ok(document_from_record(record))
+}
+
+fn document_from_record(record: DocumentRecord) -> Document {
+    let metadata = dyad_document::Metadata {
+        title: record.title,
+        url: record.url,
+        published: record.published,
+        byline: record.byline,
+        language: record.language,
+        source: record.source,
+        ..Default::default()
+    };
+    Document { id: record.doc_id, metadata, body: record.body }
+}
+

@@ -1,0 +1,246 @@
+//! Clause structure from tags alone: which verbs carry content, the auxiliaries around them,
+//! and which actor phrase is a verb's subject or target.
+//!
+//! The rules follow how news sentences are built: the subject is the nearest actor phrase to
+//! the left that is not inside a prepositional phrase, found across a relative pronoun
+//! ("Russia — which saved ...") and a bracketed aside; the target is the first actor phrase
+//! to the right, directly or after a target preposition, together with the phrases
+//! coordinated with it ("X, Y and Z"); a passive swaps the two ("was attacked by").
+
+use dyad_actors::{ActorPhrase, PhraseKind, SentenceView};
+
+const BE_FORMS: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"];
+const AUXILIARIES: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "having", "do", "does", "did",
+    "'s", "'re", "'ve", "'d",
+];
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+
+/// Prepositions that introduce the one acted upon, not a place or a time.
+const TARGET_PREPOSITIONS: &[&str] =
+    &["with", "against", "on", "to", "at", "toward", "towards", "between", "upon", "into", "from", "for"];
+
+/// The verb with its auxiliaries: "has long said", "was attacked", "did not meet".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerbGroup {
+    /// First token of the group (an auxiliary or modal, or the verb itself).
+    pub first: usize,
+    pub verb: usize,
+    /// One past the last token of the verb form (phrasal verbs span several tokens).
+    pub end: usize,
+    pub modal: Option<String>,
+    pub negated: bool,
+    pub passive: bool,
+}
+
+/// Tokens that are verbs carrying content, not auxiliaries.
+pub fn content_verbs(view: &SentenceView) -> Vec<usize> {
+    (0..view.len()).filter(|&index| view.tag(index).starts_with("VB") && !is_auxiliary(view, index)).collect()
+}
+
+/// An auxiliary is a form of be/have/do directly followed (allowing adverbs and negation) by
+/// another verb; "has" in "Turkey has launched" is one, "has" in "Turkey has troops" is not.
+pub fn is_auxiliary(view: &SentenceView, index: usize) -> bool {
+    if !view.is_any_word(index, AUXILIARIES) {
+        return false;
+    }
+    let mut next = index + 1;
+    while next < view.len() && (view.tag(next).starts_with("RB") || view.is_any_word(next, NEGATIONS)) {
+        next += 1;
+    }
+    next < view.len() && view.tag(next).starts_with("VB")
+}
+
+/// The group around a verb form spanning `[form_start, form_end)` whose head is `verb`.
+pub fn verb_group(view: &SentenceView, form_start: usize, verb: usize, form_end: usize) -> VerbGroup {
+    let mut first = form_start;
+    let mut modal = None;
+    let mut negated = false;
+    let mut saw_be = false;
+    while first > 0 {
+        let previous = first - 1;
+        let tag = view.tag(previous);
+        if tag == "MD" {
+            modal.get_or_insert_with(|| view.word(previous).to_lowercase());
+        } else if view.is_any_word(previous, NEGATIONS) {
+            negated = true;
+        } else if view.is_any_word(previous, AUXILIARIES) {
+            saw_be |= view.is_any_word(previous, BE_FORMS) && first == verb_start_after_adverbs(view, previous, form_start);
+        } else if !tag.starts_with("RB") {
+            break;
+        }
+        first = previous;
+    }
+    let passive = saw_be && view.tag(verb) == "VBN";
+    VerbGroup { first, verb, end: form_end.max(verb + 1), modal, negated, passive }
+}
+
+/// The token after `auxiliary` once adverbs are skipped; a be-form makes a passive only when
+/// nothing but adverbs stands between it and the participle.
+fn verb_start_after_adverbs(view: &SentenceView, auxiliary: usize, verb: usize) -> usize {
+    let mut next = auxiliary + 1;
+    while next < verb && (view.tag(next).starts_with("RB") || view.is_any_word(next, NEGATIONS)) {
+        next += 1;
+    }
+    if next == verb { auxiliary + 1 } else { usize::MAX }
+}
+
+fn is_clause_break(view: &SentenceView, index: usize) -> bool {
+    matches!(view.word(index), ";" | ":") || (view.tag(index) == ":" && view.word(index) != "—")
+}
+
+fn is_dash(view: &SentenceView, index: usize) -> bool {
+    matches!(view.word(index), "—" | "–" | "--")
+}
+
+fn is_relative_pronoun(view: &SentenceView, index: usize) -> bool {
+    matches!(view.tag(index), "WDT" | "WP") || view.is_any_word(index, &["which", "who"])
+}
+
+/// The verb's subject: see the module comment.
+pub fn find_subject<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group: &VerbGroup) -> Option<&'p ActorPhrase> {
+    let mut position = group.first;
+    while position > 0 {
+        let index = position - 1;
+        if is_relative_pronoun(view, index) {
+            return antecedent(view, phrases, index);
+        }
+        if is_clause_break(view, index) {
+            return None;
+        }
+        if is_dash(view, index) {
+            // Skip a bracketed aside "— which saved ... —" back to its opening dash.
+            position = (0..index).rev().find(|&earlier| is_dash(view, earlier)).unwrap_or(index);
+            continue;
+        }
+        if let Some(phrase) = phrases.iter().find(|phrase| phrase.end_token == position) {
+            if !follows_preposition(view, phrase) && phrase.kind != PhraseKind::Unknown || is_strong_subject(view, phrase) {
+                return Some(phrase);
+            }
+            position = phrase.first_token;
+            continue;
+        }
+        position = index;
+    }
+    None
+}
+
+/// An unknown name is taken as subject only when it opens the sentence or a clause.
+fn is_strong_subject(view: &SentenceView, phrase: &ActorPhrase) -> bool {
+    phrase.kind == PhraseKind::Unknown
+        && (phrase.first_token == 0 || view.word(phrase.first_token - 1) == ",")
+        && !follows_preposition(view, phrase)
+}
+
+fn antecedent<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], pronoun: usize) -> Option<&'p ActorPhrase> {
+    let mut end = pronoun;
+    while end > 0 && (view.word(end - 1) == "," || is_dash(view, end - 1)) {
+        end -= 1;
+    }
+    phrases.iter().find(|phrase| phrase.end_token == end)
+}
+
+fn follows_preposition(view: &SentenceView, phrase: &ActorPhrase) -> bool {
+    phrase.first_token > 0 && matches!(view.tag(phrase.first_token - 1), "IN" | "TO")
+}
+
+/// The phrases a verb acts on, with the preposition that introduced the first one.
+#[derive(Debug)]
+pub struct Targets<'p> {
+    pub phrases: Vec<&'p ActorPhrase>,
+    pub preposition: Option<String>,
+    /// The agent of a passive: "by X".
+    pub by_agent: Vec<&'p ActorPhrase>,
+}
+
+pub fn find_targets<'p>(
+    view: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    group: &VerbGroup,
+    wanted_preposition: Option<&str>,
+) -> Targets<'p> {
+    let mut targets = Targets { phrases: Vec::new(), preposition: None, by_agent: Vec::new() };
+    let stop = clause_end(view, group.end);
+    let candidates: Vec<&ActorPhrase> =
+        phrases.iter().filter(|phrase| phrase.first_token >= group.end && phrase.end_token <= stop).collect();
+    let mut index = 0;
+    while index < candidates.len() {
+        let phrase = candidates[index];
+        let preposition = preposition_before(view, phrase);
+        let is_target = match preposition.as_deref() {
+            None => true,
+            Some("by") if group.passive => {
+                targets.by_agent = coordinated(view, &candidates, index);
+                index += targets.by_agent.len();
+                continue;
+            }
+            Some(word) => wanted_preposition.is_some_and(|wanted| wanted.eq_ignore_ascii_case(word))
+                || TARGET_PREPOSITIONS.contains(&word),
+        };
+        if is_target && targets.phrases.is_empty() {
+            targets.phrases = coordinated(view, &candidates, index);
+            targets.preposition = preposition;
+            index += targets.phrases.len();
+            continue;
+        }
+        index += 1;
+    }
+    targets
+}
+
+/// "Kurdish militias, Islamic State group jihadists and forces loyal to Assad": phrases joined
+/// only by commas and conjunctions are one list.
+fn coordinated<'p>(view: &SentenceView, candidates: &[&'p ActorPhrase], start: usize) -> Vec<&'p ActorPhrase> {
+    let mut list = vec![candidates[start]];
+    for next in &candidates[start + 1..] {
+        let previous = list.last().unwrap();
+        let joined = (previous.end_token..next.first_token)
+            .all(|token| view.is_any_word(token, &[",", "and", "or", "as", "well", "both"]));
+        if !joined || previous.end_token == next.first_token {
+            break;
+        }
+        list.push(next);
+    }
+    list
+}
+
+fn preposition_before(view: &SentenceView, phrase: &ActorPhrase) -> Option<String> {
+    let index = phrase.first_token.checked_sub(1)?;
+    matches!(view.tag(index), "IN" | "TO").then(|| view.word(index).to_lowercase())
+}
+
+/// Where the verb's own clause ends: at a clause break, a relative pronoun, a dash, or a
+/// new verb after a comma or conjunction ("..., targeting X" starts a new predicate).
+pub fn clause_end(view: &SentenceView, from: usize) -> usize {
+    let mut index = from;
+    while index < view.len() {
+        if is_clause_break(view, index) || is_dash(view, index) || is_relative_pronoun(view, index) {
+            return index;
+        }
+        let starts_new_predicate = view.is_any_word(index, &[",", "and", "but", "while"])
+            && index + 1 < view.len()
+            && view.tag(index + 1).starts_with("VB");
+        if starts_new_predicate {
+            return index;
+        }
+        if view.tag(index).starts_with("VB") && index > from && !is_participle_in_phrase(view, index) {
+            return index;
+        }
+        index += 1;
+    }
+    view.len()
+}
+
+fn is_participle_in_phrase(view: &SentenceView, index: usize) -> bool {
+    matches!(view.tag(index), "VBN" | "VBG")
+        && index + 1 < view.len()
+        && matches!(view.tag(index + 1), "NN" | "NNS" | "JJ")
+}
+
+/// Where the verb's clause begins, for the pattern matcher's "before the verb" words.
+pub fn clause_start(view: &SentenceView, verb: usize) -> usize {
+    (0..verb)
+        .rev()
+        .find(|&index| is_clause_break(view, index) || is_relative_pronoun(view, index) || is_dash(view, index))
+        .map_or(0, |index| index + 1)
+}

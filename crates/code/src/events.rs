@@ -1,0 +1,278 @@
+//! From one verb to one event record: pattern, actor, recipients, place, date, modality.
+
+use crate::clause::{clause_end, clause_start, content_verbs, find_subject, find_targets, verb_group, VerbGroup};
+use crate::dating::SentenceTimes;
+use crate::modality::{mark_historical_if_past, modality_of};
+use dyad_actors::{ActorPhrase, Discourse, PhraseKind, SentenceView, find_actor_phrases};
+use dyad_document::{PartialDate, Span};
+use dyad_kb::KnowledgeBase;
+use dyad_record::{DateSource, Entity, EventRecord, Modality, Place};
+use dyad_verbs::{Cameo, PatternHit, VerbDictionary, WordView, cameo};
+use sha2::{Digest, Sha256};
+
+/// Everything the coder knows about the sentence it is coding.
+pub struct SentenceContext<'a> {
+    pub view: &'a SentenceView<'a>,
+    pub kb: &'a KnowledgeBase,
+    pub verbs: &'a VerbDictionary,
+    pub phrases: &'a [ActorPhrase],
+    pub times: &'a SentenceTimes,
+    pub anchor: PartialDate,
+    /// The discourse as it stood before this sentence, to resolve it again on another date.
+    pub discourse_before: &'a Discourse,
+    pub doc_id: &'a str,
+}
+
+pub fn code_sentence(context: &SentenceContext) -> Vec<EventRecord> {
+    let view = context.view;
+    let words: Vec<WordView> = (0..view.len()).map(|index| WordView { text: view.word(index), tag: view.tag(index) }).collect();
+    let mut events = Vec::new();
+    for verb in content_verbs(view) {
+        let Some(hit) = context.verbs.verb_at(&words, verb) else { continue };
+        // A multi-word form is met once, at its head.
+        if hit.head != verb {
+            continue;
+        }
+        let start = clause_start(view, hit.start);
+        let end = clause_end(view, hit.end());
+        let Some(pattern) = context.verbs.best_pattern(&hit, &words, start, end) else { continue };
+        let Some(cameo) = cameo(&pattern.cameo) else { continue };
+        let group = verb_group(view, hit.start, hit.head, hit.end());
+        if let Some(event) = build_event(context, &group, &pattern, cameo) {
+            events.push(event);
+        }
+    }
+    events
+}
+
+struct EventDate {
+    date: PartialDate,
+    source: DateSource,
+    text: Option<String>,
+}
+
+fn event_date(context: &SentenceContext, group: &VerbGroup) -> EventDate {
+    let view = context.view;
+    let own = context.times.for_verb(view, group.verb);
+    let is_past = matches!(view.tag(group.verb), "VBD" | "VBN");
+    let background = if is_past { context.times.background_date(context.anchor) } else { None };
+    match own.or(background) {
+        Some((expression, date)) => EventDate {
+            date,
+            source: DateSource::Text,
+            text: Some(view.text(expression.span).to_string()),
+        },
+        None => EventDate { date: context.anchor, source: DateSource::Publication, text: None },
+    }
+}
+
+fn build_event(context: &SentenceContext, group: &VerbGroup, pattern: &PatternHit, cameo: &Cameo) -> Option<EventRecord> {
+    let view = context.view;
+    let date = event_date(context, group);
+    // Roles change: an event dated in 2015 is coded with the roles people held in 2015.
+    let redated_phrases;
+    let phrases = if date.date != context.anchor {
+        redated_phrases = find_actor_phrases(view, context.kb, date.date, &mut context.discourse_before.clone());
+        &redated_phrases[..]
+    } else {
+        context.phrases
+    };
+    let subject = find_subject(view, phrases, group);
+    let targets = find_targets(view, phrases, group, pattern.target_preposition.as_deref());
+    // A passive sentence, or a pattern whose code runs from target to source ("appeared
+    // before the court"), puts the one acted upon first.
+    let subject: Vec<&ActorPhrase> = subject.into_iter().collect();
+    let (actor_phrases, recipient_phrases) = match (group.passive, pattern.reversed) {
+        (false, false) => (subject, targets.phrases.clone()),
+        (true, false) => (targets.by_agent.clone(), subject),
+        (false, true) => (targets.phrases.clone(), subject),
+        (true, true) => (subject, targets.by_agent.clone()),
+    };
+    let actor = entities(&actor_phrases);
+    let mut recipient = entities(&recipient_phrases);
+    recipient.retain(|entity| !actor.iter().any(|acting| same_actor(acting, entity)));
+    let has_code = |list: &[Entity]| list.iter().any(|entity| entity.code.is_some() || entity.sector.is_some());
+    if actor.is_empty() || !(has_code(&actor) || has_code(&recipient)) {
+        return None;
+    }
+    let location = event_location(view, phrases, group);
+    let (cameo, mode) = refine_meeting_mode(cameo, &actor, &recipient, location.as_ref());
+    let verb_span = event_text_span(view, group, &targets);
+    let mut record = EventRecord {
+        id: event_id(context.doc_id, view.sentence.span, verb_span, &cameo.plover_event),
+        event: cameo.plover_event.clone(),
+        mode,
+        context: cameo.plover_context.clone(),
+        cameo: Some(cameo.code.clone()),
+        goldstein: cameo.goldstein,
+        quad_class: cameo.quad_class,
+        confidence: confidence(&actor_phrases, &recipient_phrases, pattern),
+        actor,
+        recipient,
+        date: date.date,
+        date_source: date.source,
+        date_text: date.text,
+        modality: modality_of(view, group),
+        location,
+        event_text: view.text(verb_span).to_string(),
+        doc_id: context.doc_id.to_string(),
+        sentence: view.sentence.index,
+        span: view.sentence.span,
+        story_id: None,
+    };
+    mark_historical_if_past(&mut record, context.anchor);
+    Some(record)
+}
+
+/// The entities of a list of phrases; "the two leaders" stands for both people, and a city
+/// acting or acted on stands for its country's government ("Ankara", "Damascus").
+fn entities(phrases: &[&ActorPhrase]) -> Vec<Entity> {
+    let mut list = Vec::new();
+    for phrase in phrases {
+        if !phrase.group_members.is_empty() {
+            for member in &phrase.group_members {
+                list.push(Entity { text: phrase.entity.text.clone(), span: phrase.entity.span, ..member.clone() });
+            }
+            continue;
+        }
+        let mut entity = phrase.entity.clone();
+        if phrase.kind == PhraseKind::Place {
+            entity.code = entity.code.or_else(|| phrase.place.as_ref().and_then(|place| place.country.clone()));
+            entity.sector.get_or_insert_with(|| "GOV".to_string());
+        }
+        list.push(entity);
+    }
+    list
+}
+
+fn same_actor(left: &Entity, right: &Entity) -> bool {
+    left.span == right.span || (left.name.is_some() && left.name == right.name)
+}
+
+/// Where it happened: the place after "in", "at" or "near" closest to the verb.
+fn event_location(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) -> Option<Place> {
+    phrases
+        .iter()
+        .filter(|phrase| phrase.place.is_some())
+        .filter(|phrase| phrase.first_token > 0 && view.is_any_word(phrase.first_token - 1, &["in", "at", "near", "outside"]))
+        .min_by_key(|phrase| phrase.first_token.abs_diff(group.verb))
+        .and_then(|phrase| phrase.place.clone().map(|place| Place { text: phrase.entity.text.clone(), span: phrase.entity.span, ..place }))
+}
+
+/// A meeting held in one party's country is a visit: the host's country decides whether
+/// the actor hosted (043) or made (042) the visit; elsewhere it is a third-location meeting.
+fn refine_meeting_mode(
+    cameo: &'static Cameo,
+    actor: &[Entity],
+    recipient: &[Entity],
+    location: Option<&Place>,
+) -> (&'static Cameo, Option<String>) {
+    let unchanged = (cameo, cameo.plover_mode.clone());
+    let is_plain_meeting = cameo.code == "040" || cameo.code == "036";
+    let Some(country) = location.and_then(|place| place.country.as_deref()) else { return unchanged };
+    if !is_plain_meeting || recipient.is_empty() {
+        return unchanged;
+    }
+    let has_country = |list: &[Entity]| list.iter().any(|entity| entity.code.as_deref() == Some(country));
+    let refined_code = if has_country(actor) {
+        "043"
+    } else if has_country(recipient) {
+        "042"
+    } else {
+        "044"
+    };
+    match dyad_verbs::cameo(refined_code) {
+        Some(refined) => (refined, refined.plover_mode.clone()),
+        None => unchanged,
+    }
+}
+
+/// The words that carry the event: the verb form, plus the preposition right after it
+/// when that preposition introduced the target ("met with").
+fn event_text_span(view: &SentenceView, group: &VerbGroup, targets: &crate::clause::Targets) -> Span {
+    let mut end = group.end;
+    let preposition_follows = targets.preposition.is_some()
+        && end < view.len()
+        && targets.phrases.first().is_some_and(|first| first.first_token == end + 1);
+    if preposition_follows {
+        end += 1;
+    }
+    view.range_span(group.verb, end)
+}
+
+/// A stable id: the same document, sentence, verb and event type give the same id.
+fn event_id(doc_id: &str, sentence: Span, verb: Span, event: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(doc_id.as_bytes());
+    hasher.update(format!(":{}:{}:{}:{}:", sentence.start, sentence.end, verb.start, verb.end).as_bytes());
+    hasher.update(event.as_bytes());
+    let digest = hasher.finalize();
+    digest[..8].iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The coder's own estimate, from the evidence it had: a coded actor and recipient found in
+/// the clause and a pattern that matched more than the bare verb.
+fn confidence(actors: &[&ActorPhrase], recipients: &[&ActorPhrase], pattern: &PatternHit) -> f64 {
+    let mut score: f64 = 0.45;
+    if actors.iter().any(|phrase| phrase.is_coded()) {
+        score += 0.2;
+    }
+    if recipients.iter().any(|phrase| phrase.is_coded()) {
+        score += 0.15;
+    } else if recipients.is_empty() {
+        score -= 0.1;
+    }
+    if pattern.specificity > 0 {
+        score += 0.1;
+    }
+    if actors.iter().any(|phrase| phrase.kind == PhraseKind::Unknown) {
+        score -= 0.15;
+    }
+    (score.clamp(0.05, 0.95) * 100.0).round() / 100.0
+}
+
+/// One event per real act: within a sentence, the same type by the same actor is one event
+/// ("launched offensives ..., targeting X, Y and Z"), its recipients joined; across the
+/// document the same (type, actor, recipient, date) told twice is kept once, first telling.
+pub fn merge_repeated_events(events: &mut Vec<EventRecord>) {
+    let mut merged: Vec<EventRecord> = Vec::with_capacity(events.len());
+    for event in events.drain(..) {
+        if let Some(existing) = merged.iter_mut().find(|kept| is_same_sentence_act(kept, &event)) {
+            for recipient in event.recipient {
+                if !existing.recipient.iter().any(|known| same_actor(known, &recipient)) {
+                    existing.recipient.push(recipient);
+                }
+            }
+            existing.confidence = existing.confidence.max(event.confidence);
+            continue;
+        }
+        if merged.iter().any(|kept| is_retelling(kept, &event)) {
+            continue;
+        }
+        merged.push(event);
+    }
+    *events = merged;
+}
+
+fn actor_key(entities: &[Entity]) -> Vec<(Option<&str>, Option<&str>, Option<&str>)> {
+    let mut key: Vec<_> =
+        entities.iter().map(|entity| (entity.name.as_deref(), entity.code.as_deref(), entity.sector.as_deref())).collect();
+    key.sort();
+    key
+}
+
+fn is_same_sentence_act(kept: &EventRecord, event: &EventRecord) -> bool {
+    kept.sentence == event.sentence
+        && kept.event == event.event
+        && kept.modality == event.modality
+        && actor_key(&kept.actor) == actor_key(&event.actor)
+}
+
+fn is_retelling(kept: &EventRecord, event: &EventRecord) -> bool {
+    kept.event == event.event
+        && kept.date == event.date
+        && kept.modality == event.modality
+        && event.modality != Modality::Negated
+        && actor_key(&kept.actor) == actor_key(&event.actor)
+        && actor_key(&kept.recipient) == actor_key(&event.recipient)
+}

@@ -1,0 +1,63 @@
+//! How the text presents an event: asserted, negated, future or intended, hypothetical, or
+//! historical background. Analysts filter on this: a threatened strike is not a strike.
+
+use crate::clause::VerbGroup;
+use crate::dating::is_well_before;
+use dyad_actors::SentenceView;
+use dyad_document::PartialDate;
+use dyad_record::{EventRecord, Modality};
+
+const FUTURE_MODALS: &[&str] = &["will", "shall", "'ll", "wo"];
+const HYPOTHETICAL_MODALS: &[&str] = &["could", "might", "may", "would", "should", "must", "can", "ca"];
+/// Verbs that put the following "to VERB" in the future: "plans to visit", "sought to topple".
+const INTENT_VERBS: &[&str] = &[
+    "plan", "plans", "planned", "planning", "seek", "seeks", "sought", "seeking", "aim", "aims", "aimed", "intend",
+    "intends", "intended", "want", "wants", "wanted", "hope", "hopes", "hoped", "prepare", "prepares", "prepared",
+    "expect", "expects", "expected", "try", "tries", "tried", "trying", "set", "due", "going", "vow", "vows",
+    "vowed", "pledge", "pledged", "promise", "promised", "agree", "agreed", "agrees", "decide", "decided", "attempt",
+    "attempted", "scheduled", "poised", "ready", "about",
+];
+const REFUSAL_VERBS: &[&str] = &["refuse", "refused", "refuses", "fail", "failed", "fails", "declined", "decline"];
+const CONDITIONAL_WORDS: &[&str] = &["if", "unless", "whether"];
+const POSSIBILITY_NOUNS: &[&str] = &["possibility", "prospect", "idea", "proposal", "plan"];
+
+pub fn modality_of(view: &SentenceView, group: &VerbGroup) -> Modality {
+    let governing = governing_verb_before_to(view, group.first);
+    if group.negated || governing.is_some_and(|word| REFUSAL_VERBS.contains(&word.as_str())) {
+        return Modality::Negated;
+    }
+    if group.modal.as_deref().is_some_and(|modal| FUTURE_MODALS.contains(&modal)) {
+        return Modality::Future;
+    }
+    if governing.is_some_and(|word| INTENT_VERBS.contains(&word.as_str())) {
+        return Modality::Future;
+    }
+    if group.modal.as_deref().is_some_and(|modal| HYPOTHETICAL_MODALS.contains(&modal)) || is_conditional(view, group) {
+        return Modality::Hypothetical;
+    }
+    Modality::Asserted
+}
+
+/// "seeks to mediate": the verb governing an infinitive, lower-cased.
+fn governing_verb_before_to(view: &SentenceView, first: usize) -> Option<String> {
+    if first < 2 || !view.is_word(first - 1, "to") {
+        return None;
+    }
+    let governor = first - 2;
+    let is_verb_like = view.tag(governor).starts_with("VB") || view.tag(governor).starts_with("JJ");
+    is_verb_like.then(|| view.word(governor).to_lowercase())
+}
+
+/// An "if" earlier in the clause, or "the possibility of" a meeting.
+fn is_conditional(view: &SentenceView, group: &VerbGroup) -> bool {
+    let start = group.first.saturating_sub(8);
+    (start..group.first).any(|index| view.is_any_word(index, CONDITIONAL_WORDS))
+        || (group.first >= 2 && view.is_word(group.first - 1, "of") && view.is_any_word(group.first - 2, POSSIBILITY_NOUNS))
+}
+
+/// An asserted event dated well before publication is background history.
+pub fn mark_historical_if_past(event: &mut EventRecord, anchor: PartialDate) {
+    if event.modality == Modality::Asserted && is_well_before(event.date, anchor) {
+        event.modality = Modality::Historical;
+    }
+}

@@ -1,0 +1,375 @@
+//! The PETRARCH/TABARI validation suite, run as its authors meant: with only the toy
+//! dictionaries its `<Environment>` names, each sentence coded with its own date.
+//!
+//! Scoring: an expected coding is found when one produced event has the same CAMEO code and
+//! its actors and recipients meet the expected source and target codes (rules in
+//! [`crate::matching`]). A record passes *leniently* when every expectation is found, and
+//! *strictly* when, besides, every produced event matches some expectation. A `noevents`
+//! record, and an `error` record (dateline, discard), passes when nothing is produced.
+//!
+//! Records outside the scored set are still coded and counted, apart: categories missing from
+//! `<Include>`, records the authors mark `sentence="false"` (features PETRARCH never had), and
+//! `bad_input_parse` records (they test PETRARCH's reading of a broken Treebank parse, an
+//! input dyad does not take).
+//!
+//! The discard lists the environment names are reported but not applied: the coder has no
+//! discard mechanism, so discard records count as failures when the coder codes them.
+
+use crate::coding::{code_text, empty_knowledge_base};
+use crate::error::{EvalError, read_text};
+use crate::matching::{describe_event, petrarch_code_matches};
+use crate::petrarch_file::{Environment, ExpectedCoding, Expectation, ValidationFile, ValidationRecord};
+use crate::table::{TextTable, percent, snippet};
+use dyad_document::PartialDate;
+use dyad_kb::KnowledgeBase;
+use dyad_pipeline::Pipeline;
+use dyad_record::EventRecord;
+use dyad_verbs::VerbDictionary;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Whether a record counts towards the pass rates, and if not, why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Scored,
+    /// Its category is not in the file's `<Include>` list.
+    NotIncluded,
+    /// `sentence="false"`: the authors mark the feature as not implemented in PETRARCH.
+    MarkedUnimplemented,
+    /// The record tests something dyad has no counterpart for.
+    NotApplicable(String),
+}
+
+/// Why a scored record failed, most specific first; the first that applies is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FailureCause {
+    /// An expected event code is missing from dyad's CAMEO table (the suite's 9xx test codes),
+    /// so the coder cannot emit it.
+    CodeNotInCameoTable,
+    /// Events were expected, none was produced.
+    NothingProduced,
+    /// Events were produced, none with an expected CAMEO code.
+    WrongEventCode,
+    /// The code was produced, but not with the expected source.
+    WrongActor,
+    /// The code and source were produced, but not with the expected target.
+    WrongRecipient,
+    /// Every expectation was found, plus events nobody expected.
+    ExtraEvents,
+    /// Nothing was expected (noevents, dateline, discard), something was produced.
+    EventsWhereNoneExpected,
+}
+
+impl FailureCause {
+    pub fn describe(self) -> &'static str {
+        match self {
+            FailureCause::CodeNotInCameoTable => "expected code not in dyad's CAMEO table",
+            FailureCause::NothingProduced => "no event produced",
+            FailureCause::WrongEventCode => "events produced, none with the expected code",
+            FailureCause::WrongActor => "expected code, wrong or missing source",
+            FailureCause::WrongRecipient => "expected code and source, wrong or missing target",
+            FailureCause::ExtraEvents => "all expected found, plus extra events",
+            FailureCause::EventsWhereNoneExpected => "events where none expected",
+        }
+    }
+}
+
+/// One record, coded and scored.
+#[derive(Clone, Debug)]
+pub struct RecordOutcome {
+    pub id: String,
+    pub category: String,
+    pub text: String,
+    pub expectation: Expectation,
+    /// Produced events in PETRARCH's notation (`ARNGOV>GON:064`).
+    pub produced: Vec<String>,
+    pub scope: Scope,
+    pub lenient_pass: bool,
+    pub strict_pass: bool,
+    pub cause: Option<FailureCause>,
+    /// Config options in force that differ from PETRARCH's defaults, as `name=value`.
+    pub config: Vec<String>,
+}
+
+/// Pass counts over a set of records.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PassCounts {
+    pub records: usize,
+    pub strict: usize,
+    pub lenient: usize,
+}
+
+impl PassCounts {
+    fn add(&mut self, outcome: &RecordOutcome) {
+        self.records += 1;
+        self.strict += usize::from(outcome.strict_pass);
+        self.lenient += usize::from(outcome.lenient_pass);
+    }
+}
+
+/// The whole run: what was loaded and how every record fared.
+#[derive(Clone, Debug)]
+pub struct PetrarchReport {
+    pub file: PathBuf,
+    /// The dictionaries loaded, as "kind: path".
+    pub dictionaries: Vec<String>,
+    /// Dictionaries the environment names that the coder has no way to apply.
+    pub unapplied_dictionaries: Vec<PathBuf>,
+    pub outcomes: Vec<RecordOutcome>,
+}
+
+impl PetrarchReport {
+    pub fn scored(&self) -> impl Iterator<Item = &RecordOutcome> {
+        self.outcomes.iter().filter(|outcome| outcome.scope == Scope::Scored)
+    }
+
+    pub fn overall(&self) -> PassCounts {
+        let mut counts = PassCounts::default();
+        self.scored().for_each(|outcome| counts.add(outcome));
+        counts
+    }
+
+    /// Pass counts of scored records by category, in category order.
+    pub fn by_category(&self) -> BTreeMap<String, PassCounts> {
+        let mut categories: BTreeMap<String, PassCounts> = BTreeMap::new();
+        for outcome in self.scored() {
+            categories.entry(outcome.category.clone()).or_default().add(outcome);
+        }
+        categories
+    }
+
+    /// Pass counts of the records left out of the rates, by reason.
+    pub fn unscored(&self) -> BTreeMap<String, PassCounts> {
+        let mut reasons: BTreeMap<String, PassCounts> = BTreeMap::new();
+        for outcome in &self.outcomes {
+            let reason = match &outcome.scope {
+                Scope::Scored => continue,
+                Scope::NotIncluded => "category not in <Include>".to_string(),
+                Scope::MarkedUnimplemented => "sentence=\"false\" (not in PETRARCH)".to_string(),
+                Scope::NotApplicable(reason) => reason.clone(),
+            };
+            reasons.entry(reason).or_default().add(outcome);
+        }
+        reasons
+    }
+
+    /// Failed scored records by cause (strict failures).
+    pub fn failure_causes(&self) -> BTreeMap<FailureCause, Vec<&RecordOutcome>> {
+        let mut causes: BTreeMap<FailureCause, Vec<&RecordOutcome>> = BTreeMap::new();
+        for outcome in self.scored() {
+            if let Some(cause) = outcome.cause {
+                causes.entry(cause).or_default().push(outcome);
+            }
+        }
+        causes
+    }
+}
+
+/// Runs a PETRARCH validation file (see the module docs).
+pub fn evaluate_petrarch(xml_path: &Path) -> Result<PetrarchReport, EvalError> {
+    let file = ValidationFile::read(xml_path)?;
+    let (kb, mut dictionaries) = validation_knowledge_base(&file.environment, xml_path)?;
+    let verbs = validation_verbs(&file.environment, xml_path)?;
+    dictionaries.extend(file.environment.verb_files.iter().map(|path| format!("verbs: {}", path.display())));
+    let fallback = file.records.first().map_or(PartialDate::year(2000), |record| record.date);
+    let pipeline = Pipeline::new(&kb, &verbs, fallback);
+    let outcomes = file.records.iter().map(|record| score_record(record, &file.environment, &pipeline)).collect();
+    Ok(PetrarchReport {
+        file: xml_path.to_path_buf(),
+        dictionaries,
+        unapplied_dictionaries: file.environment.discard_files.clone(),
+        outcomes,
+    })
+}
+
+/// A knowledge base holding only the environment's actor and agent dictionaries.
+fn validation_knowledge_base(environment: &Environment, xml_path: &Path) -> Result<(KnowledgeBase, Vec<String>), EvalError> {
+    if environment.actor_files.is_empty() {
+        return Err(EvalError::format(xml_path, "the <Environment> names no <Actorfile>"));
+    }
+    let mut kb = empty_knowledge_base()?;
+    let mut loaded = Vec::new();
+    for path in environment.actor_files.iter().chain(&environment.agent_files) {
+        let summary = kb.import_tabari(path)?;
+        loaded.push(format!("{:?}: {} ({} entries)", summary.kind, path.display(), summary.entries));
+    }
+    Ok((kb, loaded))
+}
+
+fn validation_verbs(environment: &Environment, xml_path: &Path) -> Result<VerbDictionary, EvalError> {
+    let mut files = environment.verb_files.iter();
+    let Some(first) = files.next() else {
+        return Err(EvalError::format(xml_path, "the <Environment> names no <Verbfile>"));
+    };
+    let mut verbs = VerbDictionary::from_petrarch_text(&read_text(first)?, &first.display().to_string())?;
+    for path in files {
+        verbs.merge(VerbDictionary::from_petrarch_text(&read_text(path)?, &path.display().to_string())?);
+    }
+    Ok(verbs)
+}
+
+fn scope_of(record: &ValidationRecord, environment: &Environment) -> Scope {
+    if !environment.includes(&record.category) {
+        Scope::NotIncluded
+    } else if !record.marked_implemented {
+        Scope::MarkedUnimplemented
+    } else if record.expectation == Expectation::Error("bad_input_parse".into()) {
+        Scope::NotApplicable("bad_input_parse (tests PETRARCH's Treebank input)".into())
+    } else {
+        Scope::Scored
+    }
+}
+
+fn score_record(record: &ValidationRecord, environment: &Environment, pipeline: &Pipeline) -> RecordOutcome {
+    let events = code_text(pipeline, &record.id, &record.text, Some(record.date), "petrarch-validation");
+    let (lenient_pass, strict_pass, cause) = judge(&record.expectation, &events);
+    RecordOutcome {
+        id: record.id.clone(),
+        category: record.category.clone(),
+        text: record.text.clone(),
+        expectation: record.expectation.clone(),
+        produced: events.iter().map(describe_event).collect(),
+        scope: scope_of(record, environment),
+        lenient_pass,
+        strict_pass,
+        cause,
+        config: non_default_config(&record.config),
+    }
+}
+
+/// PETRARCH's defaults for the options the suite changes; other values are worth showing.
+fn non_default_config(config: &BTreeMap<String, String>) -> Vec<String> {
+    let default_of = |option: &str| match option {
+        "require_dyad" => Some("true"),
+        "new_actor_length" => Some("0"),
+        "stop_on_error" => None,
+        _ => Some(""),
+    };
+    config
+        .iter()
+        .filter(|(option, value)| default_of(option).is_some_and(|default| !value.eq_ignore_ascii_case(default)))
+        .map(|(option, value)| format!("{option}={value}"))
+        .collect()
+}
+
+/// Whether an event meets one expected coding.
+pub fn event_meets(event: &EventRecord, expected: &ExpectedCoding) -> bool {
+    event.cameo.as_deref() == Some(expected.event.trim())
+        && petrarch_code_matches(&expected.source, &event.actor)
+        && petrarch_code_matches(&expected.target, &event.recipient)
+}
+
+/// (lenient pass, strict pass, cause of a strict failure).
+pub fn judge(expectation: &Expectation, events: &[EventRecord]) -> (bool, bool, Option<FailureCause>) {
+    let codings = match expectation {
+        Expectation::Codings(codings) => codings,
+        Expectation::NoEvents | Expectation::Error(_) => {
+            let pass = events.is_empty();
+            return (pass, pass, (!pass).then_some(FailureCause::EventsWhereNoneExpected));
+        }
+    };
+    let missing: Vec<&ExpectedCoding> =
+        codings.iter().filter(|expected| !events.iter().any(|event| event_meets(event, expected))).collect();
+    let has_extra = events.iter().any(|event| !codings.iter().any(|expected| event_meets(event, expected)));
+    let lenient = missing.is_empty();
+    let strict = lenient && !has_extra;
+    let cause = match missing.first() {
+        None if has_extra => Some(FailureCause::ExtraEvents),
+        None => None,
+        Some(_) if missing.iter().any(|expected| dyad_verbs::cameo(expected.event.trim()).is_none()) => {
+            Some(FailureCause::CodeNotInCameoTable)
+        }
+        Some(_) if events.is_empty() => Some(FailureCause::NothingProduced),
+        Some(expected) => Some(miss_cause(expected, events)),
+    };
+    (lenient, strict, cause)
+}
+
+fn miss_cause(expected: &ExpectedCoding, events: &[EventRecord]) -> FailureCause {
+    let same_code: Vec<&EventRecord> = events.iter().filter(|event| event.cameo.as_deref() == Some(expected.event.trim())).collect();
+    if same_code.is_empty() {
+        FailureCause::WrongEventCode
+    } else if same_code.iter().any(|event| petrarch_code_matches(&expected.source, &event.actor)) {
+        FailureCause::WrongRecipient
+    } else {
+        FailureCause::WrongActor
+    }
+}
+
+fn describe_expectation(expectation: &Expectation) -> String {
+    match expectation {
+        Expectation::Codings(codings) => codings
+            .iter()
+            .map(|coding| format!("{}>{}:{}", coding.source, coding.target, coding.event))
+            .collect::<Vec<_>>()
+            .join(" "),
+        Expectation::NoEvents => "(no events)".into(),
+        Expectation::Error(error) => format!("(error {error}: no events)"),
+    }
+}
+
+impl fmt::Display for PetrarchReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "PETRARCH validation: {}", self.file.display())?;
+        for dictionary in &self.dictionaries {
+            writeln!(f, "  loaded {dictionary}")?;
+        }
+        for path in &self.unapplied_dictionaries {
+            writeln!(f, "  not applied (the coder has no discard lists): {}", path.display())?;
+        }
+        let overall = self.overall();
+        writeln!(
+            f,
+            "\nScored records: {}  strict pass: {} ({})  lenient pass (extras ignored): {} ({})\n",
+            overall.records,
+            overall.strict,
+            percent(overall.strict, overall.records),
+            overall.lenient,
+            percent(overall.lenient, overall.records)
+        )?;
+        let mut categories = TextTable::new(["category", "records", "strict", "strict %", "lenient", "lenient %"]);
+        for (category, counts) in self.by_category() {
+            categories.row(pass_row(&category, counts));
+        }
+        writeln!(f, "{categories}")?;
+        let mut unscored = TextTable::new(["not scored", "records", "strict", "strict %", "lenient", "lenient %"]);
+        for (reason, counts) in self.unscored() {
+            unscored.row(pass_row(&reason, counts));
+        }
+        writeln!(f, "{unscored}")?;
+        let causes = self.failure_causes();
+        let mut cause_table = TextTable::new(["failure cause", "records", "examples"]);
+        for (cause, outcomes) in &causes {
+            let examples: Vec<&str> = outcomes.iter().take(4).map(|outcome| outcome.id.as_str()).collect();
+            cause_table.row([cause.describe().to_string(), outcomes.len().to_string(), examples.join(" ")]);
+        }
+        writeln!(f, "{cause_table}")?;
+        let mut failures = TextTable::new(["id", "cause", "expected", "got", "config", "text"]);
+        for outcome in self.scored().filter(|outcome| !outcome.strict_pass) {
+            failures.row([
+                outcome.id.clone(),
+                format!("{:?}", outcome.cause.unwrap_or(FailureCause::ExtraEvents)),
+                describe_expectation(&outcome.expectation),
+                if outcome.produced.is_empty() { "(none)".into() } else { outcome.produced.join(" ") },
+                outcome.config.join(" "),
+                snippet(&outcome.text, 70),
+            ]);
+        }
+        write!(f, "Failures (strict):\n{failures}")
+    }
+}
+
+fn pass_row(label: &str, counts: PassCounts) -> [String; 6] {
+    [
+        label.to_string(),
+        counts.records.to_string(),
+        counts.strict.to_string(),
+        percent(counts.strict, counts.records),
+        counts.lenient.to_string(),
+        percent(counts.lenient, counts.records),
+    ]
+}
+
+#[cfg(test)]
+mod tests;

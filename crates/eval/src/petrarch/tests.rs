@@ -1,0 +1,133 @@
+use super::*;
+use crate::matching::tests::entity;
+use crate::test_support::{event, shared_dir};
+use std::path::PathBuf;
+
+fn coding(source: &str, target: &str, code: &str) -> ExpectedCoding {
+    ExpectedCoding { source: source.into(), target: target.into(), event: code.into() }
+}
+
+#[test]
+fn a_matching_event_passes_and_an_extra_one_fails_only_strictly() {
+    let expected = Expectation::Codings(vec![coding("NOR", "ELB", "064")]);
+    let right = event("064", vec![entity("Norland", Some("NOR"), Some("GOV"))], vec![entity("Elbonia", Some("ELB"), None)]);
+    assert_eq!(judge(&expected, std::slice::from_ref(&right)), (true, true, None));
+    let extra = event("111", vec![entity("Elbonia", Some("ELB"), None)], vec![]);
+    assert_eq!(judge(&expected, &[right, extra]), (true, false, Some(FailureCause::ExtraEvents)));
+}
+
+#[test]
+fn misses_are_told_apart_by_cause() {
+    let expected = Expectation::Codings(vec![coding("NORGOV", "ELB", "064")]);
+    let norland = || vec![entity("Norland's government", Some("NOR"), Some("GOV"))];
+    let elbonia = || vec![entity("Elbonia", Some("ELB"), None)];
+    assert_eq!(judge(&expected, &[]).2, Some(FailureCause::NothingProduced));
+    assert_eq!(judge(&expected, &[event("111", norland(), elbonia())]).2, Some(FailureCause::WrongEventCode));
+    assert_eq!(judge(&expected, &[event("064", elbonia(), norland())]).2, Some(FailureCause::WrongActor));
+    assert_eq!(judge(&expected, &[event("064", norland(), vec![])]).2, Some(FailureCause::WrongRecipient));
+    let test_code = Expectation::Codings(vec![coding("NOR", "ELB", "903")]);
+    assert_eq!(judge(&test_code, &[]).2, Some(FailureCause::CodeNotInCameoTable));
+}
+
+#[test]
+fn no_events_and_error_records_pass_only_when_nothing_is_coded() {
+    let something = event("064", vec![entity("Norland", Some("NOR"), None)], vec![]);
+    for expectation in [Expectation::NoEvents, Expectation::Error("dateline".into())] {
+        assert_eq!(judge(&expectation, &[]), (true, true, None));
+        assert_eq!(judge(&expectation, std::slice::from_ref(&something)), (false, false, Some(FailureCause::EventsWhereNoneExpected)));
+    }
+}
+
+#[test]
+fn config_shows_only_options_changed_from_the_defaults() {
+    let config: BTreeMap<String, String> = [("require_dyad", "True"), ("new_actor_length", "4"), ("stop_on_error", "True"), ("comma_max", "6")]
+        .into_iter()
+        .map(|(option, value)| (option.to_string(), value.to_string()))
+        .collect();
+    assert_eq!(non_default_config(&config), vec!["comma_max=6", "new_actor_length=4"]);
+}
+
+/// A made-up suite with made-up dictionaries, in PETRARCH's own formats.
+fn write_toy_suite(folder: &Path) -> PathBuf {
+    let files = [
+        ("toy.actors.txt", "NORLAND [NOR]\nELBONIA [ELB]\n"),
+        ("toy.agents.txt", "FOREIGN_MINISTER [~GOV]\n"),
+        ("toy.verbs.txt", "--- RESTORE  [064]  ---\nRESTORE\n- * DIPLOMATIC TIES [064]\n"),
+        ("toy.discards.txt", "+BASEBALL\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+    let xml = r#"<Validation>
+<Environment>
+<Verbfile>toy.verbs.txt</Verbfile><Actorfile>toy.actors.txt</Actorfile>
+<Agentfile>toy.agents.txt</Agentfile><Discardfile>toy.discards.txt</Discardfile>
+<Include>TOY</Include>
+</Environment>
+<Sentences>
+<Sentence date="20030304" id="TOY-01" category="TOY" sentence="true">
+<EventCoding sourcecode="NOR" targetcode="ELB" eventcode="064"></EventCoding>
+<Text>Norland restored diplomatic ties with Elbonia on Monday.</Text>
+</Sentence>
+<Sentence date="20030304" id="TOY-02" category="TOY" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>The weather in the capital was mild on Monday.</Text>
+</Sentence>
+<Sentence date="20030304" id="OTHER-01" category="OTHER" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>Rain fell.</Text>
+</Sentence>
+</Sentences>
+</Validation>"#;
+    let path = folder.join("toy.records.xml");
+    std::fs::write(&path, xml).unwrap();
+    path
+}
+
+#[test]
+fn a_toy_suite_runs_with_only_its_own_dictionaries() {
+    let folder = tempfile::tempdir().unwrap();
+    let report = evaluate_petrarch(&write_toy_suite(folder.path())).expect("the toy suite runs");
+    assert_eq!(report.outcomes.len(), 3);
+    assert_eq!(report.outcomes[2].scope, Scope::NotIncluded);
+    assert_eq!(report.overall().records, 2);
+    assert!(report.outcomes[1].strict_pass, "{:?}", report.outcomes[1]);
+    let first = &report.outcomes[0];
+    assert!(first.lenient_pass, "the first-light sentence should code NOR>ELB:064: {first:?}");
+    assert_eq!(report.unapplied_dictionaries, vec![folder.path().join("toy.discards.txt")]);
+    let text = report.to_string();
+    assert!(text.contains("TOY") && text.contains("Scored records: 2"), "{text}");
+}
+
+#[test]
+fn a_missing_dictionary_is_an_error_naming_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write_toy_suite(folder.path());
+    std::fs::remove_file(folder.path().join("toy.actors.txt")).unwrap();
+    let error = evaluate_petrarch(&path).unwrap_err().to_string();
+    assert!(error.contains("toy.actors.txt"), "{error}");
+}
+
+/// The real suite, where ../shared is present: it must parse, and its records be coded.
+#[test]
+fn the_shared_suite_parses_and_runs() {
+    let path = shared_dir().join("data/petrarch2/PETR.UnitTest.records.xml");
+    if !path.exists() {
+        eprintln!("skipping: {} not present", path.display());
+        return;
+    }
+    let file = ValidationFile::read(&path).expect("the shared suite parses");
+    assert_eq!(file.records.len(), 284);
+    let codings: usize = file
+        .records
+        .iter()
+        .map(|record| match &record.expectation {
+            Expectation::Codings(codings) => codings.len(),
+            _ => 1,
+        })
+        .sum();
+    assert_eq!(codings, 385);
+    let report = evaluate_petrarch(&path).expect("the shared suite runs");
+    assert_eq!(report.outcomes.len(), 284);
+    assert!(report.overall().records > 200);
+}

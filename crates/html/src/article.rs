@@ -1,0 +1,113 @@
+//! Article extraction from one HTML page: metadata from structured data first, the main
+//! text from the page's content blocks.
+//!
+//! The main-text pass is `rs-trafilatura` (a port of trafilatura's boilerplate removal);
+//! this module decides what to ask it, and cleans what comes back into paragraphs.
+
+use crate::HtmlError;
+use crate::charset::decode_html;
+use crate::language::detect_language;
+use crate::metadata::read_metadata;
+use crate::text::clean_paragraphs;
+use dyad_document::{Document, Metadata, PartialDate, content_id};
+
+/// One news article read from a page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Article {
+    pub title: Option<String>,
+    /// The article text, one entry per paragraph, without captions, credits or page furniture.
+    pub body_paragraphs: Vec<String>,
+    pub published: Option<PartialDate>,
+    pub authors: Vec<String>,
+    pub canonical_url: Option<String>,
+    /// ISO 639-1 code: declared by the page, or detected from the body when it declares none.
+    pub language: Option<String>,
+    pub site_name: Option<String>,
+    pub lead_image_caption: Option<String>,
+}
+
+/// Extracts the article from a page's raw bytes (any charset). `url` is where the page was
+/// fetched from, used for error messages, URL dates and the page-type heuristics.
+pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlError> {
+    let source_name = url.unwrap_or("the page").to_string();
+    if html.iter().all(u8::is_ascii_whitespace) {
+        return Err(HtmlError::EmptyPage { source_name });
+    }
+    let text = decode_html(html);
+    let document = dom_query::Document::from(text.as_str());
+    let metadata = read_metadata(&document, url);
+    drop(document);
+    let body_paragraphs = main_text_paragraphs(&text, url, &source_name)?;
+    let body_paragraphs = drop_repeated_title(body_paragraphs, metadata.title.as_deref());
+    if body_paragraphs.is_empty() {
+        return Err(HtmlError::NoArticleText { source_name });
+    }
+    let language = metadata.language.clone().or_else(|| detect_language(&body_paragraphs.join(" ")));
+    Ok(Article {
+        title: metadata.title,
+        body_paragraphs,
+        published: metadata.published,
+        authors: metadata.authors,
+        canonical_url: metadata.canonical_url,
+        language,
+        site_name: metadata.site_name,
+        lead_image_caption: metadata.lead_image_caption,
+    })
+}
+
+fn main_text_paragraphs(html: &str, url: Option<&str>, source_name: &str) -> Result<Vec<String>, HtmlError> {
+    let options = rs_trafilatura::Options {
+        url: url.map(str::to_string),
+        ..rs_trafilatura::Options::default()
+    };
+    let experiment = std::env::var("DYAD_EXP").unwrap_or_default();
+    let mut options = options;
+    if experiment.contains('A') { options.page_type = Some(rs_trafilatura::page_type::PageType::Article); }
+    if experiment.contains('P') { options.favor_precision = true; }
+    if experiment.contains('R') { options.favor_recall = true; }
+    if experiment.contains('T') { options.include_tables = false; }
+    if experiment.contains('S') { return Ok(vec!["placeholder".to_string()]); }
+    let result = rs_trafilatura::extract_with_options(html, &options)
+        .map_err(|error| HtmlError::Extraction { source_name: source_name.to_string(), message: error.to_string() })?;
+    Ok(clean_paragraphs(&result.content_text))
+}
+
+/// The extractor sometimes keeps the headline as the first block; the body should not
+/// repeat it.
+fn drop_repeated_title(mut paragraphs: Vec<String>, title: Option<&str>) -> Vec<String> {
+    if let (Some(first), Some(title)) = (paragraphs.first(), title)
+        && first.eq_ignore_ascii_case(title)
+    {
+        paragraphs.remove(0);
+    }
+    paragraphs
+}
+
+/// Turns an article into a [`Document`]. The body is the paragraphs joined by `"\n\n"`;
+/// the id is [`content_id`] of that body, so the same text read from a page, a WARC record
+/// or a feed gets the same id wherever it came from.
+pub fn article_to_document(article: Article, source: &str) -> Document {
+    let body = article.body_paragraphs.join("\n\n");
+    let byline = (!article.authors.is_empty()).then(|| join_author_names(&article.authors));
+    let metadata = Metadata {
+        title: article.title,
+        url: article.canonical_url,
+        published: article.published,
+        byline,
+        captions: article.lead_image_caption.into_iter().collect(),
+        language: article.language,
+        source: source.to_string(),
+        ..Metadata::default()
+    };
+    Document { id: content_id(&body), metadata, body }
+}
+
+/// "A", "A and B", "A, B, and C": how bylines print a list of names.
+pub(crate) fn join_author_names(authors: &[String]) -> String {
+    match authors {
+        [] => String::new(),
+        [only] => only.clone(),
+        [first, second] => format!("{first} and {second}"),
+        [init @ .., last] => format!("{}, and {}", init.join(", "), last),
+    }
+}

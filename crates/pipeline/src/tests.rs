@@ -1,0 +1,100 @@
+//! End-to-end checks on the seed article, where the shared data is present.
+
+use super::*;
+use dyad_record::Modality;
+use std::path::PathBuf;
+
+fn shared_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+}
+
+fn pipeline() -> Pipeline<'static> {
+    Pipeline::new(KnowledgeBase::embedded(), VerbDictionary::embedded(), PartialDate::year(2026))
+}
+
+fn own_article() -> Document {
+    let body = "Russian President Vladimir Putin hosted Syrian President Bashar al-Assad in Moscow on Wednesday, \
+                the Kremlin said.\n\n\"We are very interested in your opinion,\" Putin told Assad.\n\n\
+                Russia, which saved Assad's government through its military intervention in 2015, \
+                wants to mediate between Damascus and Ankara.";
+    let metadata = dyad_document::Metadata { published: Some(PartialDate::day(2024, 7, 25)), ..Default::default() };
+    Document::from_body(body.to_string(), metadata)
+}
+
+#[test]
+fn every_span_slices_the_body() {
+    let processed = pipeline().process(own_article());
+    let body = &processed.document.body;
+    for sentence in &processed.sentences {
+        for token in &sentence.tokens {
+            assert!(body.get(token.span.start..token.span.end).is_some());
+            assert!(sentence.span.contains(token.span));
+        }
+    }
+    for event in processed.events() {
+        assert!(body.get(event.span.start..event.span.end).unwrap().contains(&event.event_text));
+        for entity in event.actor.iter().chain(&event.recipient) {
+            assert_eq!(&body[entity.span.start..entity.span.end], entity.text);
+        }
+        if let Some(place) = &event.location {
+            assert_eq!(&body[place.span.start..place.span.end], place.text);
+        }
+    }
+    for quote in &processed.quotes {
+        assert!(body.get(quote.span.start..quote.span.end).is_some());
+    }
+}
+
+#[test]
+fn own_article_codes_the_visit_the_quote_and_the_history() {
+    let processed = pipeline().process(own_article());
+    let events = processed.events();
+    let visit = events.iter().find(|event| event.event == "CONSULT").expect("a CONSULT event");
+    assert_eq!(visit.mode.as_deref(), Some("visit"));
+    assert_eq!(visit.date.to_string(), "2024-07-24");
+    let aid = events.iter().find(|event| event.event == "AID" || event.event == "SUPPORT").expect("aid");
+    assert_eq!(aid.modality, Modality::Historical);
+    let quote = processed.quotes.iter().find(|quote| quote.text.contains("interested")).expect("the quote");
+    assert_eq!(quote.speaker.as_ref().and_then(|speaker| speaker.code.as_deref()), Some("RUS"));
+}
+
+/// The seed article, read by the real markdown reader, where ../shared is present.
+#[test]
+fn seed_article_meets_the_foundation_checks() {
+    let path = shared_dir().join("seed/000_e35d4a65f2d0984e.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {} not present", path.display());
+        return;
+    };
+    let document = seed_document(&text);
+    let processed = pipeline().process(document);
+    let events = processed.events();
+    let consult = events
+        .iter()
+        .find(|event| event.event == "CONSULT" && event.mode.as_deref() == Some("visit"))
+        .unwrap_or_else(|| panic!("no CONSULT visit in {events:#?}"));
+    let has = |list: &[dyad_record::Entity], code: &str| {
+        list.iter().any(|entity| entity.code.as_deref() == Some(code) && entity.sector.as_deref() == Some("GOV"))
+    };
+    assert!(has(&consult.actor, "RUS") && has(&consult.recipient, "SYR"), "{consult:#?}");
+    assert_eq!(consult.location.as_ref().and_then(|place| place.name.as_deref()), Some("Moscow"));
+    let assault = events
+        .iter()
+        .find(|event| event.event == "ASSAULT" && event.actor.iter().any(|entity| entity.code.as_deref() == Some("TUR")))
+        .unwrap_or_else(|| panic!("no Turkish ASSAULT in {events:#?}"));
+    assert!(assault.recipient.len() >= 3, "{assault:#?}");
+    let intervention = events
+        .iter()
+        .find(|event| matches!(event.event.as_str(), "AID" | "SUPPORT") && event.actor.iter().any(|e| e.code.as_deref() == Some("RUS")))
+        .unwrap_or_else(|| panic!("no Russian AID in {events:#?}"));
+    assert_eq!(intervention.modality, Modality::Historical);
+    for event in events {
+        let sentence = &processed.document.body[event.span.start..event.span.end];
+        assert!(!sentence.contains("Related article") && !sentence.contains("Sharifulin") && !sentence.contains("contributed"));
+    }
+}
+
+/// The seed is markdown; the pipeline test reads it through the same reader the CLI uses.
+fn seed_document(text: &str) -> Document {
+    dyad_read::markdown::parse_article(text, "seed").expect("the seed parses")
+}
