@@ -3,6 +3,30 @@
 
 use crate::lookup::MentionLookup;
 use crate::view::SentenceView;
+use dyad_kb::EntryKind;
+
+/// Nouns that introduce a name in apposition without being a sector of their own:
+/// "his Syrian counterpart Bashar al-Assad", "her longtime rival Ahmet Davutoglu".
+const RELATIONAL_TITLES: &[&str] = &[
+    "counterpart",
+    "colleague",
+    "ally",
+    "rival",
+    "predecessor",
+    "successor",
+    "opponent",
+    "host",
+    "guest",
+    "friend",
+    "deputy",
+    "adviser",
+    "advisor",
+    "aide",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
 
 /// A candidate noun phrase: tokens `[first, end)`, and where a possessive "'s" splits the
 /// possessor from the head ("Assad 's government").
@@ -18,7 +42,11 @@ pub fn noun_chunks(view: &SentenceView, mentions: &MentionLookup) -> Vec<Chunk> 
     let mut index = 0;
     while index < view.len() {
         if view.tag(index) == "PRP" {
-            chunks.push(Chunk { first: index, end: index + 1, possessive_marker: None });
+            chunks.push(Chunk {
+                first: index,
+                end: index + 1,
+                possessive_marker: None,
+            });
             index += 1;
             continue;
         }
@@ -35,7 +63,10 @@ pub fn noun_chunks(view: &SentenceView, mentions: &MentionLookup) -> Vec<Chunk> 
 
 fn can_start_chunk(view: &SentenceView, mentions: &MentionLookup, index: usize) -> bool {
     mentions.at_token(index).is_some()
-        || matches!(view.tag(index), "DT" | "PDT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD")
+        || matches!(
+            view.tag(index),
+            "DT" | "PDT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD"
+        )
 }
 
 fn extend_chunk(view: &SentenceView, mentions: &MentionLookup, first: usize) -> Chunk {
@@ -43,27 +74,55 @@ fn extend_chunk(view: &SentenceView, mentions: &MentionLookup, first: usize) -> 
     let mut possessive_marker = None;
     while end < view.len() {
         if let Some(mention) = mentions.at_token(end) {
+            // "the first time Putin": a name after a plain common noun starts its own phrase;
+            // after a title or agent ("his Syrian counterpart Bashar al-Assad") it does not.
+            let after_plain_noun = matches!(view.tag(end - 1), "NN" | "NNS")
+                && mentions.at_token(end - 1).is_none()
+                && !view.is_any_word(end - 1, RELATIONAL_TITLES);
+            if after_plain_noun && mention.kind == EntryKind::Person {
+                break;
+            }
             // A mention never splits: "al-Assad" or "Islamic State" joins whole.
             end = end.max(mention.end_token);
             continue;
         }
         match view.tag(end) {
+            // An adjective after a noun starts a postmodifier ("forces loyal to Assad"),
+            // unless a noun follows it ("the State Department official").
+            "JJ" | "JJR" | "JJS"
+                if view.tag(end - 1).starts_with("NN") && !is_common_noun(view, end + 1) =>
+            {
+                break;
+            }
             "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "HYPH" => end += 1,
-            "POS" if possessive_marker.is_none() && end + 1 < view.len() && is_noun_like(view, mentions, end + 1) => {
+            "POS"
+                if possessive_marker.is_none()
+                    && end + 1 < view.len()
+                    && is_noun_like(view, mentions, end + 1) =>
+            {
                 possessive_marker = Some(end);
                 end += 1;
             }
             // Participles inside a noun phrase ("the ruling party", "armed forces"), but not a
             // verb between two names ("Putin greeting Assad").
-            "VBN" | "VBG" if is_common_noun(view, end + 1) && !view.tag(end - 1).starts_with("NNP") => end += 1,
+            "VBN" | "VBG"
+                if is_common_noun(view, end + 1) && !view.tag(end - 1).starts_with("NNP") =>
+            {
+                end += 1
+            }
             _ => break,
         }
     }
-    Chunk { first, end, possessive_marker }
+    Chunk {
+        first,
+        end,
+        possessive_marker,
+    }
 }
 
 fn is_noun_like(view: &SentenceView, mentions: &MentionLookup, index: usize) -> bool {
-    mentions.at_token(index).is_some() || matches!(view.tag(index), "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "CD")
+    mentions.at_token(index).is_some()
+        || matches!(view.tag(index), "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "CD")
 }
 
 fn is_common_noun(view: &SentenceView, index: usize) -> bool {

@@ -16,10 +16,12 @@ mod chunk;
 mod discourse;
 mod lookup;
 mod resolve;
+mod retag;
 mod view;
 
 pub use discourse::Discourse;
 pub use lookup::{MentionLookup, ResolvedMention};
+pub use retag::repair_agent_noun_tags;
 pub use view::SentenceView;
 
 use dyad_document::{PartialDate, Span};
@@ -84,15 +86,15 @@ pub fn find_actor_phrases(
     let mut phrases = Vec::new();
     for chunk in chunks {
         if let Some(phrase) = resolve::resolve_chunk(view, &mentions, &chunk, discourse) {
+            // Remembered at once: a pronoun refers to the nearest person before it, in this
+            // sentence or an earlier one ("..., as soon as Assad takes a step ..., we will show him").
+            if phrase.kind == PhraseKind::Person {
+                discourse.remember(&phrase.entity);
+            }
             phrases.push(phrase);
         }
     }
     resolve::attach_loyalty_modifiers(view, &mut phrases);
-    for phrase in &phrases {
-        if phrase.kind == PhraseKind::Person {
-            discourse.remember(&phrase.entity);
-        }
-    }
     phrases
 }
 

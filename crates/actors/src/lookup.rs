@@ -25,11 +25,17 @@ pub struct MentionLookup {
 }
 
 impl MentionLookup {
-    pub fn for_sentence(view: &SentenceView, kb: &KnowledgeBase, date: PartialDate) -> MentionLookup {
+    pub fn for_sentence(
+        view: &SentenceView,
+        kb: &KnowledgeBase,
+        date: PartialDate,
+    ) -> MentionLookup {
         let mut mentions = Vec::new();
         let mut mention_of_token = vec![None; view.len()];
         for mention in kb.find_mentions(view.body, view.sentence.span) {
-            let Some((first_token, end_token)) = token_range(view, mention.span) else { continue };
+            let Some((first_token, end_token)) = token_range(view, mention.span) else {
+                continue;
+            };
             let resolution = kb.resolve(&mention, date);
             let place = kb.place_of(&mention).map(|entry| Place {
                 text: view.text(mention.span).to_string(),
@@ -55,16 +61,25 @@ impl MentionLookup {
                 place,
             });
         }
-        MentionLookup { mentions, mention_of_token }
+        MentionLookup {
+            mentions,
+            mention_of_token,
+        }
     }
 
     pub fn at_token(&self, index: usize) -> Option<&ResolvedMention> {
-        self.mention_of_token.get(index).copied().flatten().map(|mention| &self.mentions[mention])
+        self.mention_of_token
+            .get(index)
+            .copied()
+            .flatten()
+            .map(|mention| &self.mentions[mention])
     }
 
     /// Mentions whose tokens lie wholly within `[first, end)`.
     pub fn within(&self, first: usize, end: usize) -> impl Iterator<Item = &ResolvedMention> {
-        self.mentions.iter().filter(move |mention| first <= mention.first_token && mention.end_token <= end)
+        self.mentions
+            .iter()
+            .filter(move |mention| first <= mention.first_token && mention.end_token <= end)
     }
 }
 
@@ -73,7 +88,9 @@ impl MentionLookup {
 /// Turkish forces, and the token is the unit the coder reasons about.
 fn token_range(view: &SentenceView, span: Span) -> Option<(usize, usize)> {
     let tokens = &view.sentence.tokens;
-    let first = tokens.iter().position(|token| token.span.start == span.start)?;
+    let first = tokens
+        .iter()
+        .position(|token| token.span.start == span.start)?;
     let end = tokens.iter().position(|token| token.span.end == span.end)? + 1;
     (first < end).then_some((first, end))
 }

@@ -30,11 +30,18 @@ pub struct TrainingReport {
 
 /// The `*.conllu` files directly inside `dir`, sorted by path.
 pub fn treebank_files(dir: &Path) -> Result<Vec<PathBuf>, AnalyseError> {
-    let io_error = |source| AnalyseError::Io { path: dir.to_path_buf(), source };
+    let io_error = |source| AnalyseError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io_error)? {
         let path = entry.map_err(io_error)?.path();
-        if path.extension().is_some_and(|extension| extension == "conllu") && path.is_file() {
+        if path
+            .extension()
+            .is_some_and(|extension| extension == "conllu")
+            && path.is_file()
+        {
             files.push(path);
         }
     }
@@ -49,8 +56,14 @@ pub fn treebank_files(dir: &Path) -> Result<Vec<PathBuf>, AnalyseError> {
 pub fn read_treebank_files(files: &[PathBuf]) -> Result<Vec<TaggedSentence>, AnalyseError> {
     let mut sentences = Vec::new();
     for path in files {
-        let text = std::fs::read_to_string(path).map_err(|source| AnalyseError::Io { path: path.clone(), source })?;
-        let read = read_tagged_sentences(&text).map_err(|error| AnalyseError::InFile { path: path.clone(), error: Box::new(error) })?;
+        let text = std::fs::read_to_string(path).map_err(|source| AnalyseError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let read = read_tagged_sentences(&text).map_err(|error| AnalyseError::InFile {
+            path: path.clone(),
+            error: Box::new(error),
+        })?;
         sentences.extend(read);
     }
     Ok(sentences)
@@ -58,7 +71,11 @@ pub fn read_treebank_files(files: &[PathBuf]) -> Result<Vec<TaggedSentence>, Ana
 
 /// Trains on every `*.conllu` file in `dir`, holding out every `held_out_every`-th sentence
 /// for testing (0 holds out nothing and trains on everything).
-pub fn train_from_treebank(dir: &Path, held_out_every: usize, iterations: usize) -> Result<TrainingReport, AnalyseError> {
+pub fn train_from_treebank(
+    dir: &Path,
+    held_out_every: usize,
+    iterations: usize,
+) -> Result<TrainingReport, AnalyseError> {
     check_held_out_every(held_out_every)?;
     train_from_treebank_files(&treebank_files(dir)?, held_out_every, iterations)
 }
@@ -120,11 +137,22 @@ impl Evaluation {
 }
 
 fn share(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
-fn evaluate(tagger: &Tagger, train: &[(Vec<String>, Vec<Tag>)], test: &[(Vec<String>, Vec<Tag>)]) -> Evaluation {
-    let known: HashSet<&str> = train.iter().flat_map(|(words, _)| words.iter().map(String::as_str)).collect();
+fn evaluate(
+    tagger: &Tagger,
+    train: &[(Vec<String>, Vec<Tag>)],
+    test: &[(Vec<String>, Vec<Tag>)],
+) -> Evaluation {
+    let known: HashSet<&str> = train
+        .iter()
+        .flat_map(|(words, _)| words.iter().map(String::as_str))
+        .collect();
     let mut evaluation = Evaluation::default();
     for (words, gold) in test {
         let predicted = tagger.tag(words);
@@ -143,7 +171,10 @@ fn evaluate(tagger: &Tagger, train: &[(Vec<String>, Vec<Tag>)], test: &[(Vec<Str
 
 /// Writes `tagger` in its binary model format to `path`.
 pub fn write_model(tagger: &Tagger, path: &Path) -> Result<(), AnalyseError> {
-    std::fs::write(path, tagger.to_bytes()).map_err(|source| AnalyseError::Io { path: path.to_path_buf(), source })
+    std::fs::write(path, tagger.to_bytes()).map_err(|source| AnalyseError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 #[cfg(test)]
@@ -165,7 +196,11 @@ mod tests {
     fn quick_training_on_part_of_gum_tags_held_out_sentences_well() {
         let Some(dir) = shared_treebank() else { return };
         let started = Instant::now();
-        let files: Vec<PathBuf> = treebank_files(&dir).unwrap().into_iter().step_by(3).collect();
+        let files: Vec<PathBuf> = treebank_files(&dir)
+            .unwrap()
+            .into_iter()
+            .step_by(3)
+            .collect();
         let report = train_from_treebank_files(&files, 10, 2).unwrap();
         eprintln!(
             "{} files, {} train / {} test tokens, accuracy {:.4}, unknown-word accuracy {:.4}, {:?}",
@@ -176,22 +211,40 @@ mod tests {
             report.unknown_word_accuracy,
             started.elapsed()
         );
-        assert!(report.test_tokens > 1000, "too few held-out tokens: {}", report.test_tokens);
-        assert!(report.accuracy > 0.85, "held-out accuracy {:.4}", report.accuracy);
-        assert!(report.unknown_word_accuracy > 0.5, "unknown-word accuracy {:.4}", report.unknown_word_accuracy);
+        assert!(
+            report.test_tokens > 1000,
+            "too few held-out tokens: {}",
+            report.test_tokens
+        );
+        assert!(
+            report.accuracy > 0.85,
+            "held-out accuracy {:.4}",
+            report.accuracy
+        );
+        assert!(
+            report.unknown_word_accuracy > 0.5,
+            "unknown-word accuracy {:.4}",
+            report.unknown_word_accuracy
+        );
     }
 
     #[test]
     fn missing_directory_is_an_io_error_naming_it() {
         let error = train_from_treebank(Path::new("/nonexistent/treebank"), 10, 1).unwrap_err();
-        assert!(error.to_string().contains("/nonexistent/treebank"), "{error}");
+        assert!(
+            error.to_string().contains("/nonexistent/treebank"),
+            "{error}"
+        );
     }
 
     #[test]
     fn directory_without_treebank_files_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("notes.txt"), "nothing").unwrap();
-        assert!(matches!(train_from_treebank(dir.path(), 10, 1), Err(AnalyseError::NoTreebankFiles(_))));
+        assert!(matches!(
+            train_from_treebank(dir.path(), 10, 1),
+            Err(AnalyseError::NoTreebankFiles(_))
+        ));
     }
 
     #[test]
@@ -209,7 +262,10 @@ mod tests {
         let model_path = dir.path().join("model.bin");
         write_model(&report.tagger, &model_path).unwrap();
         let reloaded = Tagger::from_bytes(&std::fs::read(&model_path).unwrap()).unwrap();
-        assert_eq!(reloaded.tag(&["Troops", "fired", "."]), vec![Tag::NNS, Tag::VBD, Tag::Period]);
+        assert_eq!(
+            reloaded.tag(&["Troops", "fired", "."]),
+            vec![Tag::NNS, Tag::VBD, Tag::Period]
+        );
     }
 
     #[test]

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 #[derive(Subcommand)]
 pub enum EvalCommand {
     /// Article extraction on the Zyte (ground-truth.json) or WCXB (ground-truth/*.json) benchmark.
-    #[command(after_help = "Examples:\n  dyad eval extract ../shared/eval/extraction/aeb-dev\n  dyad eval extract ../shared/eval/extraction/wcxb-dev")]
+    #[command(
+        after_help = "Examples:\n  dyad eval extract ../shared/eval/extraction/aeb-dev\n  dyad eval extract ../shared/eval/extraction/wcxb-dev"
+    )]
     Extract { directory: PathBuf },
 }
 

@@ -9,16 +9,20 @@
 
 use dyad_actors::{ActorPhrase, PhraseKind, SentenceView};
 
-const BE_FORMS: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"];
+const BE_FORMS: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re",
+];
 const AUXILIARIES: &[&str] = &[
-    "be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "having", "do", "does", "did",
-    "'s", "'re", "'ve", "'d",
+    "be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "having", "do",
+    "does", "did", "'s", "'re", "'ve", "'d",
 ];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 
 /// Prepositions that introduce the one acted upon, not a place or a time.
-const TARGET_PREPOSITIONS: &[&str] =
-    &["with", "against", "on", "to", "at", "toward", "towards", "between", "upon", "into", "from", "for"];
+const TARGET_PREPOSITIONS: &[&str] = &[
+    "with", "against", "on", "to", "at", "toward", "towards", "between", "upon", "into", "from",
+    "for",
+];
 
 /// The verb with its auxiliaries: "has long said", "was attacked", "did not meet".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,7 +39,9 @@ pub struct VerbGroup {
 
 /// Tokens that are verbs carrying content, not auxiliaries.
 pub fn content_verbs(view: &SentenceView) -> Vec<usize> {
-    (0..view.len()).filter(|&index| view.tag(index).starts_with("VB") && !is_auxiliary(view, index)).collect()
+    (0..view.len())
+        .filter(|&index| view.tag(index).starts_with("VB") && !is_auxiliary(view, index))
+        .collect()
 }
 
 /// An auxiliary is a form of be/have/do directly followed (allowing adverbs and negation) by
@@ -45,14 +51,21 @@ pub fn is_auxiliary(view: &SentenceView, index: usize) -> bool {
         return false;
     }
     let mut next = index + 1;
-    while next < view.len() && (view.tag(next).starts_with("RB") || view.is_any_word(next, NEGATIONS)) {
+    while next < view.len()
+        && (view.tag(next).starts_with("RB") || view.is_any_word(next, NEGATIONS))
+    {
         next += 1;
     }
     next < view.len() && view.tag(next).starts_with("VB")
 }
 
 /// The group around a verb form spanning `[form_start, form_end)` whose head is `verb`.
-pub fn verb_group(view: &SentenceView, form_start: usize, verb: usize, form_end: usize) -> VerbGroup {
+pub fn verb_group(
+    view: &SentenceView,
+    form_start: usize,
+    verb: usize,
+    form_end: usize,
+) -> VerbGroup {
     let mut first = form_start;
     let mut modal = None;
     let mut negated = false;
@@ -65,14 +78,22 @@ pub fn verb_group(view: &SentenceView, form_start: usize, verb: usize, form_end:
         } else if view.is_any_word(previous, NEGATIONS) {
             negated = true;
         } else if view.is_any_word(previous, AUXILIARIES) {
-            saw_be |= view.is_any_word(previous, BE_FORMS) && first == verb_start_after_adverbs(view, previous, form_start);
+            saw_be |= view.is_any_word(previous, BE_FORMS)
+                && first == verb_start_after_adverbs(view, previous, form_start);
         } else if !tag.starts_with("RB") {
             break;
         }
         first = previous;
     }
     let passive = saw_be && view.tag(verb) == "VBN";
-    VerbGroup { first, verb, end: form_end.max(verb + 1), modal, negated, passive }
+    VerbGroup {
+        first,
+        verb,
+        end: form_end.max(verb + 1),
+        modal,
+        negated,
+        passive,
+    }
 }
 
 /// The token after `auxiliary` once adverbs are skipped; a be-form makes a passive only when
@@ -82,7 +103,11 @@ fn verb_start_after_adverbs(view: &SentenceView, auxiliary: usize, verb: usize) 
     while next < verb && (view.tag(next).starts_with("RB") || view.is_any_word(next, NEGATIONS)) {
         next += 1;
     }
-    if next == verb { auxiliary + 1 } else { usize::MAX }
+    if next == verb {
+        auxiliary + 1
+    } else {
+        usize::MAX
+    }
 }
 
 fn is_clause_break(view: &SentenceView, index: usize) -> bool {
@@ -97,8 +122,48 @@ fn is_relative_pronoun(view: &SentenceView, index: usize) -> bool {
     matches!(view.tag(index), "WDT" | "WP") || view.is_any_word(index, &["which", "who"])
 }
 
-/// The verb's subject: see the module comment.
-pub fn find_subject<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group: &VerbGroup) -> Option<&'p ActorPhrase> {
+/// The verb's subject with the phrases coordinated before it: "Putin and Assad met" gives both.
+pub fn find_subjects<'p>(
+    view: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    group: &VerbGroup,
+) -> Vec<&'p ActorPhrase> {
+    let Some(last) = find_subject(view, phrases, group) else {
+        return Vec::new();
+    };
+    let mut subjects = vec![last];
+    loop {
+        let first = subjects[0];
+        let Some(previous) = phrases
+            .iter()
+            .rev()
+            .find(|phrase| phrase.end_token < first.first_token)
+        else {
+            break;
+        };
+        let joined = (previous.end_token..first.first_token)
+            .all(|token| view.is_any_word(token, &[",", "and", "or"]))
+            && (previous.end_token..first.first_token)
+                .any(|token| view.is_any_word(token, &["and", "or", ","]));
+        if !joined || follows_preposition(view, previous) {
+            break;
+        }
+        subjects.insert(0, previous);
+    }
+    subjects
+}
+
+/// The verb's subject: see the module comment. An infinitive of purpose ("met X in Moscow
+/// to discuss ...") shares the subject of the verb it depends on.
+pub fn find_subject<'p>(
+    view: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    group: &VerbGroup,
+) -> Option<&'p ActorPhrase> {
+    if let Some(governor) = governing_verb_of_infinitive(view, group) {
+        let governing_group = verb_group(view, governor, governor, governor + 1);
+        return find_subject(view, phrases, &governing_group);
+    }
     let mut position = group.first;
     while position > 0 {
         let index = position - 1;
@@ -110,11 +175,16 @@ pub fn find_subject<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group: 
         }
         if is_dash(view, index) {
             // Skip a bracketed aside "— which saved ... —" back to its opening dash.
-            position = (0..index).rev().find(|&earlier| is_dash(view, earlier)).unwrap_or(index);
+            position = (0..index)
+                .rev()
+                .find(|&earlier| is_dash(view, earlier))
+                .unwrap_or(index);
             continue;
         }
         if let Some(phrase) = phrases.iter().find(|phrase| phrase.end_token == position) {
-            if !follows_preposition(view, phrase) && phrase.kind != PhraseKind::Unknown || is_strong_subject(view, phrase) {
+            if !follows_preposition(view, phrase) && phrase.kind != PhraseKind::Unknown
+                || is_strong_subject(view, phrase)
+            {
                 return Some(phrase);
             }
             position = phrase.first_token;
@@ -125,6 +195,17 @@ pub fn find_subject<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group: 
     None
 }
 
+/// For "to VERB", the nearest content verb before it in the same clause, if one is there.
+fn governing_verb_of_infinitive(view: &SentenceView, group: &VerbGroup) -> Option<usize> {
+    if group.first == 0 || !view.is_word(group.first - 1, "to") || view.tag(group.verb) != "VB" {
+        return None;
+    }
+    let start = clause_start(view, group.first - 1);
+    (start..group.first - 1)
+        .rev()
+        .find(|&index| view.tag(index).starts_with("VB") && !is_auxiliary(view, index))
+}
+
 /// An unknown name is taken as subject only when it opens the sentence or a clause.
 fn is_strong_subject(view: &SentenceView, phrase: &ActorPhrase) -> bool {
     phrase.kind == PhraseKind::Unknown
@@ -132,7 +213,11 @@ fn is_strong_subject(view: &SentenceView, phrase: &ActorPhrase) -> bool {
         && !follows_preposition(view, phrase)
 }
 
-fn antecedent<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], pronoun: usize) -> Option<&'p ActorPhrase> {
+fn antecedent<'p>(
+    view: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    pronoun: usize,
+) -> Option<&'p ActorPhrase> {
     let mut end = pronoun;
     while end > 0 && (view.word(end - 1) == "," || is_dash(view, end - 1)) {
         end -= 1;
@@ -159,23 +244,34 @@ pub fn find_targets<'p>(
     group: &VerbGroup,
     wanted_preposition: Option<&str>,
 ) -> Targets<'p> {
-    let mut targets = Targets { phrases: Vec::new(), preposition: None, by_agent: Vec::new() };
+    let mut targets = Targets {
+        phrases: Vec::new(),
+        preposition: None,
+        by_agent: Vec::new(),
+    };
     let stop = clause_end(view, group.end);
     let candidates: Vec<&ActorPhrase> =
-        phrases.iter().filter(|phrase| phrase.first_token >= group.end && phrase.end_token <= stop).collect();
+        // A phrase that starts inside the clause is whole, even past a mistagged word inside
+        // it ("forces loyal/VBP to Assad").
+        phrases.iter().filter(|phrase| phrase.first_token >= group.end && phrase.first_token < stop).collect();
     let mut index = 0;
     while index < candidates.len() {
         let phrase = candidates[index];
         let preposition = preposition_before(view, phrase);
         let is_target = match preposition.as_deref() {
+            // "in Syria and the Middle East": a phrase after a conjunction continues the list
+            // it joins, it does not start an object of its own.
+            None if follows_conjunction(view, phrase) => false,
             None => true,
             Some("by") if group.passive => {
                 targets.by_agent = coordinated(view, &candidates, index);
                 index += targets.by_agent.len();
                 continue;
             }
-            Some(word) => wanted_preposition.is_some_and(|wanted| wanted.eq_ignore_ascii_case(word))
-                || TARGET_PREPOSITIONS.contains(&word),
+            Some(word) => {
+                wanted_preposition.is_some_and(|wanted| wanted.eq_ignore_ascii_case(word))
+                    || TARGET_PREPOSITIONS.contains(&word)
+            }
         };
         if is_target && targets.phrases.is_empty() {
             targets.phrases = coordinated(view, &candidates, index);
@@ -190,7 +286,11 @@ pub fn find_targets<'p>(
 
 /// "Kurdish militias, Islamic State group jihadists and forces loyal to Assad": phrases joined
 /// only by commas and conjunctions are one list.
-fn coordinated<'p>(view: &SentenceView, candidates: &[&'p ActorPhrase], start: usize) -> Vec<&'p ActorPhrase> {
+fn coordinated<'p>(
+    view: &SentenceView,
+    candidates: &[&'p ActorPhrase],
+    start: usize,
+) -> Vec<&'p ActorPhrase> {
     let mut list = vec![candidates[start]];
     for next in &candidates[start + 1..] {
         let previous = list.last().unwrap();
@@ -204,6 +304,14 @@ fn coordinated<'p>(view: &SentenceView, candidates: &[&'p ActorPhrase], start: u
     list
 }
 
+fn follows_conjunction(view: &SentenceView, phrase: &ActorPhrase) -> bool {
+    let mut before = phrase.first_token;
+    while before > 0 && view.tag(before - 1) == "DT" {
+        before -= 1;
+    }
+    before > 0 && view.is_any_word(before - 1, &["and", "or", ","])
+}
+
 fn preposition_before(view: &SentenceView, phrase: &ActorPhrase) -> Option<String> {
     let index = phrase.first_token.checked_sub(1)?;
     matches!(view.tag(index), "IN" | "TO").then(|| view.word(index).to_lowercase())
@@ -214,7 +322,8 @@ fn preposition_before(view: &SentenceView, phrase: &ActorPhrase) -> Option<Strin
 pub fn clause_end(view: &SentenceView, from: usize) -> usize {
     let mut index = from;
     while index < view.len() {
-        if is_clause_break(view, index) || is_dash(view, index) || is_relative_pronoun(view, index) {
+        if is_clause_break(view, index) || is_dash(view, index) || is_relative_pronoun(view, index)
+        {
             return index;
         }
         let starts_new_predicate = view.is_any_word(index, &[",", "and", "but", "while"])
@@ -223,7 +332,10 @@ pub fn clause_end(view: &SentenceView, from: usize) -> usize {
         if starts_new_predicate {
             return index;
         }
-        if view.tag(index).starts_with("VB") && index > from && !is_participle_in_phrase(view, index) {
+        if view.tag(index).starts_with("VB")
+            && index > from
+            && !is_participle_in_phrase(view, index)
+        {
             return index;
         }
         index += 1;
@@ -241,6 +353,8 @@ fn is_participle_in_phrase(view: &SentenceView, index: usize) -> bool {
 pub fn clause_start(view: &SentenceView, verb: usize) -> usize {
     (0..verb)
         .rev()
-        .find(|&index| is_clause_break(view, index) || is_relative_pronoun(view, index) || is_dash(view, index))
+        .find(|&index| {
+            is_clause_break(view, index) || is_relative_pronoun(view, index) || is_dash(view, index)
+        })
         .map_or(0, |index| index + 1)
 }

@@ -34,23 +34,38 @@ impl SentenceTimes {
                 .filter_map(|expression| expression.representative().map(|date| (expression, date)))
                 .unzip();
         let verbs = content_verbs(view);
+        let segments = clause_segments(view);
         let owning_verb = expressions
             .iter()
             .map(|expression| {
                 let token = view.token_at_offset(expression.span.start)?;
-                nearest(&verbs, token)
+                let same_segment: Vec<usize> = verbs
+                    .iter()
+                    .copied()
+                    .filter(|&verb| segments[verb] == segments[token])
+                    .collect();
+                nearest(&same_segment, token).or_else(|| nearest(&verbs, token))
             })
             .collect();
-        SentenceTimes { expressions, dates, owning_verb }
+        SentenceTimes {
+            expressions,
+            dates,
+            owning_verb,
+        }
     }
 
     /// The expression governing the verb at `verb_token`: the closest one the verb owns.
-    pub fn for_verb(&self, view: &SentenceView, verb_token: usize) -> Option<(&TimeExpression, PartialDate)> {
+    pub fn for_verb(
+        &self,
+        view: &SentenceView,
+        verb_token: usize,
+    ) -> Option<(&TimeExpression, PartialDate)> {
         (0..self.expressions.len())
             .filter(|&index| self.owning_verb[index] == Some(verb_token))
             .min_by_key(|&index| {
                 let start = self.expressions[index].span.start;
-                view.token_at_offset(start).map_or(usize::MAX, |token| token.abs_diff(verb_token))
+                view.token_at_offset(start)
+                    .map_or(usize::MAX, |token| token.abs_diff(verb_token))
             })
             .map(|index| (&self.expressions[index], self.dates[index]))
     }
@@ -66,16 +81,41 @@ impl SentenceTimes {
     }
 }
 
+/// A segment number for each token: a comma, dash, semicolon, colon or relative pronoun starts
+/// a new segment, so "Russia — which saved ... in 2015 ... — seeks to mediate" gives 2015 to
+/// "saved", the verb of its own aside, and "met X on Wednesday, the Kremlin said" gives
+/// Wednesday to the meeting, not to the nearer verb of the attribution.
+fn clause_segments(view: &SentenceView) -> Vec<usize> {
+    let mut segment = 0;
+    (0..view.len())
+        .map(|index| {
+            let starts_segment = matches!(view.word(index), "," | "—" | "–" | "--" | ";" | ":")
+                || matches!(view.tag(index), "WDT" | "WP");
+            if starts_segment {
+                segment += 1;
+            }
+            segment
+        })
+        .collect()
+}
+
 fn nearest(verbs: &[usize], token: usize) -> Option<usize> {
     // Ties go to the verb on the left: "met ... on Thursday, and left" dates the meeting.
-    verbs.iter().copied().min_by_key(|&verb| (verb.abs_diff(token), verb > token))
+    verbs
+        .iter()
+        .copied()
+        .min_by_key(|&verb| (verb.abs_diff(token), verb > token))
 }
 
 /// True when `date` ends before the month preceding the anchor's: background, not news.
 /// "last month" in a July article is still news; "March of last year" and "in 2015" are not.
 pub fn is_well_before(date: PartialDate, anchor: PartialDate) -> bool {
     let (year, month, _) = anchor.first_day();
-    let month_before = if month == 1 { PartialDate::month(year - 1, 12) } else { PartialDate::month(year, month - 1) };
+    let month_before = if month == 1 {
+        PartialDate::month(year - 1, 12)
+    } else {
+        PartialDate::month(year, month - 1)
+    };
     date.is_before(&month_before)
 }
 
@@ -117,17 +157,25 @@ pub fn date_events_from_later_mentions(
     let anchor = document.metadata.published;
     for (sentence_index, sentence) in sentences.iter().enumerate() {
         let view = SentenceView::new(&document.body, sentence);
-        let Some((noun_token, family)) = opening_event_noun(&view) else { continue };
+        let Some((noun_token, family)) = opening_event_noun(&view) else {
+            continue;
+        };
         let Some((expression, date)) = times[sentence_index].iter().find_map(|expression| {
             let near_noun = view
                 .token_at_offset(expression.span.start)
                 .is_some_and(|token| token > noun_token && token <= noun_token + 8);
-            if near_noun { expression.representative().map(|date| (expression, date)) } else { None }
+            if near_noun {
+                expression.representative().map(|date| (expression, date))
+            } else {
+                None
+            }
         }) else {
             continue;
         };
+        // The first event of the latest earlier sentence: `rev` makes `max_by_key` keep it.
         let target = events
             .iter_mut()
+            .rev()
             .filter(|event| event.sentence < sentence_index && sentence_index - event.sentence <= 3)
             .filter(|event| event.event == family && event.date_source == DateSource::Publication)
             .max_by_key(|event| event.sentence);
@@ -144,9 +192,18 @@ pub fn date_events_from_later_mentions(
 
 fn opening_event_noun(view: &SentenceView) -> Option<(usize, &'static str)> {
     (1..view.len().min(4)).find_map(|token| {
-        let determiner = view.is_any_word(token - 1, &["the", "this", "that", "thursday's", "wednesday's"]);
-        let family = EVENT_NOUNS.iter().find(|(noun, _)| view.is_word(token, noun)).map(|(_, family)| *family);
-        if determiner { family.map(|family| (token, family)) } else { None }
+        let determiner = view.is_any_word(
+            token - 1,
+            &["the", "this", "that", "thursday's", "wednesday's"],
+        );
+        let family = EVENT_NOUNS
+            .iter()
+            .find(|(noun, _)| view.is_word(token, noun))
+            .map(|(_, family)| *family);
+        if determiner {
+            family.map(|family| (token, family))
+        } else {
+            None
+        }
     })
 }
-

@@ -1,8 +1,10 @@
 //! From one verb to one event record: pattern, actor, recipients, place, date, modality.
 
-use crate::clause::{clause_end, clause_start, content_verbs, find_subject, find_targets, verb_group, VerbGroup};
+use crate::clause::{
+    VerbGroup, clause_end, clause_start, content_verbs, find_subjects, find_targets, verb_group,
+};
 use crate::dating::SentenceTimes;
-use crate::modality::{mark_historical_if_past, modality_of};
+use crate::modality::{is_framing_verb, mark_historical_if_past, modality_of};
 use dyad_actors::{ActorPhrase, Discourse, PhraseKind, SentenceView, find_actor_phrases};
 use dyad_document::{PartialDate, Span};
 use dyad_kb::KnowledgeBase;
@@ -25,24 +27,50 @@ pub struct SentenceContext<'a> {
 
 pub fn code_sentence(context: &SentenceContext) -> Vec<EventRecord> {
     let view = context.view;
-    let words: Vec<WordView> = (0..view.len()).map(|index| WordView { text: view.word(index), tag: view.tag(index) }).collect();
+    let words: Vec<WordView> = (0..view.len())
+        .map(|index| WordView {
+            text: view.word(index),
+            tag: view.tag(index),
+        })
+        .collect();
     let mut events = Vec::new();
     for verb in content_verbs(view) {
-        let Some(hit) = context.verbs.verb_at(&words, verb) else { continue };
+        if is_framing_verb(view, verb) {
+            continue;
+        }
+        let Some(hit) = context.verbs.verb_at(&words, verb) else {
+            continue;
+        };
         // A multi-word form is met once, at its head.
         if hit.head != verb {
             continue;
         }
         let start = clause_start(view, hit.start);
         let end = clause_end(view, hit.end());
-        let Some(pattern) = context.verbs.best_pattern(&hit, &words, start, end) else { continue };
-        let Some(cameo) = cameo(&pattern.cameo) else { continue };
+        let Some(pattern) = context.verbs.best_pattern(&hit, &words, start, end) else {
+            continue;
+        };
+        // CAMEO codes PLOVER has no event type for (statements) are not events.
+        let Some(cameo) = cameo(&pattern.cameo).filter(|cameo| cameo.plover_event.is_some()) else {
+            continue;
+        };
         let group = verb_group(view, hit.start, hit.head, hit.end());
         if let Some(event) = build_event(context, &group, &pattern, cameo) {
             events.push(event);
         }
     }
     events
+}
+
+/// For a participle opening an adjunct (", targeting X"), the content verb it depends on.
+fn participle_governor(view: &SentenceView, group: &VerbGroup) -> Option<usize> {
+    if view.tag(group.verb) != "VBG" || group.first == 0 || view.word(group.first - 1) != "," {
+        return None;
+    }
+    content_verbs(view)
+        .into_iter()
+        .filter(|&verb| verb < group.first)
+        .last()
 }
 
 struct EventDate {
@@ -53,35 +81,57 @@ struct EventDate {
 
 fn event_date(context: &SentenceContext, group: &VerbGroup) -> EventDate {
     let view = context.view;
-    let own = context.times.for_verb(view, group.verb);
+    // ", targeting X" continues the verb before it and shares its date.
+    let governing = participle_governor(view, group);
+    let own = context
+        .times
+        .for_verb(view, group.verb)
+        .or_else(|| governing.and_then(|verb| context.times.for_verb(view, verb)));
     let is_past = matches!(view.tag(group.verb), "VBD" | "VBN");
-    let background = if is_past { context.times.background_date(context.anchor) } else { None };
+    let background = if is_past {
+        context.times.background_date(context.anchor)
+    } else {
+        None
+    };
     match own.or(background) {
         Some((expression, date)) => EventDate {
             date,
             source: DateSource::Text,
             text: Some(view.text(expression.span).to_string()),
         },
-        None => EventDate { date: context.anchor, source: DateSource::Publication, text: None },
+        None => EventDate {
+            date: context.anchor,
+            source: DateSource::Publication,
+            text: None,
+        },
     }
 }
 
-fn build_event(context: &SentenceContext, group: &VerbGroup, pattern: &PatternHit, cameo: &Cameo) -> Option<EventRecord> {
+fn build_event(
+    context: &SentenceContext,
+    group: &VerbGroup,
+    pattern: &PatternHit,
+    cameo: &'static Cameo,
+) -> Option<EventRecord> {
     let view = context.view;
     let date = event_date(context, group);
     // Roles change: an event dated in 2015 is coded with the roles people held in 2015.
     let redated_phrases;
     let phrases = if date.date != context.anchor {
-        redated_phrases = find_actor_phrases(view, context.kb, date.date, &mut context.discourse_before.clone());
+        redated_phrases = find_actor_phrases(
+            view,
+            context.kb,
+            date.date,
+            &mut context.discourse_before.clone(),
+        );
         &redated_phrases[..]
     } else {
         context.phrases
     };
-    let subject = find_subject(view, phrases, group);
+    let subject = find_subjects(view, phrases, group);
     let targets = find_targets(view, phrases, group, pattern.target_preposition.as_deref());
     // A passive sentence, or a pattern whose code runs from target to source ("appeared
     // before the court"), puts the one acted upon first.
-    let subject: Vec<&ActorPhrase> = subject.into_iter().collect();
     let (actor_phrases, recipient_phrases) = match (group.passive, pattern.reversed) {
         (false, false) => (subject, targets.phrases.clone()),
         (true, false) => (targets.by_agent.clone(), subject),
@@ -91,16 +141,20 @@ fn build_event(context: &SentenceContext, group: &VerbGroup, pattern: &PatternHi
     let actor = entities(&actor_phrases);
     let mut recipient = entities(&recipient_phrases);
     recipient.retain(|entity| !actor.iter().any(|acting| same_actor(acting, entity)));
-    let has_code = |list: &[Entity]| list.iter().any(|entity| entity.code.is_some() || entity.sector.is_some());
+    let has_code = |list: &[Entity]| {
+        list.iter()
+            .any(|entity| entity.code.is_some() || entity.sector.is_some())
+    };
     if actor.is_empty() || !(has_code(&actor) || has_code(&recipient)) {
         return None;
     }
     let location = event_location(view, phrases, group);
     let (cameo, mode) = refine_meeting_mode(cameo, &actor, &recipient, location.as_ref());
     let verb_span = event_text_span(view, group, &targets);
+    let event_type = cameo.plover_event.clone()?;
     let mut record = EventRecord {
-        id: event_id(context.doc_id, view.sentence.span, verb_span, &cameo.plover_event),
-        event: cameo.plover_event.clone(),
+        id: event_id(context.doc_id, view.sentence.span, verb_span, &event_type),
+        event: event_type,
         mode,
         context: cameo.plover_context.clone(),
         cameo: Some(cameo.code.clone()),
@@ -131,13 +185,22 @@ fn entities(phrases: &[&ActorPhrase]) -> Vec<Entity> {
     for phrase in phrases {
         if !phrase.group_members.is_empty() {
             for member in &phrase.group_members {
-                list.push(Entity { text: phrase.entity.text.clone(), span: phrase.entity.span, ..member.clone() });
+                list.push(Entity {
+                    text: phrase.entity.text.clone(),
+                    span: phrase.entity.span,
+                    ..member.clone()
+                });
             }
             continue;
         }
         let mut entity = phrase.entity.clone();
         if phrase.kind == PhraseKind::Place {
-            entity.code = entity.code.or_else(|| phrase.place.as_ref().and_then(|place| place.country.clone()));
+            entity.code = entity.code.or_else(|| {
+                phrase
+                    .place
+                    .as_ref()
+                    .and_then(|place| place.country.clone())
+            });
             entity.sector.get_or_insert_with(|| "GOV".to_string());
         }
         list.push(entity);
@@ -150,13 +213,26 @@ fn same_actor(left: &Entity, right: &Entity) -> bool {
 }
 
 /// Where it happened: the place after "in", "at" or "near" closest to the verb.
-fn event_location(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) -> Option<Place> {
+fn event_location(
+    view: &SentenceView,
+    phrases: &[ActorPhrase],
+    group: &VerbGroup,
+) -> Option<Place> {
     phrases
         .iter()
         .filter(|phrase| phrase.place.is_some())
-        .filter(|phrase| phrase.first_token > 0 && view.is_any_word(phrase.first_token - 1, &["in", "at", "near", "outside"]))
+        .filter(|phrase| {
+            phrase.first_token > 0
+                && view.is_any_word(phrase.first_token - 1, &["in", "at", "near", "outside"])
+        })
         .min_by_key(|phrase| phrase.first_token.abs_diff(group.verb))
-        .and_then(|phrase| phrase.place.clone().map(|place| Place { text: phrase.entity.text.clone(), span: phrase.entity.span, ..place }))
+        .and_then(|phrase| {
+            phrase.place.clone().map(|place| Place {
+                text: phrase.entity.text.clone(),
+                span: phrase.entity.span,
+                ..place
+            })
+        })
 }
 
 /// A meeting held in one party's country is a visit: the host's country decides whether
@@ -169,11 +245,16 @@ fn refine_meeting_mode(
 ) -> (&'static Cameo, Option<String>) {
     let unchanged = (cameo, cameo.plover_mode.clone());
     let is_plain_meeting = cameo.code == "040" || cameo.code == "036";
-    let Some(country) = location.and_then(|place| place.country.as_deref()) else { return unchanged };
+    let Some(country) = location.and_then(|place| place.country.as_deref()) else {
+        return unchanged;
+    };
     if !is_plain_meeting || recipient.is_empty() {
         return unchanged;
     }
-    let has_country = |list: &[Entity]| list.iter().any(|entity| entity.code.as_deref() == Some(country));
+    let has_country = |list: &[Entity]| {
+        list.iter()
+            .any(|entity| entity.code.as_deref() == Some(country))
+    };
     let refined_code = if has_country(actor) {
         "043"
     } else if has_country(recipient) {
@@ -181,7 +262,9 @@ fn refine_meeting_mode(
     } else {
         "044"
     };
-    match dyad_verbs::cameo(refined_code) {
+    match dyad_verbs::cameo(refined_code)
+        .filter(|refined| refined.plover_event == cameo.plover_event)
+    {
         Some(refined) => (refined, refined.plover_mode.clone()),
         None => unchanged,
     }
@@ -189,11 +272,18 @@ fn refine_meeting_mode(
 
 /// The words that carry the event: the verb form, plus the preposition right after it
 /// when that preposition introduced the target ("met with").
-fn event_text_span(view: &SentenceView, group: &VerbGroup, targets: &crate::clause::Targets) -> Span {
+fn event_text_span(
+    view: &SentenceView,
+    group: &VerbGroup,
+    targets: &crate::clause::Targets,
+) -> Span {
     let mut end = group.end;
     let preposition_follows = targets.preposition.is_some()
         && end < view.len()
-        && targets.phrases.first().is_some_and(|first| first.first_token == end + 1);
+        && targets
+            .phrases
+            .first()
+            .is_some_and(|first| first.first_token == end + 1);
     if preposition_follows {
         end += 1;
     }
@@ -204,10 +294,19 @@ fn event_text_span(view: &SentenceView, group: &VerbGroup, targets: &crate::clau
 fn event_id(doc_id: &str, sentence: Span, verb: Span, event: &str) -> String {
     let mut hasher = Sha256::new();
     hasher.update(doc_id.as_bytes());
-    hasher.update(format!(":{}:{}:{}:{}:", sentence.start, sentence.end, verb.start, verb.end).as_bytes());
+    hasher.update(
+        format!(
+            ":{}:{}:{}:{}:",
+            sentence.start, sentence.end, verb.start, verb.end
+        )
+        .as_bytes(),
+    );
     hasher.update(event.as_bytes());
     let digest = hasher.finalize();
-    digest[..8].iter().map(|byte| format!("{byte:02x}")).collect()
+    digest[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 /// The coder's own estimate, from the evidence it had: a coded actor and recipient found in
@@ -225,28 +324,40 @@ fn confidence(actors: &[&ActorPhrase], recipients: &[&ActorPhrase], pattern: &Pa
     if pattern.specificity > 0 {
         score += 0.1;
     }
-    if actors.iter().any(|phrase| phrase.kind == PhraseKind::Unknown) {
+    if actors
+        .iter()
+        .any(|phrase| phrase.kind == PhraseKind::Unknown)
+    {
         score -= 0.15;
     }
     (score.clamp(0.05, 0.95) * 100.0).round() / 100.0
 }
 
-/// One event per real act: within a sentence, the same type by the same actor is one event
-/// ("launched offensives ..., targeting X, Y and Z"), its recipients joined; across the
-/// document the same (type, actor, recipient, date) told twice is kept once, first telling.
-pub fn merge_repeated_events(events: &mut Vec<EventRecord>) {
+/// One event per act within a sentence: the same type by the same actor is one event
+/// ("launched offensives ..., targeting X, Y and Z"), its recipients joined, first verb kept.
+pub fn merge_same_sentence_acts(events: &mut Vec<EventRecord>) {
     let mut merged: Vec<EventRecord> = Vec::with_capacity(events.len());
     for event in events.drain(..) {
-        if let Some(existing) = merged.iter_mut().find(|kept| is_same_sentence_act(kept, &event)) {
+        if let Some(existing) = merged
+            .iter_mut()
+            .find(|kept| is_same_sentence_act(kept, &event))
+        {
             for recipient in event.recipient {
-                if !existing.recipient.iter().any(|known| same_actor(known, &recipient)) {
+                if !existing
+                    .recipient
+                    .iter()
+                    .any(|known| same_actor(known, &recipient))
+                {
                     existing.recipient.push(recipient);
                 }
             }
             existing.confidence = existing.confidence.max(event.confidence);
-            continue;
-        }
-        if merged.iter().any(|kept| is_retelling(kept, &event)) {
+            if existing.date_source == DateSource::Publication
+                && event.date_source == DateSource::Text
+            {
+                (existing.date, existing.date_source, existing.date_text) =
+                    (event.date, event.date_source, event.date_text);
+            }
             continue;
         }
         merged.push(event);
@@ -254,9 +365,29 @@ pub fn merge_repeated_events(events: &mut Vec<EventRecord>) {
     *events = merged;
 }
 
+/// One event per real act within a document: the same (type, actor, recipient, date) told
+/// twice is kept once, at its first telling.
+pub fn drop_retellings(events: &mut Vec<EventRecord>) {
+    let mut kept: Vec<EventRecord> = Vec::with_capacity(events.len());
+    for event in events.drain(..) {
+        if !kept.iter().any(|earlier| is_retelling(earlier, &event)) {
+            kept.push(event);
+        }
+    }
+    *events = kept;
+}
+
 fn actor_key(entities: &[Entity]) -> Vec<(Option<&str>, Option<&str>, Option<&str>)> {
-    let mut key: Vec<_> =
-        entities.iter().map(|entity| (entity.name.as_deref(), entity.code.as_deref(), entity.sector.as_deref())).collect();
+    let mut key: Vec<_> = entities
+        .iter()
+        .map(|entity| {
+            (
+                entity.name.as_deref(),
+                entity.code.as_deref(),
+                entity.sector.as_deref(),
+            )
+        })
+        .collect();
     key.sort();
     key
 }

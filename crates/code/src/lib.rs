@@ -17,7 +17,9 @@ mod dating;
 mod events;
 mod modality;
 
-use dyad_actors::{ActorPhrase, Discourse, SentenceView, find_actor_phrases};
+use dyad_actors::{
+    ActorPhrase, Discourse, SentenceView, find_actor_phrases, repair_agent_noun_tags,
+};
 use dyad_analyse::Sentence;
 use dyad_document::{Document, PartialDate};
 use dyad_kb::KnowledgeBase;
@@ -47,14 +49,30 @@ pub struct Coder<'a> {
 
 impl<'a> Coder<'a> {
     /// `fallback_date` anchors documents that carry no publication date (the CLI passes today).
-    pub fn new(kb: &'a KnowledgeBase, verbs: &'a VerbDictionary, fallback_date: PartialDate) -> Coder<'a> {
-        Coder { kb, verbs, fallback_date }
+    pub fn new(
+        kb: &'a KnowledgeBase,
+        verbs: &'a VerbDictionary,
+        fallback_date: PartialDate,
+    ) -> Coder<'a> {
+        Coder {
+            kb,
+            verbs,
+            fallback_date,
+        }
     }
 
     pub fn code_document(&self, document: &Document, sentences: &[Sentence]) -> CodedDocument {
         let anchor = document.metadata.published.unwrap_or(self.fallback_date);
         let mut discourse = Discourse::default();
-        let mut coded = CodedDocument { anchor: Some(anchor), ..CodedDocument::default() };
+        let mut coded = CodedDocument {
+            anchor: Some(anchor),
+            ..CodedDocument::default()
+        };
+        let mut sentences = sentences.to_vec();
+        for sentence in &mut sentences {
+            repair_agent_noun_tags(&document.body, sentence, self.kb, anchor);
+        }
+        let sentences = &sentences[..];
         for sentence in sentences {
             let view = SentenceView::new(&document.body, sentence);
             let before_sentence = discourse.clone();
@@ -74,8 +92,14 @@ impl<'a> Coder<'a> {
             coded.actors.push(phrases);
             coded.times.push(times.expressions);
         }
-        dating::date_events_from_later_mentions(document, sentences, &coded.times, &mut coded.events);
-        events::merge_repeated_events(&mut coded.events);
+        events::merge_same_sentence_acts(&mut coded.events);
+        dating::date_events_from_later_mentions(
+            document,
+            sentences,
+            &coded.times,
+            &mut coded.events,
+        );
+        events::drop_retellings(&mut coded.events);
         coded
     }
 }

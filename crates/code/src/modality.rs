@@ -8,31 +8,159 @@ use dyad_document::PartialDate;
 use dyad_record::{EventRecord, Modality};
 
 const FUTURE_MODALS: &[&str] = &["will", "shall", "'ll", "wo"];
-const HYPOTHETICAL_MODALS: &[&str] = &["could", "might", "may", "would", "should", "must", "can", "ca"];
+const HYPOTHETICAL_MODALS: &[&str] = &[
+    "could", "might", "may", "would", "should", "must", "can", "ca",
+];
 /// Verbs that put the following "to VERB" in the future: "plans to visit", "sought to topple".
 const INTENT_VERBS: &[&str] = &[
-    "plan", "plans", "planned", "planning", "seek", "seeks", "sought", "seeking", "aim", "aims", "aimed", "intend",
-    "intends", "intended", "want", "wants", "wanted", "hope", "hopes", "hoped", "prepare", "prepares", "prepared",
-    "expect", "expects", "expected", "try", "tries", "tried", "trying", "set", "due", "going", "vow", "vows",
-    "vowed", "pledge", "pledged", "promise", "promised", "agree", "agreed", "agrees", "decide", "decided", "attempt",
-    "attempted", "scheduled", "poised", "ready", "about",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "aim",
+    "aims",
+    "aimed",
+    "intend",
+    "intends",
+    "intended",
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "prepare",
+    "prepares",
+    "prepared",
+    "expect",
+    "expects",
+    "expected",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "set",
+    "due",
+    "going",
+    "vow",
+    "vows",
+    "vowed",
+    "pledge",
+    "pledged",
+    "promise",
+    "promised",
+    "agree",
+    "agreed",
+    "agrees",
+    "decide",
+    "decided",
+    "attempt",
+    "attempted",
+    "scheduled",
+    "poised",
+    "ready",
+    "about",
 ];
-const REFUSAL_VERBS: &[&str] = &["refuse", "refused", "refuses", "fail", "failed", "fails", "declined", "decline"];
+/// Verbs that only frame the infinitive after them: "seeks to mediate" is a mediation (with
+/// future modality), not an event of seeking.
+const FRAMING_VERBS: &[&str] = &[
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "try",
+    "tries",
+    "tried",
+    "trying",
+    "attempt",
+    "attempts",
+    "attempted",
+    "want",
+    "wants",
+    "wanted",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "aim",
+    "aims",
+    "aimed",
+    "hope",
+    "hopes",
+    "hoped",
+    "intend",
+    "intends",
+    "intended",
+    "prepare",
+    "prepares",
+    "prepared",
+    "work",
+    "works",
+    "worked",
+    "working",
+    "continue",
+    "continues",
+    "continued",
+    "begin",
+    "begins",
+    "began",
+    "start",
+    "starts",
+    "started",
+    "need",
+    "needs",
+    "needed",
+    "decide",
+    "decided",
+    "decides",
+    "expect",
+    "expects",
+    "expected",
+    "help",
+    "helped",
+];
+
+/// True when the verb at `verb` frames an infinitive ("sought to topple") and so carries no
+/// event of its own.
+pub fn is_framing_verb(view: &SentenceView, verb: usize) -> bool {
+    view.is_any_word(verb, FRAMING_VERBS)
+        && view.is_word(verb + 1, "to")
+        && verb + 2 < view.len()
+        && view.tag(verb + 2) == "VB"
+}
+
+const REFUSAL_VERBS: &[&str] = &[
+    "refuse", "refused", "refuses", "fail", "failed", "fails", "declined", "decline",
+];
 const CONDITIONAL_WORDS: &[&str] = &["if", "unless", "whether"];
 const POSSIBILITY_NOUNS: &[&str] = &["possibility", "prospect", "idea", "proposal", "plan"];
 
 pub fn modality_of(view: &SentenceView, group: &VerbGroup) -> Modality {
     let governing = governing_verb_before_to(view, group.first);
-    if group.negated || governing.is_some_and(|word| REFUSAL_VERBS.contains(&word.as_str())) {
+    let governing = governing.as_deref();
+    if group.negated || governing.is_some_and(|word| REFUSAL_VERBS.contains(&word)) {
         return Modality::Negated;
     }
-    if group.modal.as_deref().is_some_and(|modal| FUTURE_MODALS.contains(&modal)) {
+    if group
+        .modal
+        .as_deref()
+        .is_some_and(|modal| FUTURE_MODALS.contains(&modal))
+    {
         return Modality::Future;
     }
-    if governing.is_some_and(|word| INTENT_VERBS.contains(&word.as_str())) {
+    if governing.is_some_and(|word| INTENT_VERBS.contains(&word)) {
         return Modality::Future;
     }
-    if group.modal.as_deref().is_some_and(|modal| HYPOTHETICAL_MODALS.contains(&modal)) || is_conditional(view, group) {
+    if group
+        .modal
+        .as_deref()
+        .is_some_and(|modal| HYPOTHETICAL_MODALS.contains(&modal))
+        || is_conditional(view, group)
+    {
         return Modality::Hypothetical;
     }
     Modality::Asserted
@@ -52,7 +180,9 @@ fn governing_verb_before_to(view: &SentenceView, first: usize) -> Option<String>
 fn is_conditional(view: &SentenceView, group: &VerbGroup) -> bool {
     let start = group.first.saturating_sub(8);
     (start..group.first).any(|index| view.is_any_word(index, CONDITIONAL_WORDS))
-        || (group.first >= 2 && view.is_word(group.first - 1, "of") && view.is_any_word(group.first - 2, POSSIBILITY_NOUNS))
+        || (group.first >= 2
+            && view.is_word(group.first - 1, "of")
+            && view.is_any_word(group.first - 2, POSSIBILITY_NOUNS))
 }
 
 /// An asserted event dated well before publication is background history.

@@ -21,13 +21,24 @@ mod plover;
 mod table;
 
 pub use error::EvalError;
-pub use matching::{any_overlap, describe_event, entity_code, gold_code_overlaps, petrarch_code_matches};
-pub use news::{FoundHeadline, Headline, HeadlineAlternative, NewsDocument, NewsOutcome, NewsReport, evaluate_news, evaluate_news_with, meets_headline};
-pub use petrarch::{FailureCause, PassCounts, PetrarchReport, RecordOutcome, Scope, evaluate_petrarch, event_meets, judge};
-pub use petrarch_file::{Environment, ExpectedCoding, Expectation, ValidationFile, ValidationRecord, parse_compact_date};
+pub use matching::{
+    any_overlap, describe_event, entity_code, gold_code_overlaps, petrarch_code_matches,
+};
+pub use news::{
+    FoundHeadline, Headline, HeadlineAlternative, NewsDocument, NewsOutcome, NewsReport,
+    evaluate_news, evaluate_news_with, meets_headline,
+};
+pub use petrarch::{
+    FailureCause, PassCounts, PetrarchReport, RecordOutcome, Scope, evaluate_petrarch, event_meets,
+    judge,
+};
+pub use petrarch_file::{
+    Environment, Expectation, ExpectedCoding, ValidationFile, ValidationRecord, parse_compact_date,
+};
 pub use plover::{
-    CONFIDENCE_BINS, GoldActor, MatchLevel, PloverMiss, PloverOutcome, PloverRecord, PloverReport, ReliabilityBin, Scores, evaluate_plover,
-    evaluate_plover_with, match_level, plover_08_label, read_plover_records,
+    CONFIDENCE_BINS, GoldActor, MatchLevel, PloverMiss, PloverOutcome, PloverRecord, PloverReport,
+    ReliabilityBin, Scores, evaluate_plover, evaluate_plover_with, match_level, plover_08_label,
+    read_plover_records,
 };
 pub use table::TextTable;
 

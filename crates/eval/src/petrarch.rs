@@ -18,7 +18,9 @@
 use crate::coding::{code_text, empty_knowledge_base};
 use crate::error::{EvalError, read_text};
 use crate::matching::{describe_event, petrarch_code_matches};
-use crate::petrarch_file::{Environment, ExpectedCoding, Expectation, ValidationFile, ValidationRecord};
+use crate::petrarch_file::{
+    Environment, Expectation, ExpectedCoding, ValidationFile, ValidationRecord,
+};
 use crate::table::{TextTable, percent, snippet};
 use dyad_document::PartialDate;
 use dyad_kb::KnowledgeBase;
@@ -47,6 +49,9 @@ pub enum FailureCause {
     /// An expected event code is missing from dyad's CAMEO table (the suite's 9xx test codes),
     /// so the coder cannot emit it.
     CodeNotInCameoTable,
+    /// An expected code is a CAMEO 01x/02x code (statements, appeals), which PLOVER dropped and
+    /// dyad does not emit.
+    CodeWithoutPloverType,
     /// Events were expected, none was produced.
     NothingProduced,
     /// Events were produced, none with an expected CAMEO code.
@@ -65,8 +70,11 @@ impl FailureCause {
     pub fn describe(self) -> &'static str {
         match self {
             FailureCause::CodeNotInCameoTable => "expected code not in dyad's CAMEO table",
+            FailureCause::CodeWithoutPloverType => {
+                "expected code has no PLOVER type (CAMEO 01x/02x)"
+            }
             FailureCause::NothingProduced => "no event produced",
-            FailureCause::WrongEventCode => "events produced, none with the expected code",
+            FailureCause::WrongEventCode => "an expected code not produced (other events were)",
             FailureCause::WrongActor => "expected code, wrong or missing source",
             FailureCause::WrongRecipient => "expected code and source, wrong or missing target",
             FailureCause::ExtraEvents => "all expected found, plus extra events",
@@ -88,6 +96,8 @@ pub struct RecordOutcome {
     pub lenient_pass: bool,
     pub strict_pass: bool,
     pub cause: Option<FailureCause>,
+    /// Every expected code is one dyad can emit (in its CAMEO table, with a PLOVER type).
+    pub emittable: bool,
     /// Config options in force that differ from PETRARCH's defaults, as `name=value`.
     pub config: Vec<String>,
 }
@@ -121,7 +131,9 @@ pub struct PetrarchReport {
 
 impl PetrarchReport {
     pub fn scored(&self) -> impl Iterator<Item = &RecordOutcome> {
-        self.outcomes.iter().filter(|outcome| outcome.scope == Scope::Scored)
+        self.outcomes
+            .iter()
+            .filter(|outcome| outcome.scope == Scope::Scored)
     }
 
     pub fn overall(&self) -> PassCounts {
@@ -130,11 +142,23 @@ impl PetrarchReport {
         counts
     }
 
+    /// Pass counts over the scored records whose expected codes dyad can emit at all.
+    pub fn emittable(&self) -> PassCounts {
+        let mut counts = PassCounts::default();
+        self.scored()
+            .filter(|outcome| outcome.emittable)
+            .for_each(|outcome| counts.add(outcome));
+        counts
+    }
+
     /// Pass counts of scored records by category, in category order.
     pub fn by_category(&self) -> BTreeMap<String, PassCounts> {
         let mut categories: BTreeMap<String, PassCounts> = BTreeMap::new();
         for outcome in self.scored() {
-            categories.entry(outcome.category.clone()).or_default().add(outcome);
+            categories
+                .entry(outcome.category.clone())
+                .or_default()
+                .add(outcome);
         }
         categories
     }
@@ -171,10 +195,22 @@ pub fn evaluate_petrarch(xml_path: &Path) -> Result<PetrarchReport, EvalError> {
     let file = ValidationFile::read(xml_path)?;
     let (kb, mut dictionaries) = validation_knowledge_base(&file.environment, xml_path)?;
     let verbs = validation_verbs(&file.environment, xml_path)?;
-    dictionaries.extend(file.environment.verb_files.iter().map(|path| format!("verbs: {}", path.display())));
-    let fallback = file.records.first().map_or(PartialDate::year(2000), |record| record.date);
+    dictionaries.extend(
+        file.environment
+            .verb_files
+            .iter()
+            .map(|path| format!("verbs: {}", path.display())),
+    );
+    let fallback = file
+        .records
+        .first()
+        .map_or(PartialDate::year(2000), |record| record.date);
     let pipeline = Pipeline::new(&kb, &verbs, fallback);
-    let outcomes = file.records.iter().map(|record| score_record(record, &file.environment, &pipeline)).collect();
+    let outcomes = file
+        .records
+        .iter()
+        .map(|record| score_record(record, &file.environment, &pipeline))
+        .collect();
     Ok(PetrarchReport {
         file: xml_path.to_path_buf(),
         dictionaries,
@@ -184,27 +220,52 @@ pub fn evaluate_petrarch(xml_path: &Path) -> Result<PetrarchReport, EvalError> {
 }
 
 /// A knowledge base holding only the environment's actor and agent dictionaries.
-fn validation_knowledge_base(environment: &Environment, xml_path: &Path) -> Result<(KnowledgeBase, Vec<String>), EvalError> {
+fn validation_knowledge_base(
+    environment: &Environment,
+    xml_path: &Path,
+) -> Result<(KnowledgeBase, Vec<String>), EvalError> {
     if environment.actor_files.is_empty() {
-        return Err(EvalError::format(xml_path, "the <Environment> names no <Actorfile>"));
+        return Err(EvalError::format(
+            xml_path,
+            "the <Environment> names no <Actorfile>",
+        ));
     }
     let mut kb = empty_knowledge_base()?;
     let mut loaded = Vec::new();
-    for path in environment.actor_files.iter().chain(&environment.agent_files) {
+    for path in environment
+        .actor_files
+        .iter()
+        .chain(&environment.agent_files)
+    {
         let summary = kb.import_tabari(path)?;
-        loaded.push(format!("{:?}: {} ({} entries)", summary.kind, path.display(), summary.entries));
+        loaded.push(format!(
+            "{:?}: {} ({} entries)",
+            summary.kind,
+            path.display(),
+            summary.entries
+        ));
     }
     Ok((kb, loaded))
 }
 
-fn validation_verbs(environment: &Environment, xml_path: &Path) -> Result<VerbDictionary, EvalError> {
+fn validation_verbs(
+    environment: &Environment,
+    xml_path: &Path,
+) -> Result<VerbDictionary, EvalError> {
     let mut files = environment.verb_files.iter();
     let Some(first) = files.next() else {
-        return Err(EvalError::format(xml_path, "the <Environment> names no <Verbfile>"));
+        return Err(EvalError::format(
+            xml_path,
+            "the <Environment> names no <Verbfile>",
+        ));
     };
-    let mut verbs = VerbDictionary::from_petrarch_text(&read_text(first)?, &first.display().to_string())?;
+    let mut verbs =
+        VerbDictionary::from_petrarch_text(&read_text(first)?, &first.display().to_string())?;
     for path in files {
-        verbs.merge(VerbDictionary::from_petrarch_text(&read_text(path)?, &path.display().to_string())?);
+        verbs.merge(VerbDictionary::from_petrarch_text(
+            &read_text(path)?,
+            &path.display().to_string(),
+        )?);
     }
     Ok(verbs)
 }
@@ -221,8 +282,18 @@ fn scope_of(record: &ValidationRecord, environment: &Environment) -> Scope {
     }
 }
 
-fn score_record(record: &ValidationRecord, environment: &Environment, pipeline: &Pipeline) -> RecordOutcome {
-    let events = code_text(pipeline, &record.id, &record.text, Some(record.date), "petrarch-validation");
+fn score_record(
+    record: &ValidationRecord,
+    environment: &Environment,
+    pipeline: &Pipeline,
+) -> RecordOutcome {
+    let events = code_text(
+        pipeline,
+        &record.id,
+        &record.text,
+        Some(record.date),
+        "petrarch-validation",
+    );
     let (lenient_pass, strict_pass, cause) = judge(&record.expectation, &events);
     RecordOutcome {
         id: record.id.clone(),
@@ -234,21 +305,29 @@ fn score_record(record: &ValidationRecord, environment: &Environment, pipeline: 
         lenient_pass,
         strict_pass,
         cause,
+        emittable: is_emittable(&record.expectation),
         config: non_default_config(&record.config),
     }
 }
 
-/// PETRARCH's defaults for the options the suite changes; other values are worth showing.
+/// PETRARCH-2's defaults (its `PETR_config.ini`) for the options the suite changes; an
+/// option set to another value is worth showing next to a failure.
 fn non_default_config(config: &BTreeMap<String, String>) -> Vec<String> {
     let default_of = |option: &str| match option {
         "require_dyad" => Some("true"),
         "new_actor_length" => Some("0"),
+        "comma_min" | "comma_emin" => Some("2"),
+        "comma_max" | "comma_emax" => Some("8"),
+        "comma_bmin" | "comma_bmax" => Some("0"),
+        // stop_on_error steers PETRARCH's run, not its coding.
         "stop_on_error" => None,
         _ => Some(""),
     };
     config
         .iter()
-        .filter(|(option, value)| default_of(option).is_some_and(|default| !value.eq_ignore_ascii_case(default)))
+        .filter(|(option, value)| {
+            default_of(option).is_some_and(|default| !value.eq_ignore_ascii_case(default))
+        })
         .map(|(option, value)| format!("{option}={value}"))
         .collect()
 }
@@ -261,24 +340,46 @@ pub fn event_meets(event: &EventRecord, expected: &ExpectedCoding) -> bool {
 }
 
 /// (lenient pass, strict pass, cause of a strict failure).
-pub fn judge(expectation: &Expectation, events: &[EventRecord]) -> (bool, bool, Option<FailureCause>) {
+pub fn judge(
+    expectation: &Expectation,
+    events: &[EventRecord],
+) -> (bool, bool, Option<FailureCause>) {
     let codings = match expectation {
         Expectation::Codings(codings) => codings,
         Expectation::NoEvents | Expectation::Error(_) => {
             let pass = events.is_empty();
-            return (pass, pass, (!pass).then_some(FailureCause::EventsWhereNoneExpected));
+            return (
+                pass,
+                pass,
+                (!pass).then_some(FailureCause::EventsWhereNoneExpected),
+            );
         }
     };
-    let missing: Vec<&ExpectedCoding> =
-        codings.iter().filter(|expected| !events.iter().any(|event| event_meets(event, expected))).collect();
-    let has_extra = events.iter().any(|event| !codings.iter().any(|expected| event_meets(event, expected)));
+    let missing: Vec<&ExpectedCoding> = codings
+        .iter()
+        .filter(|expected| !events.iter().any(|event| event_meets(event, expected)))
+        .collect();
+    let has_extra = events
+        .iter()
+        .any(|event| !codings.iter().any(|expected| event_meets(event, expected)));
     let lenient = missing.is_empty();
     let strict = lenient && !has_extra;
     let cause = match missing.first() {
         None if has_extra => Some(FailureCause::ExtraEvents),
         None => None,
-        Some(_) if missing.iter().any(|expected| dyad_verbs::cameo(expected.event.trim()).is_none()) => {
+        Some(_)
+            if missing
+                .iter()
+                .any(|expected| dyad_verbs::cameo(expected.event.trim()).is_none()) =>
+        {
             Some(FailureCause::CodeNotInCameoTable)
+        }
+        Some(_)
+            if missing
+                .iter()
+                .any(|expected| !has_plover_type(&expected.event)) =>
+        {
+            Some(FailureCause::CodeWithoutPloverType)
         }
         Some(_) if events.is_empty() => Some(FailureCause::NothingProduced),
         Some(expected) => Some(miss_cause(expected, events)),
@@ -286,11 +387,32 @@ pub fn judge(expectation: &Expectation, events: &[EventRecord]) -> (bool, bool, 
     (lenient, strict, cause)
 }
 
+/// Whether dyad can emit a CAMEO code at all: it must be in the table and map to a PLOVER type.
+pub fn has_plover_type(code: &str) -> bool {
+    dyad_verbs::cameo(code.trim()).is_some_and(|cameo| cameo.plover_event.is_some())
+}
+
+/// Whether every event a record expects is one dyad can emit.
+fn is_emittable(expectation: &Expectation) -> bool {
+    match expectation {
+        Expectation::Codings(codings) => {
+            codings.iter().all(|coding| has_plover_type(&coding.event))
+        }
+        Expectation::NoEvents | Expectation::Error(_) => true,
+    }
+}
+
 fn miss_cause(expected: &ExpectedCoding, events: &[EventRecord]) -> FailureCause {
-    let same_code: Vec<&EventRecord> = events.iter().filter(|event| event.cameo.as_deref() == Some(expected.event.trim())).collect();
+    let same_code: Vec<&EventRecord> = events
+        .iter()
+        .filter(|event| event.cameo.as_deref() == Some(expected.event.trim()))
+        .collect();
     if same_code.is_empty() {
         FailureCause::WrongEventCode
-    } else if same_code.iter().any(|event| petrarch_code_matches(&expected.source, &event.actor)) {
+    } else if same_code
+        .iter()
+        .any(|event| petrarch_code_matches(&expected.source, &event.actor))
+    {
         FailureCause::WrongRecipient
     } else {
         FailureCause::WrongActor
@@ -316,7 +438,11 @@ impl fmt::Display for PetrarchReport {
             writeln!(f, "  loaded {dictionary}")?;
         }
         for path in &self.unapplied_dictionaries {
-            writeln!(f, "  not applied (the coder has no discard lists): {}", path.display())?;
+            writeln!(
+                f,
+                "  not applied (the coder has no discard lists): {}",
+                path.display()
+            )?;
         }
         let overall = self.overall();
         writeln!(
@@ -328,12 +454,36 @@ impl fmt::Display for PetrarchReport {
             overall.lenient,
             percent(overall.lenient, overall.records)
         )?;
-        let mut categories = TextTable::new(["category", "records", "strict", "strict %", "lenient", "lenient %"]);
+        let emittable = self.emittable();
+        writeln!(
+            f,
+            "Of them, records whose expected codes dyad can emit (in its CAMEO table, with a PLOVER type): {}  strict: {} ({})  lenient: {} ({})\n",
+            emittable.records,
+            emittable.strict,
+            percent(emittable.strict, emittable.records),
+            emittable.lenient,
+            percent(emittable.lenient, emittable.records)
+        )?;
+        let mut categories = TextTable::new([
+            "category",
+            "records",
+            "strict",
+            "strict %",
+            "lenient",
+            "lenient %",
+        ]);
         for (category, counts) in self.by_category() {
             categories.row(pass_row(&category, counts));
         }
         writeln!(f, "{categories}")?;
-        let mut unscored = TextTable::new(["not scored", "records", "strict", "strict %", "lenient", "lenient %"]);
+        let mut unscored = TextTable::new([
+            "not scored",
+            "records",
+            "strict",
+            "strict %",
+            "lenient",
+            "lenient %",
+        ]);
         for (reason, counts) in self.unscored() {
             unscored.row(pass_row(&reason, counts));
         }
@@ -341,22 +491,50 @@ impl fmt::Display for PetrarchReport {
         let causes = self.failure_causes();
         let mut cause_table = TextTable::new(["failure cause", "records", "examples"]);
         for (cause, outcomes) in &causes {
-            let examples: Vec<&str> = outcomes.iter().take(4).map(|outcome| outcome.id.as_str()).collect();
-            cause_table.row([cause.describe().to_string(), outcomes.len().to_string(), examples.join(" ")]);
-        }
-        writeln!(f, "{cause_table}")?;
-        let mut failures = TextTable::new(["id", "cause", "expected", "got", "config", "text"]);
-        for outcome in self.scored().filter(|outcome| !outcome.strict_pass) {
-            failures.row([
-                outcome.id.clone(),
-                format!("{:?}", outcome.cause.unwrap_or(FailureCause::ExtraEvents)),
-                describe_expectation(&outcome.expectation),
-                if outcome.produced.is_empty() { "(none)".into() } else { outcome.produced.join(" ") },
-                outcome.config.join(" "),
-                snippet(&outcome.text, 70),
+            let examples: Vec<&str> = outcomes
+                .iter()
+                .take(4)
+                .map(|outcome| outcome.id.as_str())
+                .collect();
+            cause_table.row([
+                cause.describe().to_string(),
+                outcomes.len().to_string(),
+                examples.join(" "),
             ]);
         }
-        write!(f, "Failures (strict):\n{failures}")
+        writeln!(f, "{cause_table}")?;
+        writeln!(f, "Failures (strict):")?;
+        for outcome in self.scored().filter(|outcome| !outcome.strict_pass) {
+            let cause = outcome
+                .cause
+                .map_or("?".to_string(), |cause| format!("{cause:?}"));
+            writeln!(
+                f,
+                "{} [{}] {}: {}",
+                outcome.id,
+                outcome.category,
+                cause,
+                snippet(&outcome.text, 110)
+            )?;
+            writeln!(
+                f,
+                "    expected: {}",
+                describe_expectation(&outcome.expectation)
+            )?;
+            writeln!(
+                f,
+                "    got:      {}",
+                if outcome.produced.is_empty() {
+                    "(none)".into()
+                } else {
+                    outcome.produced.join(" ")
+                }
+            )?;
+            if !outcome.config.is_empty() {
+                writeln!(f, "    config:   {}", outcome.config.join(" "))?;
+            }
+        }
+        Ok(())
     }
 }
 

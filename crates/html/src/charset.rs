@@ -29,11 +29,21 @@ fn choose_encoding(bytes: &[u8]) -> &'static Encoding {
     match declared_encoding(bytes) {
         // UTF-16 declared inside an ASCII-compatible document is always a lie (the
         // standard says to treat it as UTF-8).
-        Some(declared) if declared == encoding_rs::UTF_16LE || declared == encoding_rs::UTF_16BE => {
-            if is_valid_utf8 { UTF_8 } else { detect_encoding(bytes) }
+        Some(declared)
+            if declared == encoding_rs::UTF_16LE || declared == encoding_rs::UTF_16BE =>
+        {
+            if is_valid_utf8 {
+                UTF_8
+            } else {
+                detect_encoding(bytes)
+            }
         }
         Some(declared) if declared == UTF_8 => {
-            if is_valid_utf8 { UTF_8 } else { detect_encoding(bytes) }
+            if is_valid_utf8 {
+                UTF_8
+            } else {
+                detect_encoding(bytes)
+            }
         }
         Some(declared) if declared == WINDOWS_1252 && is_valid_utf8 && !bytes.is_ascii() => UTF_8,
         Some(declared) => declared,
@@ -75,9 +85,7 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
 fn is_inside_meta_tag(lowered: &[u8], position: usize) -> bool {
     let before = &lowered[..position];
     match before.iter().rposition(|&byte| byte == b'<') {
-        Some(open) => {
-            before[open..].starts_with(b"<meta") && !before[open..].contains(&b'>')
-        }
+        Some(open) => before[open..].starts_with(b"<meta") && !before[open..].contains(&b'>'),
         None => false,
     }
 }
@@ -92,11 +100,15 @@ fn label_after_keyword(rest: &[u8]) -> Option<&[u8]> {
         return None;
     }
     index += 1;
-    while index < rest.len() && (rest[index].is_ascii_whitespace() || rest[index] == b'"' || rest[index] == b'\'') {
+    while index < rest.len()
+        && (rest[index].is_ascii_whitespace() || rest[index] == b'"' || rest[index] == b'\'')
+    {
         index += 1;
     }
     let start = index;
-    while index < rest.len() && (rest[index].is_ascii_alphanumeric() || matches!(rest[index], b'-' | b'_' | b':' | b'.')) {
+    while index < rest.len()
+        && (rest[index].is_ascii_alphanumeric() || matches!(rest[index], b'-' | b'_' | b':' | b'.'))
+    {
         index += 1;
     }
     (index > start).then(|| &rest[start..index])
@@ -106,7 +118,9 @@ pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || haystack.len() < needle.len() {
         return None;
     }
-    haystack.windows(needle.len()).position(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
 }
 
 #[cfg(test)]
@@ -118,13 +132,17 @@ mod tests {
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
         bytes.extend_from_slice("<p>Kyiv talks</p>".as_bytes());
         assert_eq!(decode_html(&bytes), "<p>Kyiv talks</p>");
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("<p>Ok</p>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<p>Ok</p>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode_html(&utf16), "<p>Ok</p>");
     }
 
     #[test]
     fn honours_a_meta_charset_declaration() {
-        let (encoded, _, _) = encoding_rs::WINDOWS_1251.encode("<meta charset=\"windows-1251\"><p>Москва заявила</p>");
+        let (encoded, _, _) = encoding_rs::WINDOWS_1251
+            .encode("<meta charset=\"windows-1251\"><p>Москва заявила</p>");
         assert!(decode_html(&encoded).contains("Москва заявила"));
         let (encoded, _, _) = encoding_rs::WINDOWS_1252
             .encode("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>Café crème</p>");

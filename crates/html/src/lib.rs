@@ -13,18 +13,18 @@ mod article;
 mod charset;
 mod dates;
 pub mod evaluation;
-//mod feed;
+mod feed;
 mod language;
 mod metadata;
 mod text;
-//mod warc;
+mod warc;
 
 pub use article::{Article, article_to_document, extract_article};
 pub use charset::decode_html;
 pub use dates::parse_date;
-//pub use feed::read_feed;
+pub use feed::read_feed;
 pub use language::detect_language;
-//pub use warc::{WarcItem, WarcReader, WarcStats};
+pub use warc::{MAX_HTML_BLOCK_BYTES, WarcReader, WarcStats};
 
 /// Why a page, archive record or feed could not be read. Every variant names the input.
 #[derive(Debug, thiserror::Error)]
@@ -34,9 +34,16 @@ pub enum HtmlError {
     #[error("no article text found in {source_name}")]
     NoArticleText { source_name: String },
     #[error("article extraction failed for {source_name}: {message}")]
-    Extraction { source_name: String, message: String },
+    Extraction {
+        source_name: String,
+        message: String,
+    },
     #[error("WARC record at byte offset {offset} (record id {record_id}) is malformed: {message}")]
-    MalformedWarcRecord { offset: u64, record_id: String, message: String },
+    MalformedWarcRecord {
+        offset: u64,
+        record_id: String,
+        message: String,
+    },
     #[error("reading {source_name} failed: {source}")]
     Io {
         source_name: String,
@@ -44,7 +51,10 @@ pub enum HtmlError {
         source: std::io::Error,
     },
     #[error("the feed {source_name} is not valid RSS or Atom: {message}")]
-    MalformedFeed { source_name: String, message: String },
+    MalformedFeed {
+        source_name: String,
+        message: String,
+    },
     #[error("the evaluation data in {path} is malformed: {message}")]
     EvaluationData { path: String, message: String },
 }

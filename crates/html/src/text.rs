@@ -34,14 +34,33 @@ pub fn is_furniture_line(line: &str) -> bool {
     }
     let lowered = line.to_lowercase();
     const EXACT: [&str; 12] = [
-        "advertisement", "advertising", "share", "share this article", "share this", "tweet", "email",
-        "print", "read more", "related", "comments", "continue reading",
+        "advertisement",
+        "advertising",
+        "share",
+        "share this article",
+        "share this",
+        "tweet",
+        "email",
+        "print",
+        "read more",
+        "related",
+        "comments",
+        "continue reading",
     ];
     const PREFIXES: [&str; 10] = [
-        "photo:", "photograph:", "image:", "picture:", "image credit", "photo credit", "(ap photo", "follow us on",
-        "sign up for", "subscribe to",
+        "photo:",
+        "photograph:",
+        "image:",
+        "picture:",
+        "image credit",
+        "photo credit",
+        "(ap photo",
+        "follow us on",
+        "sign up for",
+        "subscribe to",
     ];
-    EXACT.contains(&lowered.trim_end_matches(['.', ':'])) || PREFIXES.iter().any(|prefix| lowered.starts_with(prefix))
+    EXACT.contains(&lowered.trim_end_matches(['.', ':']))
+        || PREFIXES.iter().any(|prefix| lowered.starts_with(prefix))
 }
 
 #[cfg(test)]
@@ -50,7 +69,10 @@ mod tests {
 
     #[test]
     fn whitespace_runs_collapse() {
-        assert_eq!(normalize_whitespace("  Talks\u{a0}resumed \n\t today "), "Talks resumed today");
+        assert_eq!(
+            normalize_whitespace("  Talks\u{a0}resumed \n\t today "),
+            "Talks resumed today"
+        );
     }
 
     #[test]
@@ -58,7 +80,10 @@ mod tests {
         let text = "Talks resumed in Geneva on Monday.\n\nAdvertisement\nPhoto: Jane Doe/Reuters\nShare this article\nOfficials said they would share a draft text.";
         assert_eq!(
             clean_paragraphs(text),
-            vec!["Talks resumed in Geneva on Monday.", "Officials said they would share a draft text."]
+            vec![
+                "Talks resumed in Geneva on Monday.",
+                "Officials said they would share a draft text."
+            ]
         );
     }
 }

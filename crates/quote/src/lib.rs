@@ -43,7 +43,8 @@ pub fn find_quotes(input: &QuoteInput) -> Vec<QuoteRecord> {
         mark_sentences(input, stretch.outer, &mut quoted_sentences);
         let attribution = speech::attribute_direct_quote(input, stretch.outer);
         let paragraph_end = marks::paragraph_end(input.body, stretch.outer.start);
-        let continues_previous = attribution.is_none() && previous_paragraph_end == Some(paragraph_end)
+        let continues_previous = attribution.is_none()
+            && previous_paragraph_end == Some(paragraph_end)
             || attribution.is_none() && stretch.reopens_previous;
         if continues_previous && let Some(previous) = quotes.last_mut() {
             extend_quote(input.body, previous, stretch.inner);

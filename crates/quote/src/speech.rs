@@ -6,16 +6,62 @@ use dyad_document::Span;
 use dyad_record::Entity;
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "states", "declared", "declares",
-    "warned", "warns", "insisted", "insists", "noted", "notes", "wrote", "writes", "asked", "asks", "urged",
-    "urges", "stressed", "stresses", "explained", "replied", "announced", "argued", "argues", "claimed",
-    "claims", "continued", "recalled", "remarked",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "urged",
+    "urges",
+    "stressed",
+    "stresses",
+    "explained",
+    "replied",
+    "announced",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "continued",
+    "recalled",
+    "remarked",
 ];
-const TELLING_VERBS: &[&str] = &["told", "tells", "tell", "asked", "asks", "urged", "urges", "warned", "warns"];
+const TELLING_VERBS: &[&str] = &[
+    "told", "tells", "tell", "asked", "asks", "urged", "urges", "warned", "warns",
+];
 /// Speech verbs that take a reported clause ("said Turkey would ...").
 const REPORTING_VERBS: &[&str] = &[
-    "said", "says", "told", "tells", "added", "stated", "declared", "warned", "insisted", "noted", "argued",
-    "claimed", "announced", "stressed",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "stated",
+    "declared",
+    "warned",
+    "insisted",
+    "noted",
+    "argued",
+    "claimed",
+    "announced",
+    "stressed",
 ];
 
 pub struct Attribution {
@@ -34,7 +80,9 @@ pub fn attribute_direct_quote(input: &QuoteInput, quote: Span) -> Option<Attribu
         let phrases = &input.actors[index];
         let verbs = (0..view.len())
             .filter(|&token| !view.token_span(token).overlaps(quote))
-            .filter(|&token| view.is_any_word(token, SPEECH_VERBS) || is_according_to(&view, token));
+            .filter(|&token| {
+                view.is_any_word(token, SPEECH_VERBS) || is_according_to(&view, token)
+            });
         for verb in verbs {
             if let Some(attribution) = attribution_at(&view, phrases, verb, quote) {
                 return Some(attribution);
@@ -49,17 +97,31 @@ fn is_according_to(view: &SentenceView, token: usize) -> bool {
 }
 
 fn sentence_index_at(input: &QuoteInput, offset: usize) -> Option<usize> {
-    input.sentences.iter().position(|sentence| sentence.span.start <= offset && offset < sentence.span.end)
+    input
+        .sentences
+        .iter()
+        .position(|sentence| sentence.span.start <= offset && offset < sentence.span.end)
 }
 
-fn attribution_at(view: &SentenceView, phrases: &[ActorPhrase], verb: usize, quote: Span) -> Option<Attribution> {
+fn attribution_at(
+    view: &SentenceView,
+    phrases: &[ActorPhrase],
+    verb: usize,
+    quote: Span,
+) -> Option<Attribution> {
     let verb_word = view.word(verb).to_string();
     if is_according_to(view, verb) {
         let speaker = phrase_starting_at(phrases, verb + 2).map(|phrase| phrase.entity.clone());
-        return Some(Attribution { speaker, addressee: None, verb: "according to".into() });
+        return Some(Attribution {
+            speaker,
+            addressee: None,
+            verb: "according to".into(),
+        });
     }
-    let before = subject_of(view, phrases, verb).filter(|phrase| !phrase.entity.span.overlaps(quote));
-    let after = phrase_starting_at(phrases, verb + 1).filter(|phrase| !phrase.entity.span.overlaps(quote));
+    let before =
+        subject_of(view, phrases, verb).filter(|phrase| !phrase.entity.span.overlaps(quote));
+    let after =
+        phrase_starting_at(phrases, verb + 1).filter(|phrase| !phrase.entity.span.overlaps(quote));
     let is_telling = view.is_any_word(verb, TELLING_VERBS);
     let (speaker, addressee) = match (before, after) {
         (Some(speaker), addressee) if is_telling => (Some(speaker), addressee),
@@ -76,9 +138,16 @@ fn attribution_at(view: &SentenceView, phrases: &[ActorPhrase], verb: usize, quo
 }
 
 /// The actor phrase just before the verb, over adverbs and auxiliaries ("Erdogan has long said").
-fn subject_of<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], verb: usize) -> Option<&'p ActorPhrase> {
+fn subject_of<'p>(
+    view: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    verb: usize,
+) -> Option<&'p ActorPhrase> {
     let mut end = verb;
-    while end > 0 && (view.tag(end - 1).starts_with("RB") || matches!(view.tag(end - 1), "MD" | "VBZ" | "VBD" | "VBP")) {
+    while end > 0
+        && (view.tag(end - 1).starts_with("RB")
+            || matches!(view.tag(end - 1), "MD" | "VBZ" | "VBD" | "VBP"))
+    {
         if phrases.iter().any(|phrase| phrase.end_token == end) {
             break;
         }
@@ -101,7 +170,9 @@ pub struct ReportedSpeech {
 /// "Erdogan has long said he might reconsider ties with Assad": the speaker, and the
 /// reported clause after the verb (after "that" and any addressee).
 pub fn reported_speech(view: &SentenceView, phrases: &[ActorPhrase]) -> Option<ReportedSpeech> {
-    let verb = (0..view.len()).find(|&token| view.is_any_word(token, REPORTING_VERBS) && view.tag(token).starts_with("VB"))?;
+    let verb = (0..view.len()).find(|&token| {
+        view.is_any_word(token, REPORTING_VERBS) && view.tag(token).starts_with("VB")
+    })?;
     let speaker = subject_of(view, phrases, verb)?;
     let mut content_start = verb + 1;
     let mut addressee = None;
@@ -118,7 +189,8 @@ pub fn reported_speech(view: &SentenceView, phrases: &[ActorPhrase]) -> Option<R
         content_end -= 1;
     }
     let starts_a_clause = content_start < view.len()
-        && (phrase_starting_at(phrases, content_start).is_some() || matches!(view.tag(content_start), "PRP" | "DT" | "NNP" | "NN" | "NNS"));
+        && (phrase_starting_at(phrases, content_start).is_some()
+            || matches!(view.tag(content_start), "PRP" | "DT" | "NNP" | "NN" | "NNS"));
     if content_end < content_start + 3 || !starts_a_clause {
         return None;
     }

@@ -10,10 +10,21 @@ fn quotes_of(text: &str) -> Vec<QuoteRecord> {
     let actors: Vec<Vec<ActorPhrase>> = sentences
         .iter()
         .map(|sentence| {
-            find_actor_phrases(&SentenceView::new(text, sentence), KnowledgeBase::embedded(), date, &mut discourse)
+            find_actor_phrases(
+                &SentenceView::new(text, sentence),
+                KnowledgeBase::embedded(),
+                date,
+                &mut discourse,
+            )
         })
         .collect();
-    let input = QuoteInput { body: text, doc_id: "d", sentences: &sentences, actors: &actors, date: Some(date) };
+    let input = QuoteInput {
+        body: text,
+        doc_id: "d",
+        sentences: &sentences,
+        actors: &actors,
+        date: Some(date),
+    };
     let quotes = find_quotes(&input);
     for quote in &quotes {
         assert!(quote.span.end <= text.len() && text.is_char_boundary(quote.span.start));
@@ -22,7 +33,10 @@ fn quotes_of(text: &str) -> Vec<QuoteRecord> {
 }
 
 fn speaker_name(quote: &QuoteRecord) -> Option<&str> {
-    quote.speaker.as_ref().and_then(|speaker| speaker.name.as_deref())
+    quote
+        .speaker
+        .as_ref()
+        .and_then(|speaker| speaker.name.as_deref())
 }
 
 #[test]
@@ -33,18 +47,32 @@ fn split_quote_is_one_statement_with_its_speaker_and_addressee() {
     assert_eq!(quotes.len(), 1, "{quotes:#?}");
     let quote = &quotes[0];
     assert_eq!(speaker_name(quote), Some("Recep Tayyip Erdogan"));
-    assert_eq!(quote.addressee.as_ref().and_then(|person| person.code.as_deref()), Some("RUS"));
+    assert_eq!(
+        quote
+            .addressee
+            .as_ref()
+            .and_then(|person| person.code.as_deref()),
+        Some("RUS")
+    );
     assert_eq!(quote.verb.as_deref(), Some("told"));
-    assert!(quote.text.starts_with("We are ready") && quote.text.ends_with("an answer."), "{}", quote.text);
+    assert!(
+        quote.text.starts_with("We are ready") && quote.text.ends_with("an answer."),
+        "{}",
+        quote.text
+    );
     assert!(!quote.text.contains("told"));
 }
 
 #[test]
 fn attribution_before_the_quote_and_curly_marks() {
-    let quotes = quotes_of("Vladimir Putin said: “The situation in the region is getting worse every day.”");
+    let quotes =
+        quotes_of("Vladimir Putin said: “The situation in the region is getting worse every day.”");
     assert_eq!(quotes.len(), 1);
     assert_eq!(speaker_name(&quotes[0]), Some("Vladimir Putin"));
-    assert_eq!(quotes[0].text, "The situation in the region is getting worse every day.");
+    assert_eq!(
+        quotes[0].text,
+        "The situation in the region is getting worse every day."
+    );
 }
 
 #[test]

@@ -28,7 +28,8 @@ pub struct Dateline {
 }
 
 const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MARCH|APRIL|MAY|JUNE|JULY|AUG|SEPT|OCT|NOV|DEC)";
-const CAPS_PLACE: &str = r"[A-Z][A-Z'’.\-]*(?:\s[A-Z][A-Z'’.\-]*){0,3}";
+/// Upper-case words, with "/" for joint datelines ("WASHINGTON/MOSCOW").
+const CAPS_PLACE: &str = r"[A-Z][A-Z'’.\-/]*(?:\s[A-Z][A-Z'’.\-/]*){0,3}";
 const TITLE_PLACE: &str = r"[A-Z][a-zA-Z'’.\-]+(?:\s[A-Z][a-zA-Z'’.\-]+){0,3}";
 const REGION: &str = r"[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+){0,2}";
 const AGENCY: &str = r"[A-Za-z][A-Za-z .&/\-]{0,29}";

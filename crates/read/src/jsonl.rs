@@ -1,8 +1,9 @@
 //! JSON Lines: one JSON object per line, one document per object.
 //!
-//! Fields: `text` (required), `title`, `url`, `published` (or `date`), `id`, `byline` (or
-//! `author`, a string or a list of strings), `language`, `source`. Unknown fields are
-//! ignored. `text` goes through the plain-text reader (`crate::plain`), so datelines and
+//! Fields: `text` (required), `title`, `url`, `published`, `id`, `byline` (or `author`, a
+//! string or a list of strings), `language`, `source`. Unknown fields are ignored. The
+//! names other news dumps use are accepted when the canonical one is absent (news-please's
+//! `maintext`, `date_publish` and `authors`; `body`, `content`, `date`, `doc_id`, `lang`). `text` goes through the plain-text reader (`crate::plain`), so datelines and
 //! trailing credit lines are handled the same way as in .txt files.
 //!
 //! `Metadata::source` is always `path:line`, so every document can be traced back to its
@@ -39,17 +40,17 @@ pub fn parse_record(line: &str, input: &str) -> Result<Document, ReadError> {
         record: &record,
         input,
     };
-    let text = match record.get("text") {
-        Some(Value::String(text)) => text,
-        Some(other) => return Err(fields.wrong_type("text", "a string", other)),
-        None => return Err(fields.missing("text")),
+    let text = match fields.first_present(&TEXT_FIELDS) {
+        Some((_, Value::String(text))) => text,
+        Some((field, other)) => return Err(fields.wrong_type(field, "a string", other)),
+        None => return Err(fields.missing_text()),
     };
     let mut metadata = Metadata {
         title: fields.optional_string("title")?,
         url: fields.optional_string("url")?,
         published: fields.published()?,
         byline: fields.byline()?,
-        language: fields.optional_string("language")?,
+        language: fields.first_string(&["language", "lang"])?,
         source: input.to_string(),
         ..Metadata::default()
     };
@@ -62,12 +63,34 @@ pub fn parse_record(line: &str, input: &str) -> Result<Document, ReadError> {
     Ok(document)
 }
 
+const TEXT_FIELDS: [&str; 4] = ["text", "body", "content", "maintext"];
+
 struct RecordFields<'a> {
     record: &'a Map<String, Value>,
     input: &'a str,
 }
 
 impl RecordFields<'_> {
+    /// The first of `fields` the record has (null counts as absent), with its value.
+    fn first_present(&self, fields: &[&'static str]) -> Option<(&'static str, &Value)> {
+        fields.iter().find_map(|field| {
+            self.record
+                .get(*field)
+                .filter(|value| !value.is_null())
+                .map(|value| (*field, value))
+        })
+    }
+
+    /// The first of `fields` given as a non-blank string.
+    fn first_string(&self, fields: &[&'static str]) -> Result<Option<String>, ReadError> {
+        for field in fields {
+            if let Some(text) = self.optional_string(field)? {
+                return Ok(Some(text));
+            }
+        }
+        Ok(None)
+    }
+
     /// A string field; null, absent and blank all mean "not given".
     fn optional_string(&self, field: &'static str) -> Result<Option<String>, ReadError> {
         match self.record.get(field) {
@@ -81,7 +104,7 @@ impl RecordFields<'_> {
 
     /// `published` (or `date`): any form `crate::dates::parse_date_value` reads.
     fn published(&self) -> Result<Option<PartialDate>, ReadError> {
-        for field in ["published", "date"] {
+        for field in ["published", "date", "date_publish", "published_at"] {
             let Some(text) = self.optional_string(field)? else {
                 continue;
             };
@@ -102,8 +125,8 @@ impl RecordFields<'_> {
         if let Some(byline) = self.optional_string("byline")? {
             return Ok(Some(byline));
         }
-        match self.record.get("author") {
-            Some(Value::Array(names)) => {
+        match self.first_present(&["author", "authors"]) {
+            Some((_, Value::Array(names))) => {
                 let names: Vec<&str> = names
                     .iter()
                     .filter_map(Value::as_str)
@@ -112,23 +135,23 @@ impl RecordFields<'_> {
                     .collect();
                 Ok(Some(names.join(", ")).filter(|joined| !joined.is_empty()))
             }
-            _ => self.optional_string("author"),
+            _ => self.first_string(&["author", "authors"]),
         }
     }
 
     /// `id` as a string or a number; absent or blank means "derive it from the body".
     fn id(&self) -> Result<Option<String>, ReadError> {
-        match self.record.get("id") {
-            Some(Value::Number(number)) => Ok(Some(number.to_string())),
-            _ => self.optional_string("id"),
+        match self.first_present(&["id", "doc_id"]) {
+            Some((_, Value::Number(number))) => Ok(Some(number.to_string())),
+            _ => self.first_string(&["id", "doc_id"]),
         }
     }
 
-    fn missing(&self, field: &'static str) -> ReadError {
+    fn missing_text(&self) -> ReadError {
         ReadError::BadField {
             input: self.input.to_string(),
-            field,
-            problem: "is missing".to_string(),
+            field: "text",
+            problem: "is missing (nor is there body, content or maintext)".to_string(),
         }
     }
 

@@ -22,7 +22,7 @@ use crate::inline::inline_to_text;
 use crate::normalize::{
     clean_credit, collapse_whitespace, is_credit_line, join_paragraphs, normalise_line_endings,
 };
-use crate::plain::apply_dateline;
+use crate::plain::{apply_dateline, move_trailing_credits};
 use dyad_document::{Document, Metadata};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -37,8 +37,7 @@ pub fn parse_article(text: &str, source: &str) -> Result<Document, ReadError> {
     let without_front_matter = read_front_matter(&text, &mut metadata);
     let without_comments = HTML_COMMENT.replace_all(without_front_matter, "\n");
     let blocks = split_blocks(&without_comments);
-    let body_paragraphs = ArticleBuilder::new(&mut metadata).build(&blocks);
-    let mut body_paragraphs = body_paragraphs;
+    let mut body_paragraphs = ArticleBuilder::new(&mut metadata).build(&blocks);
     apply_dateline(&mut body_paragraphs, &mut metadata);
     let body = join_paragraphs(&body_paragraphs);
     if body.is_empty() {
@@ -54,7 +53,7 @@ static HTML_COMMENT: LazyLock<Regex> =
 
 /// The markdown blocks that matter for an article: paragraphs keep their raw lines so
 /// that a caption and its credit on the next line are seen together.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 enum Block {
     Heading(String),
     Paragraph(Vec<String>),
@@ -182,9 +181,13 @@ impl<'a> ArticleBuilder<'a> {
         while index < blocks.len() {
             index += match &blocks[index] {
                 Block::Heading(raw) => self.take_heading(raw),
-                block => self.take_paragraph(block, blocks.get(index + 1)),
+                block => {
+                    let cleaned = self.remove_embedded_lines(block);
+                    self.take_paragraph(&cleaned, blocks.get(index + 1))
+                }
             };
         }
+        move_trailing_credits(&mut self.body, &mut self.metadata.credits);
         self.body
     }
 
@@ -200,6 +203,30 @@ impl<'a> ArticleBuilder<'a> {
             _ => self.body.push(text),
         }
         1
+    }
+
+    /// Drops related-article lines and moves italic credit lines out of a paragraph that
+    /// has them on lines of their own but with no blank line around them.
+    fn remove_embedded_lines(&mut self, block: &Block) -> Block {
+        let Block::Paragraph(lines) = block else {
+            return block.clone();
+        };
+        if lines.len() < 2 {
+            return block.clone();
+        }
+        let mut kept = Vec::with_capacity(lines.len());
+        for line in lines {
+            let text = inline_to_text(line);
+            if is_related_line(&text) {
+                continue;
+            }
+            if is_wrapped(line) && is_credit_line(&text) {
+                self.metadata.credits.push(clean_credit(&text));
+                continue;
+            }
+            kept.push(line.clone());
+        }
+        Block::Paragraph(kept)
     }
 
     /// Returns how many blocks it consumed (2 when a caption's credit or a footer's url
@@ -245,7 +272,10 @@ impl<'a> ArticleBuilder<'a> {
             self.metadata.credits.push(credit);
             return 1;
         }
-        if is_credit_line(&text) {
+        // A credit set apart by italics or parentheses is one wherever it stands; a bare
+        // one only at the end of the story (see `build`), where it cannot be a sentence
+        // such as "Reporting by local media showed ...".
+        if is_wrapped(&raw) && is_credit_line(&text) {
             self.metadata.credits.push(clean_credit(&text));
             return 1;
         }
@@ -267,6 +297,15 @@ impl<'a> ArticleBuilder<'a> {
             None => 1,
         }
     }
+}
+
+/// A line wholly in italics or parentheses: how credit lines set themselves apart.
+fn is_wrapped(line: &str) -> bool {
+    let trimmed = line.trim();
+    let wrapped_in = |open: char, close: char| {
+        trimmed.len() > 2 && trimmed.starts_with(open) && trimmed.ends_with(close)
+    };
+    wrapped_in('*', '*') || wrapped_in('_', '_') || wrapped_in('(', ')')
 }
 
 static RELATED_LINE: LazyLock<Regex> = LazyLock::new(|| {

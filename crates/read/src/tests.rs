@@ -521,3 +521,12 @@ fn the_example_articles_read_cleanly_with_captions_and_credits_kept_out() {
         }
     }
 }
+
+#[test]
+fn streams_can_move_to_another_thread() {
+    fn assert_send<T: Send>() {}
+    assert_send::<DocumentStream>();
+    let handle =
+        std::thread::spawn(|| read_str("Envoys met in Doha.", InputFormat::Text, "x").len());
+    assert_eq!(handle.join().unwrap(), 1);
+}

@@ -172,12 +172,34 @@ mod tests {
             story_id: None,
         };
         let value = serde_json::to_value(&record).unwrap();
-        let mut names: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut names: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         names.sort();
         let mut expected = vec![
-            "id", "event", "mode", "context", "cameo", "goldstein", "quad_class", "actor", "recipient", "date",
-            "date_source", "date_text", "modality", "location", "confidence", "event_text", "doc_id", "sentence",
-            "span", "story_id",
+            "id",
+            "event",
+            "mode",
+            "context",
+            "cameo",
+            "goldstein",
+            "quad_class",
+            "actor",
+            "recipient",
+            "date",
+            "date_source",
+            "date_text",
+            "modality",
+            "location",
+            "confidence",
+            "event_text",
+            "doc_id",
+            "sentence",
+            "span",
+            "story_id",
         ];
         expected.sort();
         assert_eq!(names, expected);

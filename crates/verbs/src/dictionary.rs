@@ -155,11 +155,18 @@ impl Synset {
                 by_first_word.entry(first.clone()).or_default().push(index);
             }
         }
-        Synset { name, phrases, by_first_word }
+        Synset {
+            name,
+            phrases,
+            by_first_word,
+        }
     }
 
     /// The phrases whose first word is `word` (upper case).
-    pub fn phrases_starting_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [String]> + 'a {
+    pub fn phrases_starting_with<'a>(
+        &'a self,
+        word: &str,
+    ) -> impl Iterator<Item = &'a [String]> + 'a {
         let indices = self.by_first_word.get(word).map_or(&[][..], Vec::as_slice);
         indices.iter().map(|&index| &self.phrases[index][..])
     }
@@ -206,14 +213,25 @@ impl VerbDictionary {
     /// The phrases of a synset (`&NAME`, given without the `&`), plurals included, words
     /// joined by spaces; `None` for an unknown name.
     pub fn synset_phrases(&self, name: &str) -> Option<Vec<String>> {
-        let name = name.trim_start_matches('&').trim_end_matches('_').to_ascii_uppercase();
+        let name = name
+            .trim_start_matches('&')
+            .trim_end_matches('_')
+            .to_ascii_uppercase();
         let synset = self.synsets.iter().find(|synset| synset.name == name)?;
-        Some(synset.phrases.iter().map(|phrase| phrase.join(" ")).collect())
+        Some(
+            synset
+                .phrases
+                .iter()
+                .map(|phrase| phrase.join(" "))
+                .collect(),
+        )
     }
 
     /// The verb's lemma as written in the dictionary, words joined by spaces ("BEEF UP").
     pub fn verb_lemma(&self, verb: VerbId) -> Option<&str> {
-        self.verbs.get(verb.0 as usize).map(|entry| entry.lemma.as_str())
+        self.verbs
+            .get(verb.0 as usize)
+            .map(|entry| entry.lemma.as_str())
     }
 
     /// The block a verb belongs to.
@@ -223,13 +241,19 @@ impl VerbDictionary {
 
     /// The block's name from its `--- NAME [code] ---` line.
     pub fn block_name(&self, block: BlockId) -> Option<&str> {
-        self.blocks.get(block.0 as usize).map(|entry| entry.name.as_str())
+        self.blocks
+            .get(block.0 as usize)
+            .map(|entry| entry.name.as_str())
     }
 
     /// The code a verb gets when no pattern matches: its own `[code]`, else its block's.
     pub fn default_code(&self, verb: VerbId) -> Option<&CodeSpec> {
         let entry = self.verbs.get(verb.0 as usize)?;
-        entry.code.as_ref().or_else(|| self.blocks.get(entry.block.0 as usize).map(|block| &block.code))
+        entry.code.as_ref().or_else(|| {
+            self.blocks
+                .get(entry.block.0 as usize)
+                .map(|block| &block.code)
+        })
     }
 
     /// PETRARCH-2 verb transformations (`~ ...` lines), kept verbatim; this crate does not apply them.
@@ -250,7 +274,10 @@ impl VerbDictionary {
 
     /// Where a pattern came from, as "source, line N" (for debugging a coding decision).
     pub fn describe_origin(&self, origin: &Origin) -> String {
-        let source = self.source_names.get(origin.source as usize).map_or("?", String::as_str);
+        let source = self
+            .source_names
+            .get(origin.source as usize)
+            .map_or("?", String::as_str);
         format!("{source}, line {}", origin.line)
     }
 
@@ -283,13 +310,21 @@ impl VerbDictionary {
         self.skipped.extend(other.skipped);
     }
 
-    fn merge_blocks(&mut self, blocks: Vec<VerbBlock>, source_offset: u32, synset_offset: u32) -> Vec<BlockId> {
+    fn merge_blocks(
+        &mut self,
+        blocks: Vec<VerbBlock>,
+        source_offset: u32,
+        synset_offset: u32,
+    ) -> Vec<BlockId> {
         let mut block_map = Vec::with_capacity(blocks.len());
         for mut block in blocks {
             for pattern in &mut block.patterns {
                 pattern.renumber(source_offset, synset_offset);
             }
-            let existing = self.blocks.iter().position(|own| own.name.eq_ignore_ascii_case(&block.name));
+            let existing = self
+                .blocks
+                .iter()
+                .position(|own| own.name.eq_ignore_ascii_case(&block.name));
             match existing {
                 Some(index) => {
                     let own = &mut self.blocks[index];
@@ -313,7 +348,9 @@ impl VerbDictionary {
     /// PETRARCH's rule inside one file.
     pub(crate) fn insert_surface_form(&mut self, head: String, form: SurfaceForm, replace: bool) {
         let candidates = self.surface_forms.entry(head).or_default();
-        let same_words = candidates.iter().position(|known| known.front == form.front && known.back == form.back);
+        let same_words = candidates
+            .iter()
+            .position(|known| known.front == form.front && known.back == form.back);
         match same_words {
             Some(index) if replace => candidates[index] = form,
             Some(_) => {}

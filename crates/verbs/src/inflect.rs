@@ -52,7 +52,10 @@ fn present_participle(stem: &str) -> String {
     if let Some(root) = stem.strip_suffix("IE") {
         // DIE → DYING, TIE → TYING
         format!("{root}YING")
-    } else if stem.ends_with('E') && !(stem.ends_with("EE") || stem.ends_with("OE") || stem.ends_with("YE")) && stem.len() > 2 {
+    } else if stem.ends_with('E')
+        && !(stem.ends_with("EE") || stem.ends_with("OE") || stem.ends_with("YE"))
+        && stem.len() > 2
+    {
         // MOVE → MOVING; but AGREE → AGREEING, HOE → HOEING, BE stays BEING
         format!("{}ING", &stem[..stem.len() - 1])
     } else if doubles_final_consonant(stem) {
@@ -71,7 +74,9 @@ fn is_vowel(letter: char) -> bool {
 }
 
 fn ends_with_sibilant(word: &str) -> bool {
-    ["S", "X", "Z", "SH", "CH"].iter().any(|ending| word.ends_with(ending))
+    ["S", "X", "Z", "SH", "CH"]
+        .iter()
+        .any(|ending| word.ends_with(ending))
 }
 
 fn ends_with_consonant_y(word: &str) -> bool {
@@ -81,7 +86,9 @@ fn ends_with_consonant_y(word: &str) -> bool {
 
 /// Stressed final syllables of longer verbs that double their consonant (COMMIT,
 /// REFER, COMPEL, CONTROL, OCCUR, REGRET, EQUIP, ANNUL, DEBAR).
-const STRESSED_ENDINGS: [&str; 9] = ["MIT", "FER", "PEL", "TROL", "CUR", "GRET", "QUIP", "NUL", "BAR"];
+const STRESSED_ENDINGS: [&str; 9] = [
+    "MIT", "FER", "PEL", "TROL", "CUR", "GRET", "QUIP", "NUL", "BAR",
+];
 
 /// Verbs with a stressed-looking ending whose stress is in fact on an earlier syllable.
 const UNSTRESSED_EXCEPTIONS: [&str; 2] = ["LIMIT", "VOMIT"];
@@ -94,8 +101,13 @@ fn doubles_final_consonant(stem: &str) -> bool {
     if length < 3 || !letters.iter().all(char::is_ascii_alphabetic) {
         return false;
     }
-    let (before, vowel, last) = (letters[length - 3], letters[length - 2], letters[length - 1]);
-    let consonant_vowel_consonant = !is_vowel(before) && is_vowel(vowel) && !is_vowel(last) && !matches!(last, 'W' | 'X' | 'Y');
+    let (before, vowel, last) = (
+        letters[length - 3],
+        letters[length - 2],
+        letters[length - 1],
+    );
+    let consonant_vowel_consonant =
+        !is_vowel(before) && is_vowel(vowel) && !is_vowel(last) && !matches!(last, 'W' | 'X' | 'Y');
     if !consonant_vowel_consonant {
         return false;
     }
@@ -103,7 +115,9 @@ fn doubles_final_consonant(stem: &str) -> bool {
     // other than the stressed endings are the common unstressed case.
     vowel_groups(&letters) == 1
         || !UNSTRESSED_EXCEPTIONS.contains(&stem)
-            && STRESSED_ENDINGS.iter().any(|ending| stem.ends_with(ending) && !stem.ends_with(&format!("F{ending}")))
+            && STRESSED_ENDINGS
+                .iter()
+                .any(|ending| stem.ends_with(ending) && !stem.ends_with(&format!("F{ending}")))
 }
 
 fn vowel_groups(letters: &[char]) -> usize {
@@ -157,7 +171,11 @@ mod tests {
         // W, X, Y never double; two vowels before the consonant never double.
         assert_eq!(forms("VOW")[1], "VOWED");
         assert_eq!(forms("TAX"), ["TAXES", "TAXED", "TAXING"]);
-        assert_eq!(forms("MEET")[1], "MEETED", "regular rule only; MET comes from the dictionary's {{}}");
+        assert_eq!(
+            forms("MEET")[1],
+            "MEETED",
+            "regular rule only; MET comes from the dictionary's {{}}"
+        );
     }
 
     #[test]

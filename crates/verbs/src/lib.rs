@@ -5,6 +5,22 @@
 //! ([`VerbDictionary::best_pattern`]); then [`cameo`] turns the code into a PLOVER event,
 //! mode and context, a Goldstein score and a quad class.
 //!
+//! ```
+//! use dyad_verbs::{VerbDictionary, WordView, cameo};
+//!
+//! let words = [
+//!     WordView { text: "Police", tag: "NNS" },
+//!     WordView { text: "arrested", tag: "VBD" },
+//!     WordView { text: "students", tag: "NNS" },
+//! ];
+//! let dictionary = VerbDictionary::embedded();
+//! let verb = dictionary.verb_at(&words, 1).expect("ARREST is a verb of CAMEO.2.0");
+//! let hit = dictionary.best_pattern(&verb, &words, 0, words.len()).expect("ARREST has a code");
+//! assert_eq!(hit.cameo, "173");
+//! let row = cameo(&hit.cameo).expect("173 is in the table");
+//! assert_eq!((row.plover_event.as_deref(), row.plover_mode.as_deref()), (Some("COERCE"), Some("arrest")));
+//! ```
+//!
 //! Invariants:
 //! - Dictionaries are read from PETRARCH-2 or TABARI/PETRARCH-1 text
 //!   ([`VerbDictionary::from_petrarch_text`]); every error names the source and line.
@@ -32,6 +48,9 @@ pub use inflect::regular_verb_forms;
 pub use matching::{PatternHit, VerbHit, WordView};
 
 const EMBEDDED_VERBS: &str = include_str!("../data/verbs.txt");
+/// The project's own patterns, merged over the converted CAMEO.2.0 file (they win): verbs and
+/// phrases of current news that the 2015 dictionary lacks.
+const CURATED_VERBS: &str = include_str!("../data/verbs.curated.txt");
 
 impl VerbDictionary {
     /// The dictionary shipped with dyad (CAMEO.2.0 patterns), parsed on first use.
@@ -39,7 +58,16 @@ impl VerbDictionary {
         static DICTIONARY: OnceLock<VerbDictionary> = OnceLock::new();
         // The shipped file is parsed by this crate's tests, so failing here is a packaging bug.
         DICTIONARY.get_or_init(|| {
-            VerbDictionary::from_petrarch_text(EMBEDDED_VERBS, "dyad-verbs data/verbs.txt").unwrap_or_else(|error| panic!("{error}"))
+            let mut dictionary =
+                VerbDictionary::from_petrarch_text(EMBEDDED_VERBS, "dyad-verbs data/verbs.txt")
+                    .unwrap_or_else(|error| panic!("{error}"));
+            let curated = VerbDictionary::from_petrarch_text(
+                CURATED_VERBS,
+                "dyad-verbs data/verbs.curated.txt",
+            )
+            .unwrap_or_else(|error| panic!("{error}"));
+            dictionary.merge(curated);
+            dictionary
         })
     }
 }

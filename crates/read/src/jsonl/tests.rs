@@ -72,7 +72,10 @@ fn a_bad_line_is_one_error_and_reading_goes_on() {
         messages[2],
         "dump.jsonl:5: malformed JSON: expected a JSON object, found an array"
     );
-    assert_eq!(messages[3], "dump.jsonl:6: field \"text\" is missing");
+    assert_eq!(
+        messages[3],
+        "dump.jsonl:6: field \"text\" is missing (nor is there body, content or maintext)"
+    );
     assert_eq!(
         messages[4],
         "dump.jsonl:7: field \"text\" must be a string, found a number"
@@ -168,5 +171,23 @@ fn bounded_line_reader_counts_long_lines_without_keeping_them() {
     assert_eq!(
         read_bounded_line(&mut reader, 5, &mut line).unwrap(),
         LineOutcome::EndOfInput
+    );
+}
+
+#[test]
+fn field_names_of_other_news_dumps_are_accepted() {
+    let line = r#"{"maintext": "Rebels shelled the camp on Friday.", "date_publish": "2024-05-04 09:12:00", "authors": ["Jane Doe"], "title": "Camp shelled", "doc_id": "np-7"}"#;
+    let document = parse_record(line, "news-please.jsonl:1").unwrap();
+    assert_eq!(document.body, "Rebels shelled the camp on Friday.");
+    assert_eq!(
+        document.metadata.published,
+        Some(PartialDate::day(2024, 5, 4))
+    );
+    assert_eq!(document.metadata.byline.as_deref(), Some("Jane Doe"));
+    assert_eq!(document.id, "np-7");
+    let error = parse_record(r#"{"body": ["not", "text"]}"#, "x:2").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "x:2: field \"body\" must be a string, found an array"
     );
 }

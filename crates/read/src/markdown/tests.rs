@@ -237,3 +237,34 @@ fn the_real_seed_article_reads_cleanly() {
         document.metadata.credits
     );
 }
+
+#[test]
+fn related_and_credit_lines_without_blank_lines_around_them_are_still_removed() {
+    let text = "# Raid\n\nSecurity forces raided a house in Kirkuk on Monday.\n**Related article:** [Earlier raid](#)\n\
+                Two suspects were killed, police said.\n*Additional reporting by Omar Haddad*";
+    let document = parse_article(text, "t.md").unwrap();
+    assert_eq!(
+        document.body,
+        "Security forces raided a house in Kirkuk on Monday. Two suspects were killed, police said."
+    );
+    assert_eq!(
+        document.metadata.credits,
+        vec!["Additional reporting by Omar Haddad"]
+    );
+}
+
+#[test]
+fn a_bare_credit_phrase_counts_only_at_the_end() {
+    let text = "# Leak\n\nReporting by local media showed the plan was drafted in March.\n\nOfficials declined to comment.\n\n\
+                Meridian News contributed to this report.";
+    let document = parse_article(text, "t.md").unwrap();
+    assert!(
+        document.body.starts_with("Reporting by local media showed"),
+        "{}",
+        document.body
+    );
+    assert_eq!(
+        document.metadata.credits,
+        vec!["Meridian News contributed to this report."]
+    );
+}
