@@ -1,8 +1,9 @@
 """Writes N varied news articles built from the example articles, for the throughput benchmark.
 
-Each copy shifts the publication date, renumbers figures and rotates the body paragraphs, so
-every document is distinct text (no cache or de-duplication can make the run look faster)
-while staying the same kind of news prose.
+Each article keeps the head (title, date line) of one example and joins the body paragraphs of
+three, so it has the length of a typical news report (about 600-700 words); figures are
+renumbered and paragraphs rotated, so every document is distinct text (no cache or
+de-duplication can make the run look faster) while staying the same kind of news prose.
 """
 import pathlib
 import random
@@ -10,9 +11,14 @@ import re
 import sys
 
 
-def variants(text, index, rng):
-    lines = text.split("\n\n")
-    head, body = lines[:2], lines[2:]
+def split(text):
+    paragraphs = text.split("\n\n")
+    return paragraphs[:2], paragraphs[2:]
+
+
+def variants(texts, index, rng):
+    head, _ = split(texts[0])
+    body = [paragraph for text in texts for paragraph in split(text)[1]]
     if body:
         shift = index % len(body)
         body = body[shift:] + body[:shift]
@@ -28,8 +34,9 @@ def main():
         sys.exit(f"no .md or .txt articles in {source}")
     rng = random.Random(7)
     for index in range(count):
-        example = examples[index % len(examples)]
-        text = variants(example.read_text(encoding="utf-8"), index, rng)
+        chosen = [examples[(index + offset) % len(examples)] for offset in range(3)]
+        example = chosen[0]
+        text = variants([path.read_text(encoding="utf-8") for path in chosen], index, rng)
         (target / f"article-{index:06d}{example.suffix}").write_text(text, encoding="utf-8")
 
 

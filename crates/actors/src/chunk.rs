@@ -42,11 +42,7 @@ pub fn noun_chunks(view: &SentenceView, mentions: &MentionLookup) -> Vec<Chunk> 
     let mut index = 0;
     while index < view.len() {
         if view.tag(index) == "PRP" {
-            chunks.push(Chunk {
-                first: index,
-                end: index + 1,
-                possessive_marker: None,
-            });
+            chunks.push(Chunk { first: index, end: index + 1, possessive_marker: None });
             index += 1;
             continue;
         }
@@ -89,40 +85,25 @@ fn extend_chunk(view: &SentenceView, mentions: &MentionLookup, first: usize) -> 
         match view.tag(end) {
             // An adjective after a noun starts a postmodifier ("forces loyal to Assad"),
             // unless a noun follows it ("the State Department official").
-            "JJ" | "JJR" | "JJS"
-                if view.tag(end - 1).starts_with("NN") && !is_common_noun(view, end + 1) =>
-            {
+            "JJ" | "JJR" | "JJS" if view.tag(end - 1).starts_with("NN") && !is_common_noun(view, end + 1) => {
                 break;
             }
             "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "HYPH" => end += 1,
-            "POS"
-                if possessive_marker.is_none()
-                    && end + 1 < view.len()
-                    && is_noun_like(view, mentions, end + 1) =>
-            {
+            "POS" if possessive_marker.is_none() && end + 1 < view.len() && is_noun_like(view, mentions, end + 1) => {
                 possessive_marker = Some(end);
                 end += 1;
             }
             // Participles inside a noun phrase ("the ruling party", "armed forces"), but not a
             // verb between two names ("Putin greeting Assad").
-            "VBN" | "VBG"
-                if is_common_noun(view, end + 1) && !view.tag(end - 1).starts_with("NNP") =>
-            {
-                end += 1
-            }
+            "VBN" | "VBG" if is_common_noun(view, end + 1) && !view.tag(end - 1).starts_with("NNP") => end += 1,
             _ => break,
         }
     }
-    Chunk {
-        first,
-        end,
-        possessive_marker,
-    }
+    Chunk { first, end, possessive_marker }
 }
 
 fn is_noun_like(view: &SentenceView, mentions: &MentionLookup, index: usize) -> bool {
-    mentions.at_token(index).is_some()
-        || matches!(view.tag(index), "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "CD")
+    mentions.at_token(index).is_some() || matches!(view.tag(index), "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "CD")
 }
 
 fn is_common_noun(view: &SentenceView, index: usize) -> bool {

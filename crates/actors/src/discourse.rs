@@ -21,8 +21,7 @@ impl Discourse {
     /// The latest person of that country and sector; with no country, the latest of the sector.
     pub fn last_person_matching(&self, code: Option<&str>, sector: &str) -> Option<&Entity> {
         self.people.iter().rev().find(|person| {
-            person.sector.as_deref() == Some(sector)
-                && (code.is_none() || person.code.as_deref() == code)
+            person.sector.as_deref() == Some(sector) && (code.is_none() || person.code.as_deref() == code)
         })
     }
 

@@ -25,7 +25,7 @@ pub use retag::repair_agent_noun_tags;
 pub use view::SentenceView;
 
 use dyad_document::{PartialDate, Span};
-use dyad_kb::KnowledgeBase;
+use dyad_kb::{KnowledgeBase, Mention};
 use dyad_record::{Entity, Place};
 
 /// What kind of thing an actor phrase names; the coder treats places and pronouns differently.
@@ -81,7 +81,19 @@ pub fn find_actor_phrases(
     date: PartialDate,
     discourse: &mut Discourse,
 ) -> Vec<ActorPhrase> {
-    let mentions = MentionLookup::for_sentence(view, kb, date);
+    let found = kb.find_mentions(view.body, view.sentence.span);
+    find_actor_phrases_in(view, kb, &found, date, discourse)
+}
+
+/// Like [`find_actor_phrases`], with the sentence's knowledge-base mentions already found.
+pub fn find_actor_phrases_in(
+    view: &SentenceView,
+    kb: &KnowledgeBase,
+    found: &[Mention],
+    date: PartialDate,
+    discourse: &mut Discourse,
+) -> Vec<ActorPhrase> {
+    let mentions = MentionLookup::from_mentions(view, kb, found, date);
     let chunks = chunk::noun_chunks(view, &mentions);
     let mut phrases = Vec::new();
     for chunk in chunks {

@@ -2,7 +2,7 @@
 
 use crate::view::SentenceView;
 use dyad_document::{PartialDate, Span};
-use dyad_kb::{EntryKind, KnowledgeBase};
+use dyad_kb::{EntryKind, KnowledgeBase, Mention};
 use dyad_record::Place;
 
 /// A knowledge-base mention with its resolution on the day in question.
@@ -25,19 +25,22 @@ pub struct MentionLookup {
 }
 
 impl MentionLookup {
-    pub fn for_sentence(
-        view: &SentenceView,
-        kb: &KnowledgeBase,
-        date: PartialDate,
-    ) -> MentionLookup {
+    pub fn for_sentence(view: &SentenceView, kb: &KnowledgeBase, date: PartialDate) -> MentionLookup {
+        let found = kb.find_mentions(view.body, view.sentence.span);
+        MentionLookup::from_mentions(view, kb, &found, date)
+    }
+
+    /// Resolves mentions already found in this sentence on `date`: finding is the costly part
+    /// and does not depend on the date, so a coder trying several dates finds once.
+    pub fn from_mentions(view: &SentenceView, kb: &KnowledgeBase, found: &[Mention], date: PartialDate) -> MentionLookup {
         let mut mentions = Vec::new();
         let mut mention_of_token = vec![None; view.len()];
-        for mention in kb.find_mentions(view.body, view.sentence.span) {
+        for mention in found {
             let Some((first_token, end_token)) = token_range(view, mention.span) else {
                 continue;
             };
-            let resolution = kb.resolve(&mention, date);
-            let place = kb.place_of(&mention).map(|entry| Place {
+            let resolution = kb.resolve(mention, date);
+            let place = kb.place_of(mention).map(|entry| Place {
                 text: view.text(mention.span).to_string(),
                 name: Some(entry.name.clone()),
                 country: entry.country.clone(),
@@ -61,25 +64,16 @@ impl MentionLookup {
                 place,
             });
         }
-        MentionLookup {
-            mentions,
-            mention_of_token,
-        }
+        MentionLookup { mentions, mention_of_token }
     }
 
     pub fn at_token(&self, index: usize) -> Option<&ResolvedMention> {
-        self.mention_of_token
-            .get(index)
-            .copied()
-            .flatten()
-            .map(|mention| &self.mentions[mention])
+        self.mention_of_token.get(index).copied().flatten().map(|mention| &self.mentions[mention])
     }
 
     /// Mentions whose tokens lie wholly within `[first, end)`.
     pub fn within(&self, first: usize, end: usize) -> impl Iterator<Item = &ResolvedMention> {
-        self.mentions
-            .iter()
-            .filter(move |mention| first <= mention.first_token && mention.end_token <= end)
+        self.mentions.iter().filter(move |mention| first <= mention.first_token && mention.end_token <= end)
     }
 }
 
@@ -88,9 +82,7 @@ impl MentionLookup {
 /// Turkish forces, and the token is the unit the coder reasons about.
 fn token_range(view: &SentenceView, span: Span) -> Option<(usize, usize)> {
     let tokens = &view.sentence.tokens;
-    let first = tokens
-        .iter()
-        .position(|token| token.span.start == span.start)?;
+    let first = tokens.iter().position(|token| token.span.start == span.start)?;
     let end = tokens.iter().position(|token| token.span.end == span.end)? + 1;
     (first < end).then_some((first, end))
 }

@@ -60,9 +60,7 @@ pub fn resolve_chunk(
     if view.tag(chunk.first) == "PRP" {
         return resolve_pronoun(view, chunk, discourse);
     }
-    let head_first = chunk
-        .possessive_marker
-        .map_or(chunk.first, |marker| marker + 1);
+    let head_first = chunk.possessive_marker.map_or(chunk.first, |marker| marker + 1);
     let head: Vec<&ResolvedMention> = mentions.within(head_first, chunk.end).collect();
     let possessor: Vec<&ResolvedMention> = match chunk.possessive_marker {
         Some(marker) => mentions.within(chunk.first, marker).collect(),
@@ -72,12 +70,8 @@ pub fn resolve_chunk(
         return Some(named_phrase(view, chunk.first, chunk.end, primary, &head));
     }
     // The agent must be the head noun: "its military intervention" is an intervention.
-    if let Some(agent) =
-        last_of_kind(&head, &[EntryKind::Agent]).filter(|agent| agent.end_token == chunk.end)
-    {
-        return Some(agent_phrase(
-            view, chunk, agent, &head, &possessor, discourse,
-        ));
+    if let Some(agent) = last_of_kind(&head, &[EntryKind::Agent]).filter(|agent| agent.end_token == chunk.end) {
+        return Some(agent_phrase(view, chunk, agent, &head, &possessor, discourse));
     }
     if let (Some(marker), Some(owner)) = (chunk.possessive_marker, primary_entity(&possessor)) {
         // "Turkey's offensives": the phrase is about offensives, but its owner is an actor.
@@ -92,26 +86,13 @@ pub fn resolve_chunk(
 /// The mention that names the actor: a person before a group, a group before an
 /// institution, then a country, then a place standing for its government.
 fn primary_entity<'a>(mentions: &[&'a ResolvedMention]) -> Option<&'a ResolvedMention> {
-    [
-        EntryKind::Person,
-        EntryKind::Group,
-        EntryKind::Institution,
-        EntryKind::Country,
-        EntryKind::Place,
-    ]
-    .iter()
-    .find_map(|kind| last_of_kind(mentions, std::slice::from_ref(kind)))
+    [EntryKind::Person, EntryKind::Group, EntryKind::Institution, EntryKind::Country, EntryKind::Place]
+        .iter()
+        .find_map(|kind| last_of_kind(mentions, std::slice::from_ref(kind)))
 }
 
-fn last_of_kind<'a>(
-    mentions: &[&'a ResolvedMention],
-    kinds: &[EntryKind],
-) -> Option<&'a ResolvedMention> {
-    mentions
-        .iter()
-        .rev()
-        .find(|mention| kinds.contains(&mention.kind))
-        .copied()
+fn last_of_kind<'a>(mentions: &[&'a ResolvedMention], kinds: &[EntryKind]) -> Option<&'a ResolvedMention> {
+    mentions.iter().rev().find(|mention| kinds.contains(&mention.kind)).copied()
 }
 
 fn named_phrase(
@@ -122,10 +103,8 @@ fn named_phrase(
     mentions: &[&ResolvedMention],
 ) -> ActorPhrase {
     let span = view.range_span(first, end);
-    let agent_sector =
-        last_of_kind(mentions, &[EntryKind::Agent]).and_then(|agent| agent.sector.clone());
-    let adjective_code =
-        last_of_kind(mentions, &[EntryKind::CountryAdjective]).and_then(|adj| adj.code.clone());
+    let agent_sector = last_of_kind(mentions, &[EntryKind::Agent]).and_then(|agent| agent.sector.clone());
+    let adjective_code = last_of_kind(mentions, &[EntryKind::CountryAdjective]).and_then(|adj| adj.code.clone());
     let kind = match primary.kind {
         EntryKind::Person => PhraseKind::Person,
         EntryKind::Group => PhraseKind::Group,
@@ -135,25 +114,13 @@ fn named_phrase(
     };
     // A person's role on the day decides; a country's own sector comes from the noun after it
     // ("the Syrian army" is a country adjective, but "Syria's army" reaches here via the head).
-    let sector = primary.sector.clone().or_else(|| {
-        if kind == PhraseKind::Person {
-            None
-        } else {
-            agent_sector
-        }
-    });
+    let sector = primary.sector.clone().or_else(|| if kind == PhraseKind::Person { None } else { agent_sector });
     let code = primary.code.clone().or(adjective_code);
     ActorPhrase {
         first_token: first,
         end_token: end,
         kind,
-        entity: Entity {
-            text: view.text(span).to_string(),
-            name: Some(primary.name.clone()),
-            code,
-            sector,
-            span,
-        },
+        entity: Entity { text: view.text(span).to_string(), name: Some(primary.name.clone()), code, sector, span },
         place: primary.place.clone(),
         group_members: Vec::new(),
     }
@@ -168,25 +135,15 @@ fn agent_phrase(
     discourse: &Discourse,
 ) -> ActorPhrase {
     let span = view.range_span(chunk.first, chunk.end);
-    let adjective_code =
-        last_of_kind(head, &[EntryKind::CountryAdjective]).and_then(|adj| adj.code.clone());
+    let adjective_code = last_of_kind(head, &[EntryKind::CountryAdjective]).and_then(|adj| adj.code.clone());
     let possessor_code = primary_entity(possessor).and_then(|owner| owner.code.clone());
-    let possessive_pronoun_code =
-        possessive_pronoun_owner(view, chunk, discourse).and_then(|owner| owner.code.clone());
-    let code = adjective_code
-        .or(possessor_code)
-        .or(possessive_pronoun_code);
+    let possessive_pronoun_code = possessive_pronoun_owner(view, chunk, discourse).and_then(|owner| owner.code.clone());
+    let code = adjective_code.or(possessor_code).or(possessive_pronoun_code);
     let mut phrase = ActorPhrase {
         first_token: chunk.first,
         end_token: chunk.end,
         kind: PhraseKind::Agent,
-        entity: Entity {
-            text: view.text(span).to_string(),
-            name: None,
-            code,
-            sector: agent.sector.clone(),
-            span,
-        },
+        entity: Entity { text: view.text(span).to_string(), name: None, code, sector: agent.sector.clone(), span },
         place: None,
         group_members: Vec::new(),
     };
@@ -197,27 +154,13 @@ fn agent_phrase(
 }
 
 /// "his forces": the owner is the last person the document named.
-fn possessive_pronoun_owner<'a>(
-    view: &SentenceView,
-    chunk: &Chunk,
-    discourse: &'a Discourse,
-) -> Option<&'a Entity> {
-    let is_personal =
-        view.tag(chunk.first) == "PRP$" && view.is_any_word(chunk.first, &["his", "her"]);
-    if is_personal {
-        discourse.last_person()
-    } else {
-        None
-    }
+fn possessive_pronoun_owner<'a>(view: &SentenceView, chunk: &Chunk, discourse: &'a Discourse) -> Option<&'a Entity> {
+    let is_personal = view.tag(chunk.first) == "PRP$" && view.is_any_word(chunk.first, &["his", "her"]);
+    if is_personal { discourse.last_person() } else { None }
 }
 
 /// "the Russian leader" → the last Russian leader named; "the two leaders" → the last two people.
-fn refer_through_discourse(
-    view: &SentenceView,
-    chunk: &Chunk,
-    phrase: &mut ActorPhrase,
-    discourse: &Discourse,
-) {
+fn refer_through_discourse(view: &SentenceView, chunk: &Chunk, phrase: &mut ActorPhrase, discourse: &Discourse) {
     let is_leader_noun = phrase.entity.sector.as_deref() == Some("GOV");
     if !is_leader_noun {
         return;
@@ -244,11 +187,7 @@ fn refer_through_discourse(
     }
 }
 
-fn resolve_pronoun(
-    view: &SentenceView,
-    chunk: &Chunk,
-    discourse: &Discourse,
-) -> Option<ActorPhrase> {
+fn resolve_pronoun(view: &SentenceView, chunk: &Chunk, discourse: &Discourse) -> Option<ActorPhrase> {
     if !view.is_any_word(chunk.first, PERSONAL_PRONOUNS) {
         return None;
     }
@@ -287,13 +226,7 @@ fn unknown_name_phrase(view: &SentenceView, chunk: &Chunk) -> Option<ActorPhrase
         first_token: first,
         end_token: last + 1,
         kind: PhraseKind::Unknown,
-        entity: Entity {
-            text: view.text(span).to_string(),
-            name: None,
-            code: None,
-            sector: None,
-            span,
-        },
+        entity: Entity { text: view.text(span).to_string(), name: None, code: None, sector: None, span },
         place: None,
         group_members: Vec::new(),
     })
@@ -302,31 +235,15 @@ fn unknown_name_phrase(view: &SentenceView, chunk: &Chunk) -> Option<ActorPhrase
 /// "forces loyal to Assad", "troops of the Syrian government": an uncoded agent takes the
 /// country of the actor it belongs to, and the two phrases become one.
 pub fn attach_loyalty_modifiers(view: &SentenceView, phrases: &mut Vec<ActorPhrase>) {
-    const LINKS: &[&[&str]] = &[
-        &["loyal", "to"],
-        &["allied", "with"],
-        &["allied", "to"],
-        &["of"],
-        &["from"],
-    ];
+    const LINKS: &[&[&str]] = &[&["loyal", "to"], &["allied", "with"], &["allied", "to"], &["of"], &["from"]];
     let mut index = 0;
     while index + 1 < phrases.len() {
         let (agent, owner) = (&phrases[index], &phrases[index + 1]);
-        let between: Vec<&str> = (agent.end_token..owner.first_token)
-            .map(|token| view.word(token))
-            .collect();
+        let between: Vec<&str> = (agent.end_token..owner.first_token).map(|token| view.word(token)).collect();
         let linked = LINKS.iter().any(|link| {
-            link.len() == between.len()
-                && link
-                    .iter()
-                    .zip(&between)
-                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            link.len() == between.len() && link.iter().zip(&between).all(|(a, b)| a.eq_ignore_ascii_case(b))
         });
-        if linked
-            && agent.kind == PhraseKind::Agent
-            && agent.entity.code.is_none()
-            && owner.entity.code.is_some()
-        {
+        if linked && agent.kind == PhraseKind::Agent && agent.entity.code.is_none() && owner.entity.code.is_some() {
             let owner = phrases.remove(index + 1);
             let agent = &mut phrases[index];
             agent.entity.code = owner.entity.code;

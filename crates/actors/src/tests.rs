@@ -7,9 +7,7 @@ fn phrases_of(text: &str, date: PartialDate) -> Vec<Vec<ActorPhrase>> {
     let mut discourse = Discourse::default();
     sentences
         .iter()
-        .map(|sentence| {
-            find_actor_phrases(&SentenceView::new(text, sentence), kb, date, &mut discourse)
-        })
+        .map(|sentence| find_actor_phrases(&SentenceView::new(text, sentence), kb, date, &mut discourse))
         .collect()
 }
 
@@ -21,17 +19,10 @@ fn find<'a>(phrases: &'a [ActorPhrase], text: &str) -> &'a ActorPhrase {
 }
 
 fn codes(phrase: &ActorPhrase) -> (Option<&str>, Option<&str>) {
-    (
-        phrase.entity.code.as_deref(),
-        phrase.entity.sector.as_deref(),
-    )
+    (phrase.entity.code.as_deref(), phrase.entity.sector.as_deref())
 }
 
-const JULY: PartialDate = PartialDate {
-    year: 2024,
-    month: Some(7),
-    day: Some(24),
-};
+const JULY: PartialDate = PartialDate { year: 2024, month: Some(7), day: Some(24) };
 
 #[test]
 fn leaders_are_coded_with_the_role_they_held_that_day() {
@@ -42,10 +33,7 @@ fn leaders_are_coded_with_the_role_they_held_that_day() {
     assert_eq!(codes(assad), (Some("SYR"), Some("GOV")));
     assert_eq!(assad.entity.text, "his Syrian counterpart Bashar al-Assad");
     let december = phrases_of(text, PartialDate::day(2024, 12, 20));
-    assert_ne!(
-        find(&december[0], "Assad").entity.sector.as_deref(),
-        Some("GOV")
-    );
+    assert_ne!(find(&december[0], "Assad").entity.sector.as_deref(), Some("GOV"));
 }
 
 #[test]
@@ -53,10 +41,7 @@ fn every_phrase_span_slices_its_own_text() {
     let text = "Turkish police detained two men in Ankara. Forces loyal to the president withdrew.";
     for sentence in phrases_of(text, JULY) {
         for phrase in sentence {
-            assert_eq!(
-                &text[phrase.entity.span.start..phrase.entity.span.end],
-                phrase.entity.text
-            );
+            assert_eq!(&text[phrase.entity.span.start..phrase.entity.span.end], phrase.entity.text);
         }
     }
 }
@@ -64,18 +49,12 @@ fn every_phrase_span_slices_its_own_text() {
 #[test]
 fn nationality_adjective_and_agent_make_a_coded_agent() {
     let phrases = phrases_of("Turkish police detained two men on Monday.", JULY);
-    assert_eq!(
-        codes(find(&phrases[0], "police")),
-        (Some("TUR"), Some("COP"))
-    );
+    assert_eq!(codes(find(&phrases[0], "police")), (Some("TUR"), Some("COP")));
 }
 
 #[test]
 fn loyalty_phrase_takes_the_owners_country() {
-    let phrases = phrases_of(
-        "The ministry said forces loyal to Assad shelled the town.",
-        JULY,
-    );
+    let phrases = phrases_of("The ministry said forces loyal to Assad shelled the town.", JULY);
     let forces = find(&phrases[0], "forces");
     assert_eq!(forces.entity.text, "forces loyal to Assad");
     assert_eq!(codes(forces), (Some("SYR"), Some("MIL")));
@@ -84,10 +63,7 @@ fn loyalty_phrase_takes_the_owners_country() {
 #[test]
 fn possessor_gives_the_country_of_a_government() {
     let phrases = phrases_of("Rebels fought Assad's government for a decade.", JULY);
-    assert_eq!(
-        codes(find(&phrases[0], "government")),
-        (Some("SYR"), Some("GOV"))
-    );
+    assert_eq!(codes(find(&phrases[0], "government")), (Some("SYR"), Some("GOV")));
 }
 
 #[test]
@@ -106,11 +82,7 @@ fn the_two_leaders_are_the_last_two_people() {
     let text = "Vladimir Putin met Recep Tayyip Erdogan. The two leaders spoke for an hour.";
     let phrases = phrases_of(text, JULY);
     let pair = find(&phrases[1], "two leaders");
-    let names: Vec<_> = pair
-        .group_members
-        .iter()
-        .filter_map(|member| member.name.as_deref())
-        .collect();
+    let names: Vec<_> = pair.group_members.iter().filter_map(|member| member.name.as_deref()).collect();
     assert_eq!(names.len(), 2);
 }
 

@@ -40,10 +40,7 @@ impl<'a> SentenceView<'a> {
 
     /// Span from the start of token `first` to the end of token `last_exclusive - 1`.
     pub fn range_span(&self, first: usize, last_exclusive: usize) -> Span {
-        Span::new(
-            self.token_span(first).start,
-            self.token_span(last_exclusive - 1).end,
-        )
+        Span::new(self.token_span(first).start, self.token_span(last_exclusive - 1).end)
     }
 
     pub fn text(&self, span: Span) -> &'a str {
@@ -56,17 +53,11 @@ impl<'a> SentenceView<'a> {
     }
 
     pub fn is_any_word(&self, index: usize, lowers: &[&str]) -> bool {
-        index < self.len()
-            && lowers
-                .iter()
-                .any(|lower| self.word(index).eq_ignore_ascii_case(lower))
+        index < self.len() && lowers.iter().any(|lower| self.word(index).eq_ignore_ascii_case(lower))
     }
 
     /// Index of the token whose span contains byte `offset`, if any.
     pub fn token_at_offset(&self, offset: usize) -> Option<usize> {
-        self.sentence
-            .tokens
-            .iter()
-            .position(|token| token.span.start <= offset && offset < token.span.end)
+        self.sentence.tokens.iter().position(|token| token.span.start <= offset && offset < token.span.end)
     }
 }

@@ -67,11 +67,8 @@ fn main() {
 
 fn print_analysis(analyser: &Analyser, text: &str) {
     for sentence in analyser.analyse(text) {
-        let tagged: Vec<String> = sentence
-            .tokens
-            .iter()
-            .map(|token| format!("{}/{}", token.text(text), token.tag))
-            .collect();
+        let tagged: Vec<String> =
+            sentence.tokens.iter().map(|token| format!("{}/{}", token.text(text), token.tag)).collect();
         println!("[{}] {}", sentence.index, tagged.join(" "));
     }
 }

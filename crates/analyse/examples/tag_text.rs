@@ -9,11 +9,8 @@ fn main() {
     };
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
     for sentence in Analyser::new().analyse(&text) {
-        let tagged: Vec<String> = sentence
-            .tokens
-            .iter()
-            .map(|token| format!("{}/{}", token.text(&text), token.tag.as_str()))
-            .collect();
+        let tagged: Vec<String> =
+            sentence.tokens.iter().map(|token| format!("{}/{}", token.text(&text), token.tag.as_str())).collect();
         println!("{}\n", tagged.join(" "));
     }
 }

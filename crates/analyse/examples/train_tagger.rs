@@ -35,11 +35,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(
-    treebank: PathBuf,
-    output: PathBuf,
-    iterations: usize,
-) -> Result<(), dyad_analyse::AnalyseError> {
+fn run(treebank: PathBuf, output: PathBuf, iterations: usize) -> Result<(), dyad_analyse::AnalyseError> {
     let started = Instant::now();
     let report = train_from_treebank(&treebank, HELD_OUT_EVERY, iterations)?;
     println!(
@@ -55,9 +51,7 @@ fn run(
     );
     let final_report = train_from_treebank(&treebank, 0, iterations)?;
     write_model(&final_report.tagger, &output)?;
-    let size = std::fs::metadata(&output)
-        .map(|metadata| metadata.len())
-        .unwrap_or(0);
+    let size = std::fs::metadata(&output).map(|metadata| metadata.len()).unwrap_or(0);
     println!(
         "trained on all {} sentences ({} tokens): {} features, wrote {} ({} bytes) [{:.1?}]",
         final_report.train_sentences,

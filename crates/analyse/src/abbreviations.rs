@@ -5,29 +5,25 @@
 
 /// Abbreviations written before a name; a sentence never ends on them.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "mmes", "dr", "drs", "prof", "gen", "gens", "sen", "sens", "rep",
-    "reps", "gov", "lt", "col", "capt", "cpt", "cmdr", "cmdt", "sgt", "cpl", "pvt", "maj", "adm",
-    "brig", "rev", "revs", "fr", "pres", "supt", "amb", "hon", "atty", "st", "ste", "mt", "ft",
-    "mssrs", "lieut", "insp", "det",
+    "mr", "mrs", "ms", "messrs", "mmes", "dr", "drs", "prof", "gen", "gens", "sen", "sens", "rep", "reps", "gov", "lt",
+    "col", "capt", "cpt", "cmdr", "cmdt", "sgt", "cpl", "pvt", "maj", "adm", "brig", "rev", "revs", "fr", "pres",
+    "supt", "amb", "hon", "atty", "st", "ste", "mt", "ft", "mssrs", "lieut", "insp", "det",
 ];
 
 /// Abbreviations that usually stand inside a sentence but may also end one; written with a
 /// capital letter ("Jan.", "Inc.", "Calif."), since in lower case many are ordinary words
 /// ("wash.", "ill.", "sun.").
 const CAPITALISED_ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp", "co", "cos",
-    "ltd", "llc", "plc", "bros", "jr", "sr", "vol", "vols", "fig", "figs", "dept", "univ", "assn",
-    "ave", "blvd", "rd", "hwy", "sq", "govt", "intl", "natl", "ariz", "calif", "colo", "conn",
-    "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "mass", "md", "mich", "minn", "miss",
-    "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash",
-    "wis", "wyo", "del", "ala", "ark",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp", "co", "cos", "ltd", "llc", "plc", "bros", "jr", "sr",
+    "vol", "vols", "fig", "figs", "dept", "univ", "assn", "ave", "blvd", "rd", "hwy", "sq", "govt", "intl", "natl",
+    "ariz", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "mass", "md", "mich",
+    "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis",
+    "wyo", "del", "ala", "ark",
 ];
 
 /// Abbreviations written in lower case too.
-const ANY_CASE_ABBREVIATIONS: &[&str] = &[
-    "etc", "vs", "cf", "al", "approx", "pp", "ca", "esp", "incl", "viz",
-];
+const ANY_CASE_ABBREVIATIONS: &[&str] = &["etc", "vs", "cf", "al", "approx", "pp", "ca", "esp", "incl", "viz"];
 
 /// "No." and "Nos." are abbreviations only before a number ("No. 10"); elsewhere "no." is a word.
 const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos"];
@@ -145,9 +141,7 @@ pub enum PeriodWord {
 /// Classifies `word_with_period`, a whitespace-free word that ends in ".", given the text that
 /// follows it (the next whitespace-separated word, if any).
 pub fn classify_period_word(word_with_period: &str, next_word: Option<&str>) -> PeriodWord {
-    let stem = word_with_period
-        .strip_suffix('.')
-        .unwrap_or(word_with_period);
+    let stem = word_with_period.strip_suffix('.').unwrap_or(word_with_period);
     if stem.is_empty() || !stem.chars().any(char::is_alphabetic) {
         return PeriodWord::Ordinary;
     }
@@ -160,11 +154,7 @@ pub fn classify_period_word(word_with_period: &str, next_word: Option<&str>) -> 
         // Inner periods between single letters: "U.S", "a.m", "D.C". A dotted word with longer
         // parts ("google.com.") is a domain name, whose final period is punctuation.
         let all_parts_short = stem.split('.').all(|part| part.chars().count() <= 2);
-        return if all_parts_short {
-            PeriodWord::InitialOrAcronym
-        } else {
-            PeriodWord::Ordinary
-        };
+        return if all_parts_short { PeriodWord::InitialOrAcronym } else { PeriodWord::Ordinary };
     }
     let mut letters = stem.chars();
     let single_letter = match (letters.next(), letters.next()) {
@@ -175,9 +165,7 @@ pub fn classify_period_word(word_with_period: &str, next_word: Option<&str>) -> 
         return PeriodWord::InitialOrAcronym;
     }
     let capitalised = stem.chars().next().is_some_and(char::is_uppercase);
-    let before_number = next_word
-        .and_then(|word| word.chars().next())
-        .is_some_and(|first| first.is_ascii_digit());
+    let before_number = next_word.and_then(|word| word.chars().next()).is_some_and(|first| first.is_ascii_digit());
     if capitalised && TITLES.contains(&folded) {
         PeriodWord::Title
     } else if (capitalised && CAPITALISED_ABBREVIATIONS.contains(&folded))
@@ -192,10 +180,7 @@ pub fn classify_period_word(word_with_period: &str, next_word: Option<&str>) -> 
 
 /// True when a period after `word_with_period` belongs to the word, so a tokenizer keeps it.
 pub fn keeps_its_period(word_with_period: &str, next_word: Option<&str>) -> bool {
-    !matches!(
-        classify_period_word(word_with_period, next_word),
-        PeriodWord::Ordinary
-    )
+    !matches!(classify_period_word(word_with_period, next_word), PeriodWord::Ordinary)
 }
 
 /// True when `word` (as written, with any trailing period) commonly starts a sentence.
@@ -213,33 +198,15 @@ mod tests {
     fn classifies_titles_acronyms_and_abbreviations() {
         assert_eq!(classify_period_word("Gen.", None), PeriodWord::Title);
         assert_eq!(classify_period_word("Dr.", None), PeriodWord::Title);
-        assert_eq!(
-            classify_period_word("U.S.", None),
-            PeriodWord::InitialOrAcronym
-        );
-        assert_eq!(
-            classify_period_word("V.", None),
-            PeriodWord::InitialOrAcronym
-        );
-        assert_eq!(
-            classify_period_word("a.m.", None),
-            PeriodWord::InitialOrAcronym
-        );
+        assert_eq!(classify_period_word("U.S.", None), PeriodWord::InitialOrAcronym);
+        assert_eq!(classify_period_word("V.", None), PeriodWord::InitialOrAcronym);
+        assert_eq!(classify_period_word("a.m.", None), PeriodWord::InitialOrAcronym);
         assert_eq!(classify_period_word("Inc.", None), PeriodWord::Abbreviation);
-        assert_eq!(
-            classify_period_word("Sept.", None),
-            PeriodWord::Abbreviation
-        );
-        assert_eq!(
-            classify_period_word("e.g.", None),
-            PeriodWord::ExampleMarker
-        );
+        assert_eq!(classify_period_word("Sept.", None), PeriodWord::Abbreviation);
+        assert_eq!(classify_period_word("e.g.", None), PeriodWord::ExampleMarker);
         assert_eq!(classify_period_word("talks.", None), PeriodWord::Ordinary);
         assert_eq!(classify_period_word("2015.", None), PeriodWord::Ordinary);
-        assert_eq!(
-            classify_period_word("example.com.", None),
-            PeriodWord::Ordinary
-        );
+        assert_eq!(classify_period_word("example.com.", None), PeriodWord::Ordinary);
     }
 
     #[test]
@@ -248,22 +215,13 @@ mod tests {
         assert_ne!(classify_period_word("gen.", None), PeriodWord::Title);
         assert_eq!(classify_period_word("i.", None), PeriodWord::Ordinary);
         assert_eq!(classify_period_word("wash.", None), PeriodWord::Ordinary);
-        assert_eq!(
-            classify_period_word("Wash.", None),
-            PeriodWord::Abbreviation
-        );
+        assert_eq!(classify_period_word("Wash.", None), PeriodWord::Abbreviation);
     }
 
     #[test]
     fn no_is_an_abbreviation_only_before_a_number() {
-        assert_eq!(
-            classify_period_word("No.", Some("10")),
-            PeriodWord::Abbreviation
-        );
-        assert_eq!(
-            classify_period_word("no.", Some("The")),
-            PeriodWord::Ordinary
-        );
+        assert_eq!(classify_period_word("No.", Some("10")), PeriodWord::Abbreviation);
+        assert_eq!(classify_period_word("no.", Some("The")), PeriodWord::Ordinary);
         assert_eq!(classify_period_word("No.", None), PeriodWord::Ordinary);
     }
 

@@ -41,16 +41,10 @@ pub fn read_treebank_sentences(text: &str) -> Result<Vec<Vec<TreebankWord>>, Ana
 }
 
 fn read_word_line(line: &str, line_number: usize) -> Result<Option<TreebankWord>, AnalyseError> {
-    let error = |message: String| AnalyseError::Conllu {
-        line: line_number,
-        message,
-    };
+    let error = |message: String| AnalyseError::Conllu { line: line_number, message };
     let columns: Vec<&str> = line.split('\t').collect();
     if columns.len() < 5 {
-        return Err(error(format!(
-            "expected at least 5 tab-separated columns, found {}: {line:?}",
-            columns.len()
-        )));
+        return Err(error(format!("expected at least 5 tab-separated columns, found {}: {line:?}", columns.len())));
     }
     let id = columns[0];
     if id.contains(['-', '.']) {
@@ -59,16 +53,9 @@ fn read_word_line(line: &str, line_number: usize) -> Result<Option<TreebankWord>
     if id.parse::<usize>().is_err() {
         return Err(error(format!("word id {id:?} is not a number")));
     }
-    let tag = Tag::parse(columns[4])
-        .ok_or_else(|| error(format!("unknown XPOS tag {:?}", columns[4])))?;
-    let space_after = !columns
-        .get(9)
-        .is_some_and(|misc| misc.split('|').any(|item| item == "SpaceAfter=No"));
-    Ok(Some(TreebankWord {
-        form: columns[1].to_string(),
-        tag,
-        space_after,
-    }))
+    let tag = Tag::parse(columns[4]).ok_or_else(|| error(format!("unknown XPOS tag {:?}", columns[4])))?;
+    let space_after = !columns.get(9).is_some_and(|misc| misc.split('|').any(|item| item == "SpaceAfter=No"));
+    Ok(Some(TreebankWord { form: columns[1].to_string(), tag, space_after }))
 }
 
 /// The sentences of a CoNLL-U text as `(words, tags)`, as dyad's [`crate::Analyser`] hands
@@ -77,10 +64,7 @@ fn read_word_line(line: &str, line_number: usize) -> Result<Option<TreebankWord>
 /// tag of its last part; a straight double quote becomes `` or '' by its spacing
 /// (see [`tagger_form`]).
 pub fn read_tagged_sentences(text: &str) -> Result<Vec<TaggedSentence>, AnalyseError> {
-    Ok(read_treebank_sentences(text)?
-        .iter()
-        .map(|sentence| join_hyphenated_words(sentence))
-        .collect())
+    Ok(read_treebank_sentences(text)?.iter().map(|sentence| join_hyphenated_words(sentence)).collect())
 }
 
 /// Joins `word - word` written without spaces into one word; see [`read_tagged_sentences`].
@@ -102,9 +86,7 @@ pub fn join_hyphenated_words(sentence: &[TreebankWord]) -> (Vec<String>, Vec<Tag
             && index > 0
             && !sentence[index - 1].space_after
             && !sentence[index - 1].tag.is_punctuation()
-            && sentence
-                .get(index + 1)
-                .is_some_and(|next| !next.tag.is_punctuation());
+            && sentence.get(index + 1).is_some_and(|next| !next.tag.is_punctuation());
         match words.last_mut() {
             Some(last_word) if joins_neighbours => {
                 last_word.push_str(&word.form);
@@ -164,12 +146,7 @@ mod tests {
         let sentences = read_treebank_sentences(SAMPLE).unwrap();
         assert_eq!(sentences.len(), 2);
         let forms: Vec<&str> = sentences[0].iter().map(|word| word.form.as_str()).collect();
-        assert_eq!(
-            forms,
-            vec![
-                "Rebels", "did", "n't", "attack", "al", "-", "Assad", "'s", "base", "."
-            ]
-        );
+        assert_eq!(forms, vec!["Rebels", "did", "n't", "attack", "al", "-", "Assad", "'s", "base", "."]);
         assert_eq!(sentences[0][1].tag, Tag::VBD);
         assert!(!sentences[0][1].space_after && sentences[0][0].space_after);
         assert_eq!(sentences[1][0].tag, Tag::UH);
@@ -179,12 +156,7 @@ mod tests {
     fn joins_hyphenated_words_with_the_last_tag() {
         let sentences = read_tagged_sentences(SAMPLE).unwrap();
         let (words, tags) = &sentences[0];
-        assert_eq!(
-            words,
-            &[
-                "Rebels", "did", "n't", "attack", "al-Assad", "'s", "base", "."
-            ]
-        );
+        assert_eq!(words, &["Rebels", "did", "n't", "attack", "al-Assad", "'s", "base", "."]);
         assert_eq!(tags[4], Tag::NNP);
         assert_eq!(tags[5], Tag::POS);
         assert_eq!(words.len(), tags.len());
@@ -192,11 +164,7 @@ mod tests {
 
     #[test]
     fn straight_double_quotes_get_a_direction_from_spacing() {
-        let word = |form: &str, tag: Tag, space_after: bool| TreebankWord {
-            form: form.into(),
-            tag,
-            space_after,
-        };
+        let word = |form: &str, tag: Tag, space_after: bool| TreebankWord { form: form.into(), tag, space_after };
         let sentence = vec![
             word("\"", Tag::OpenQuote, false),
             word("Yes", Tag::UH, false),
@@ -212,11 +180,7 @@ mod tests {
 
     #[test]
     fn chains_of_hyphens_join_into_one_word() {
-        let word = |form: &str, tag: Tag, space_after: bool| TreebankWord {
-            form: form.into(),
-            tag,
-            space_after,
-        };
+        let word = |form: &str, tag: Tag, space_after: bool| TreebankWord { form: form.into(), tag, space_after };
         let sentence = vec![
             word("three", Tag::CD, false),
             word("-", Tag::HYPH, false),
@@ -234,20 +198,11 @@ mod tests {
 
     #[test]
     fn reports_bad_lines_with_their_number() {
-        let error = read_treebank_sentences("1\tword\tword\tNOUN\tNOUNISH\t_\n")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains("line 1") && error.contains("NOUNISH"),
-            "{error}"
-        );
-        let error = read_treebank_sentences("# c\nx\ty\n")
-            .unwrap_err()
-            .to_string();
+        let error = read_treebank_sentences("1\tword\tword\tNOUN\tNOUNISH\t_\n").unwrap_err().to_string();
+        assert!(error.contains("line 1") && error.contains("NOUNISH"), "{error}");
+        let error = read_treebank_sentences("# c\nx\ty\n").unwrap_err().to_string();
         assert!(error.contains("line 2"), "{error}");
-        let error = read_treebank_sentences("one\ta\tb\tc\tNN\n")
-            .unwrap_err()
-            .to_string();
+        let error = read_treebank_sentences("one\ta\tb\tc\tNN\n").unwrap_err().to_string();
         assert!(error.contains("\"one\""), "{error}");
     }
 }

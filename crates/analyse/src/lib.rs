@@ -23,8 +23,8 @@ pub use tag::Tag;
 pub use tagger::Tagger;
 pub use tokenize::{PennTokenizer, Tokenizer};
 pub use train::{
-    TRAINING_SEED, TrainingReport, read_treebank_files, train_from_treebank,
-    train_from_treebank_files, treebank_files, write_model,
+    TRAINING_SEED, TrainingReport, read_treebank_files, train_from_treebank, train_from_treebank_files, treebank_files,
+    write_model,
 };
 
 use std::borrow::Cow;
@@ -41,15 +41,9 @@ pub enum AnalyseError {
     #[error("CoNLL-U line {line}: {message}")]
     Conllu { line: usize, message: String },
     #[error("{path}: {error}")]
-    InFile {
-        path: PathBuf,
-        error: Box<AnalyseError>,
-    },
+    InFile { path: PathBuf, error: Box<AnalyseError> },
     #[error("cannot read or write {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("no treebank files (*.conllu) in {0}")]
     NoTreebankFiles(PathBuf),
     #[error("invalid option: {0}")]
@@ -104,20 +98,12 @@ impl Default for Analyser {
 impl Analyser {
     /// The default splitter and tokenizer with the embedded tagger.
     pub fn new() -> Analyser {
-        Analyser {
-            splitter: RuleSentenceSplitter,
-            tokenizer: PennTokenizer,
-            tagger: Cow::Borrowed(Tagger::embedded()),
-        }
+        Analyser { splitter: RuleSentenceSplitter, tokenizer: PennTokenizer, tagger: Cow::Borrowed(Tagger::embedded()) }
     }
 
     /// The default splitter and tokenizer with `tagger`.
     pub fn with_tagger(tagger: Tagger) -> Analyser {
-        Analyser {
-            splitter: RuleSentenceSplitter,
-            tokenizer: PennTokenizer,
-            tagger: Cow::Owned(tagger),
-        }
+        Analyser { splitter: RuleSentenceSplitter, tokenizer: PennTokenizer, tagger: Cow::Owned(tagger) }
     }
 
     /// Sentences of `body`, each with its tagged tokens; all spans index `body`.
@@ -132,22 +118,12 @@ impl Analyser {
                 words.clear();
                 words.extend(token_spans.iter().enumerate().map(|(position, token)| {
                     let space_before = position == 0 || token_spans[position - 1].end < token.start;
-                    let space_after = token_spans
-                        .get(position + 1)
-                        .is_none_or(|next| token.end < next.start);
+                    let space_after = token_spans.get(position + 1).is_none_or(|next| token.end < next.start);
                     conllu::tagger_form(&body[token.start..token.end], space_before, space_after)
                 }));
                 let tags = self.tagger.tag(&words);
-                let tokens = token_spans
-                    .into_iter()
-                    .zip(tags)
-                    .map(|(span, tag)| Token { span, tag })
-                    .collect();
-                Sentence {
-                    index,
-                    span,
-                    tokens,
-                }
+                let tokens = token_spans.into_iter().zip(tags).map(|(span, tag)| Token { span, tag }).collect();
+                Sentence { index, span, tokens }
             })
             .collect()
     }
@@ -165,10 +141,7 @@ attacked Kurdish positions near al-Bab, killing 3.5 percent of the fighters.";
     #[test]
     fn analyses_an_article_into_tagged_sentences() {
         let sentences = Analyser::new().analyse(ARTICLE);
-        let texts: Vec<&str> = sentences
-            .iter()
-            .map(|sentence| sentence.text(ARTICLE))
-            .collect();
+        let texts: Vec<&str> = sentences.iter().map(|sentence| sentence.text(ARTICLE)).collect();
         assert_eq!(texts.len(), 4, "{texts:#?}");
         assert!(texts[0].ends_with("on Wednesday."));
         assert_eq!(texts[1], "The leaders didn't discuss the U.S. sanctions.");
@@ -178,10 +151,7 @@ attacked Kurdish positions near al-Bab, killing 3.5 percent of the fighters.";
             for token in &sentence.tokens {
                 assert!(sentence.span.contains(token.span));
                 let text = token.text(ARTICLE);
-                assert!(
-                    !text.is_empty() && text.trim() == text,
-                    "bad token {text:?}"
-                );
+                assert!(!text.is_empty() && text.trim() == text, "bad token {text:?}");
             }
         }
         let tag_of = |word: &str| {
@@ -197,12 +167,8 @@ attacked Kurdish positions near al-Bab, killing 3.5 percent of the fighters.";
         assert_eq!(tag_of("n't"), Some(Tag::RB));
         assert_eq!(tag_of("attacked"), Some(Tag::VBN));
         assert_eq!(tag_of("3.5"), Some(Tag::CD));
-        let quote_tags: Vec<Tag> = sentences[2]
-            .tokens
-            .iter()
-            .filter(|token| token.text(ARTICLE) == "\"")
-            .map(|token| token.tag)
-            .collect();
+        let quote_tags: Vec<Tag> =
+            sentences[2].tokens.iter().filter(|token| token.text(ARTICLE) == "\"").map(|token| token.tag).collect();
         assert_eq!(quote_tags, vec![Tag::OpenQuote, Tag::CloseQuote]);
     }
 

@@ -35,10 +35,7 @@ fn is_closing_character(character: char) -> bool {
 
 /// Characters that may come before the first word of a sentence.
 fn is_opening_character(character: char) -> bool {
-    matches!(
-        character,
-        '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '{' | '`'
-    )
+    matches!(character, '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '{' | '`')
 }
 
 /// The paragraphs of `text`: maximal runs of lines that are not blank, trimmed of whitespace.
@@ -106,8 +103,7 @@ fn split_paragraph(text: &str, paragraph: Span, sentences: &mut Vec<Span>) {
 
 /// The first letter or digit of `word` after any opening quotes or brackets.
 fn first_content_character(word: &str) -> Option<char> {
-    word.chars()
-        .find(|character| !is_opening_character(*character))
+    word.chars().find(|character| !is_opening_character(*character))
 }
 
 /// True when a sentence ends after `word`, given the word that follows it.
@@ -152,11 +148,7 @@ fn is_ellipsis_end(word: &str) -> bool {
 fn starts_like_a_new_sentence(abbreviation: &str, next_word: &str) -> bool {
     let stripped = next_word.trim_start_matches(is_opening_character);
     let bare = stripped.trim_end_matches(|character: char| !character.is_alphanumeric());
-    let is_single_letter_initial = abbreviation
-        .chars()
-        .filter(|character| character.is_alphabetic())
-        .count()
-        == 1;
+    let is_single_letter_initial = abbreviation.chars().filter(|character| character.is_alphabetic()).count() == 1;
     // "Plan B. A week later" is rare next to "John A. Smith", so after an initial the single
     // letters "A" and "I" do not start a sentence.
     if is_single_letter_initial && bare.chars().count() == 1 {
@@ -176,48 +168,27 @@ mod tests {
         for span in &spans {
             let slice = &text[span.start..span.end];
             assert!(!slice.is_empty());
-            assert_eq!(
-                slice,
-                slice.trim(),
-                "sentence has outer whitespace: {slice:?}"
-            );
+            assert_eq!(slice, slice.trim(), "sentence has outer whitespace: {slice:?}");
         }
         for pair in spans.windows(2) {
-            assert!(
-                pair[0].end <= pair[1].start,
-                "overlapping sentences {pair:?}"
-            );
+            assert!(pair[0].end <= pair[1].start, "overlapping sentences {pair:?}");
         }
-        spans
-            .iter()
-            .map(|span| &text[span.start..span.end])
-            .collect()
+        spans.iter().map(|span| &text[span.start..span.end]).collect()
     }
 
     #[test]
     fn splits_plain_sentences() {
         assert_eq!(
             sentences("The army moved north. Rebels fled the town! Was anyone hurt? Nobody knows."),
-            vec![
-                "The army moved north.",
-                "Rebels fled the town!",
-                "Was anyone hurt?",
-                "Nobody knows."
-            ]
+            vec!["The army moved north.", "Rebels fled the town!", "Was anyone hurt?", "Nobody knows."]
         );
     }
 
     #[test]
     fn blank_line_always_ends_a_sentence() {
         assert_eq!(
-            sentences(
-                "  Talks collapse in Geneva\n\nDelegates left early.\n \n Fighting resumed  "
-            ),
-            vec![
-                "Talks collapse in Geneva",
-                "Delegates left early.",
-                "Fighting resumed"
-            ]
+            sentences("  Talks collapse in Geneva\n\nDelegates left early.\n \n Fighting resumed  "),
+            vec!["Talks collapse in Geneva", "Delegates left early.", "Fighting resumed"]
         );
     }
 
@@ -233,10 +204,7 @@ mod tests {
     fn titles_never_end_a_sentence() {
         assert_eq!(
             sentences("Gen. Mark Milley met Sen. John Reed and Dr. Ana Diaz. Mr. Diaz left."),
-            vec![
-                "Gen. Mark Milley met Sen. John Reed and Dr. Ana Diaz.",
-                "Mr. Diaz left."
-            ]
+            vec!["Gen. Mark Milley met Sen. John Reed and Dr. Ana Diaz.", "Mr. Diaz left."]
         );
     }
 
@@ -246,38 +214,23 @@ mod tests {
             sentences("U.S. and U.N. officials met in Washington, D.C. on Monday."),
             vec!["U.S. and U.N. officials met in Washington, D.C. on Monday."]
         );
-        assert_eq!(
-            sentences("The U.S. Secretary of State arrived."),
-            vec!["The U.S. Secretary of State arrived."]
-        );
+        assert_eq!(sentences("The U.S. Secretary of State arrived."), vec!["The U.S. Secretary of State arrived."]);
     }
 
     #[test]
     fn acronym_before_a_sentence_starter_ends_the_sentence() {
         assert_eq!(
-            sentences(
-                "Troops withdrew from the U.S. The base closed. Officials came from the U.S."
-            ),
-            vec![
-                "Troops withdrew from the U.S.",
-                "The base closed.",
-                "Officials came from the U.S."
-            ]
+            sentences("Troops withdrew from the U.S. The base closed. Officials came from the U.S."),
+            vec!["Troops withdrew from the U.S.", "The base closed.", "Officials came from the U.S."]
         );
-        assert_eq!(
-            sentences("U.S. officials said."),
-            vec!["U.S. officials said."]
-        );
+        assert_eq!(sentences("U.S. officials said."), vec!["U.S. officials said."]);
     }
 
     #[test]
     fn initials_do_not_split() {
         assert_eq!(
             sentences("Vladimir V. Putin praised J. R. R. Tolkien. George W. Bush did not."),
-            vec![
-                "Vladimir V. Putin praised J. R. R. Tolkien.",
-                "George W. Bush did not."
-            ]
+            vec!["Vladimir V. Putin praised J. R. R. Tolkien.", "George W. Bush did not."]
         );
     }
 
@@ -285,10 +238,7 @@ mod tests {
     fn months_and_company_abbreviations() {
         assert_eq!(
             sentences("On Jan. 5 the firm, Acme Corp., sued Widget Inc. in Sept. 2020. It lost."),
-            vec![
-                "On Jan. 5 the firm, Acme Corp., sued Widget Inc. in Sept. 2020.",
-                "It lost."
-            ]
+            vec!["On Jan. 5 the firm, Acme Corp., sued Widget Inc. in Sept. 2020.", "It lost."]
         );
         assert_eq!(
             sentences("The deal closed in Feb. The shares rose."),
@@ -299,30 +249,18 @@ mod tests {
     #[test]
     fn example_markers_and_numbers() {
         assert_eq!(
-            sentences(
-                "Some states, e.g. Texas, and others, i.e. Ohio, voted. Room No. 10 was empty."
-            ),
-            vec![
-                "Some states, e.g. Texas, and others, i.e. Ohio, voted.",
-                "Room No. 10 was empty."
-            ]
+            sentences("Some states, e.g. Texas, and others, i.e. Ohio, voted. Room No. 10 was empty."),
+            vec!["Some states, e.g. Texas, and others, i.e. Ohio, voted.", "Room No. 10 was empty."]
         );
         assert_eq!(
             sentences("Growth slowed to 3.5 percent. Exports fell by $1.2 billion. Gold rose 2."),
-            vec![
-                "Growth slowed to 3.5 percent.",
-                "Exports fell by $1.2 billion.",
-                "Gold rose 2."
-            ]
+            vec!["Growth slowed to 3.5 percent.", "Exports fell by $1.2 billion.", "Gold rose 2."]
         );
     }
 
     #[test]
     fn lower_case_after_a_period_continues_the_sentence() {
-        assert_eq!(
-            sentences("Prices rose approx. ten percent."),
-            vec!["Prices rose approx. ten percent."]
-        );
+        assert_eq!(sentences("Prices rose approx. ten percent."), vec!["Prices rose approx. ten percent."]);
     }
 
     #[test]
@@ -331,10 +269,7 @@ mod tests {
             sentences("\"The situation will worsen.\" He said nothing else."),
             vec!["\"The situation will worsen.\"", "He said nothing else."]
         );
-        assert_eq!(
-            sentences("\"Yes,\" he said. \"No.\""),
-            vec!["\"Yes,\" he said.", "\"No.\""]
-        );
+        assert_eq!(sentences("\"Yes,\" he said. \"No.\""), vec!["\"Yes,\" he said.", "\"No.\""]);
         assert_eq!(
             sentences("“Will they attack?” she asked. “Never!” He laughed."),
             vec!["“Will they attack?” she asked.", "“Never!”", "He laughed."]
@@ -353,26 +288,15 @@ mod tests {
     fn ellipses_split_only_before_a_capital() {
         assert_eq!(
             sentences("He paused... and then went on. We waited… Nothing came."),
-            vec![
-                "He paused... and then went on.",
-                "We waited…",
-                "Nothing came."
-            ]
+            vec!["He paused... and then went on.", "We waited…", "Nothing came."]
         );
     }
 
     #[test]
     fn parentheses_and_dashes() {
         assert_eq!(
-            sentences(
-                "The vote passed (barely.) Critics were furious - and said so. (The count was close.) Done."
-            ),
-            vec![
-                "The vote passed (barely.)",
-                "Critics were furious - and said so.",
-                "(The count was close.)",
-                "Done."
-            ]
+            sentences("The vote passed (barely.) Critics were furious - and said so. (The count was close.) Done."),
+            vec!["The vote passed (barely.)", "Critics were furious - and said so.", "(The count was close.)", "Done."]
         );
     }
 

@@ -246,10 +246,7 @@ impl Tag {
 
     /// Any verb form (VB, VBD, VBG, VBN, VBP, VBZ); modals are not included.
     pub fn is_verb(&self) -> bool {
-        matches!(
-            self,
-            Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ
-        )
+        matches!(self, Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ)
     }
 
     /// A finite verb form: past (VBD) or present (VBP, VBZ).

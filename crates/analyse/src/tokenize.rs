@@ -57,12 +57,7 @@ fn tokenize_word(text: &str, word: Span, next_word: Option<&str>, tokens: &mut V
         match separator_length(word_text, offset) {
             Some(length) => {
                 if piece_start < position {
-                    tokenize_piece(
-                        text,
-                        Span::new(piece_start, position),
-                        Some(&word_text[offset..]),
-                        tokens,
-                    );
+                    tokenize_piece(text, Span::new(piece_start, position), Some(&word_text[offset..]), tokens);
                 }
                 tokens.push(Span::new(position, position + length));
                 offset += length;
@@ -86,15 +81,11 @@ fn separator_length(word: &str, offset: usize) -> Option<usize> {
     let character = rest.chars().next()?;
     let previous = word[..offset].chars().next_back();
     let following = rest[character.len_utf8()..].chars().next();
-    let between_digits = previous.is_some_and(|c| c.is_ascii_digit())
-        && following.is_some_and(|c| c.is_ascii_digit());
+    let between_digits = previous.is_some_and(|c| c.is_ascii_digit()) && following.is_some_and(|c| c.is_ascii_digit());
     match character {
         // Runs of the same mark are one token: "--", "...", "``", "?!" is two.
         '-' | '.' | '`' => {
-            let run = rest
-                .bytes()
-                .take_while(|byte| *byte == character as u8)
-                .count();
+            let run = rest.bytes().take_while(|byte| *byte == character as u8).count();
             let is_separator = match character {
                 '-' => run >= 2,
                 '.' => run >= 2,
@@ -103,9 +94,10 @@ fn separator_length(word: &str, offset: usize) -> Option<usize> {
             is_separator.then_some(run)
         }
         ',' | ':' if between_digits => None,
-        ',' | ';' | ':' | '?' | '!' | '"' | '(' | ')' | '[' | ']' | '{' | '}' | '“' | '”' | '‘'
-        | '«' | '»' | '—' | '―' | '…' | '%' | '$' | '€' | '£' | '¥' | '¿' | '¡' | '<' | '>'
-        | '*' | '|' => Some(character.len_utf8()),
+        ',' | ';' | ':' | '?' | '!' | '"' | '(' | ')' | '[' | ']' | '{' | '}' | '“' | '”' | '‘' | '«' | '»' | '—'
+        | '―' | '…' | '%' | '$' | '€' | '£' | '¥' | '¿' | '¡' | '<' | '>' | '*' | '|' => {
+            Some(character.len_utf8())
+        }
         '–' if !between_digits => Some(character.len_utf8()),
         _ => None,
     }
@@ -141,10 +133,7 @@ fn tokenize_piece(text: &str, piece: Span, next_text: Option<&str>, tokens: &mut
             trailing[trailing_count] = Span::new(start + before.len(), end);
             trailing_count += 1;
             end = start + before.len();
-        } else if let Some(apostrophe) = rest
-            .strip_suffix(['\'', '’'])
-            .filter(|before| !before.is_empty())
-        {
+        } else if let Some(apostrophe) = rest.strip_suffix(['\'', '’']).filter(|before| !before.is_empty()) {
             // Closing quote or the possessive of a plural ("soldiers'"): a token either way.
             let apostrophe_start = start + apostrophe.len();
             trailing[trailing_count] = Span::new(apostrophe_start, end);
@@ -176,12 +165,9 @@ fn is_clitic(text: &str) -> bool {
 
 /// Byte length of the clitic that `text` ends with, if any.
 fn clitic_suffix_length(text: &str) -> Option<usize> {
-    let lower_tail =
-        |length: usize| text.len() >= length && text.is_char_boundary(text.len() - length);
+    let lower_tail = |length: usize| text.len() >= length && text.is_char_boundary(text.len() - length);
     for negation in ["n't", "n’t"] {
-        if lower_tail(negation.len())
-            && text[text.len() - negation.len()..].eq_ignore_ascii_case(negation)
-        {
+        if lower_tail(negation.len()) && text[text.len() - negation.len()..].eq_ignore_ascii_case(negation) {
             return Some(negation.len());
         }
     }
@@ -192,9 +178,7 @@ fn clitic_suffix_length(text: &str) -> Option<usize> {
                 continue;
             }
             let tail = &text[text.len() - length..];
-            if tail.starts_with(apostrophe)
-                && tail[apostrophe.len_utf8()..].eq_ignore_ascii_case(&clitic[1..])
-            {
+            if tail.starts_with(apostrophe) && tail[apostrophe.len_utf8()..].eq_ignore_ascii_case(&clitic[1..]) {
                 return Some(length);
             }
         }
@@ -222,42 +206,23 @@ fn split_clitics(text: &str, word: Span, tokens: &mut Vec<Span>) {
 fn address_inside(text: &str, word: Span) -> Option<Span> {
     let word_text = &text[word.start..word.end];
     let leading = word_text.len() - word_text.trim_start_matches(is_address_wrapper).len();
-    let inner = word_text[leading..]
-        .trim_end_matches(|c: char| is_address_wrapper(c) || ".,;:!?".contains(c));
-    let is_url = ["http://", "https://", "www.", "ftp://"]
-        .iter()
-        .any(|prefix| {
-            inner.len() > prefix.len()
-                && inner.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-        });
+    let inner = word_text[leading..].trim_end_matches(|c: char| is_address_wrapper(c) || ".,;:!?".contains(c));
+    let is_url = ["http://", "https://", "www.", "ftp://"].iter().any(|prefix| {
+        inner.len() > prefix.len() && inner.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    });
     let is_email = inner.split_once('@').is_some_and(|(user, domain)| {
         !user.is_empty() && domain.contains('.') && !domain.ends_with('.') && !domain.contains('@')
     });
-    (is_url || is_email)
-        .then(|| Span::new(word.start + leading, word.start + leading + inner.len()))
+    (is_url || is_email).then(|| Span::new(word.start + leading, word.start + leading + inner.len()))
 }
 
 fn is_address_wrapper(character: char) -> bool {
-    matches!(
-        character,
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '(' | ')' | '[' | ']' | '<' | '>' | '«' | '»'
-    )
+    matches!(character, '"' | '\'' | '“' | '”' | '‘' | '’' | '(' | ')' | '[' | ']' | '<' | '>' | '«' | '»')
 }
 
-fn split_around_address(
-    text: &str,
-    word: Span,
-    address: Span,
-    next_word: Option<&str>,
-    tokens: &mut Vec<Span>,
-) {
+fn split_around_address(text: &str, word: Span, address: Span, next_word: Option<&str>, tokens: &mut Vec<Span>) {
     if word.start < address.start {
-        tokenize_word(
-            text,
-            Span::new(word.start, address.start),
-            Some(&text[address.start..address.end]),
-            tokens,
-        );
+        tokenize_word(text, Span::new(word.start, address.start), Some(&text[address.start..address.end]), tokens);
     }
     tokens.push(address);
     if address.end < word.end {
@@ -272,26 +237,17 @@ mod tests {
     fn tokens(text: &str) -> Vec<&str> {
         let spans = PennTokenizer.tokenize(text, Span::new(0, text.len()));
         for pair in spans.windows(2) {
-            assert!(
-                pair[0].end <= pair[1].start,
-                "tokens out of order: {pair:?}"
-            );
+            assert!(pair[0].end <= pair[1].start, "tokens out of order: {pair:?}");
         }
         let mut rebuilt = String::new();
         for span in &spans {
             let slice = &text[span.start..span.end];
-            assert!(
-                !slice.is_empty() && !slice.contains(char::is_whitespace),
-                "bad token {slice:?}"
-            );
+            assert!(!slice.is_empty() && !slice.contains(char::is_whitespace), "bad token {slice:?}");
             rebuilt.push_str(slice);
         }
         let without_space: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         assert_eq!(rebuilt, without_space, "tokens lost text");
-        spans
-            .iter()
-            .map(|span| &text[span.start..span.end])
-            .collect()
+        spans.iter().map(|span| &text[span.start..span.end]).collect()
     }
 
     #[test]
@@ -300,26 +256,14 @@ mod tests {
             tokens("Rebels attacked, officials said."),
             vec!["Rebels", "attacked", ",", "officials", "said", "."]
         );
-        assert_eq!(
-            tokens("Why? Nobody knows!"),
-            vec!["Why", "?", "Nobody", "knows", "!"]
-        );
+        assert_eq!(tokens("Why? Nobody knows!"), vec!["Why", "?", "Nobody", "knows", "!"]);
     }
 
     #[test]
     fn splits_negation_and_clitics() {
-        assert_eq!(
-            tokens("They didn't say it's over."),
-            vec!["They", "did", "n't", "say", "it", "'s", "over", "."]
-        );
-        assert_eq!(
-            tokens("We can't and won't."),
-            vec!["We", "ca", "n't", "and", "wo", "n't", "."]
-        );
-        assert_eq!(
-            tokens("I’m sure they’ll come."),
-            vec!["I", "’m", "sure", "they", "’ll", "come", "."]
-        );
+        assert_eq!(tokens("They didn't say it's over."), vec!["They", "did", "n't", "say", "it", "'s", "over", "."]);
+        assert_eq!(tokens("We can't and won't."), vec!["We", "ca", "n't", "and", "wo", "n't", "."]);
+        assert_eq!(tokens("I’m sure they’ll come."), vec!["I", "’m", "sure", "they", "’ll", "come", "."]);
         assert_eq!(tokens("DON'T"), vec!["DO", "N'T"]);
     }
 
@@ -327,9 +271,7 @@ mod tests {
     fn splits_possessives() {
         assert_eq!(
             tokens("Russia's army and the soldiers' families"),
-            vec![
-                "Russia", "'s", "army", "and", "the", "soldiers", "'", "families"
-            ]
+            vec!["Russia", "'s", "army", "and", "the", "soldiers", "'", "families"]
         );
         assert_eq!(tokens("Assad’s forces"), vec!["Assad", "’s", "forces"]);
     }
@@ -339,32 +281,20 @@ mod tests {
         assert_eq!(
             tokens("U.S. Gen. Smith met Vladimir V. Putin at 3.5 p.m. on Jan. 5."),
             vec![
-                "U.S.", "Gen.", "Smith", "met", "Vladimir", "V.", "Putin", "at", "3.5", "p.m.",
-                "on", "Jan.", "5", "."
+                "U.S.", "Gen.", "Smith", "met", "Vladimir", "V.", "Putin", "at", "3.5", "p.m.", "on", "Jan.", "5", "."
             ]
         );
         assert_eq!(
             tokens("About 1,200 troops, or 3.5%, left."),
-            vec![
-                "About", "1,200", "troops", ",", "or", "3.5", "%", ",", "left", "."
-            ]
+            vec!["About", "1,200", "troops", ",", "or", "3.5", "%", ",", "left", "."]
         );
-        assert_eq!(
-            tokens("It cost $1.2 billion."),
-            vec!["It", "cost", "$", "1.2", "billion", "."]
-        );
-        assert_eq!(
-            tokens("They met at 10:30 in the U.S."),
-            vec!["They", "met", "at", "10:30", "in", "the", "U.S."]
-        );
+        assert_eq!(tokens("It cost $1.2 billion."), vec!["It", "cost", "$", "1.2", "billion", "."]);
+        assert_eq!(tokens("They met at 10:30 in the U.S."), vec!["They", "met", "at", "10:30", "in", "the", "U.S."]);
     }
 
     #[test]
     fn keeps_hyphenated_words_whole() {
-        assert_eq!(
-            tokens("Bashar al-Assad's three-way talks"),
-            vec!["Bashar", "al-Assad", "'s", "three-way", "talks"]
-        );
+        assert_eq!(tokens("Bashar al-Assad's three-way talks"), vec!["Bashar", "al-Assad", "'s", "three-way", "talks"]);
     }
 
     #[test]
@@ -378,68 +308,37 @@ mod tests {
 
     #[test]
     fn quotes_are_tokens() {
-        assert_eq!(
-            tokens("\"Yes,\" he said."),
-            vec!["\"", "Yes", ",", "\"", "he", "said", "."]
-        );
-        assert_eq!(
-            tokens("“It will worsen.”"),
-            vec!["“", "It", "will", "worsen", ".", "”"]
-        );
-        assert_eq!(
-            tokens("'courageous achievement'"),
-            vec!["'", "courageous", "achievement", "'"]
-        );
+        assert_eq!(tokens("\"Yes,\" he said."), vec!["\"", "Yes", ",", "\"", "he", "said", "."]);
+        assert_eq!(tokens("“It will worsen.”"), vec!["“", "It", "will", "worsen", ".", "”"]);
+        assert_eq!(tokens("'courageous achievement'"), vec!["'", "courageous", "achievement", "'"]);
         assert_eq!(tokens("``Hello''"), vec!["``", "Hello", "''"]);
         assert_eq!(tokens("the '90s"), vec!["the", "'90s"]);
     }
 
     #[test]
     fn brackets_are_tokens() {
-        assert_eq!(
-            tokens("(AFP) [sic]"),
-            vec!["(", "AFP", ")", "[", "sic", "]"]
-        );
+        assert_eq!(tokens("(AFP) [sic]"), vec!["(", "AFP", ")", "[", "sic", "]"]);
     }
 
     #[test]
     fn urls_and_emails_stay_whole() {
         assert_eq!(
             tokens("See https://example.org/a?b=1, or (mail press@un.org)."),
-            vec![
-                "See",
-                "https://example.org/a?b=1",
-                ",",
-                "or",
-                "(",
-                "mail",
-                "press@un.org",
-                ")",
-                "."
-            ]
+            vec!["See", "https://example.org/a?b=1", ",", "or", "(", "mail", "press@un.org", ")", "."]
         );
-        assert_eq!(
-            tokens("Visit www.un.org."),
-            vec!["Visit", "www.un.org", "."]
-        );
+        assert_eq!(tokens("Visit www.un.org."), vec!["Visit", "www.un.org", "."]);
     }
 
     #[test]
     fn tokenizes_only_the_region_asked_for() {
         let text = "First one. Second one.";
         let spans = PennTokenizer.tokenize(text, Span::new(11, text.len()));
-        let words: Vec<&str> = spans
-            .iter()
-            .map(|span| &text[span.start..span.end])
-            .collect();
+        let words: Vec<&str> = spans.iter().map(|span| &text[span.start..span.end]).collect();
         assert_eq!(words, vec!["Second", "one", "."]);
     }
 
     #[test]
     fn keeps_multibyte_words_on_char_boundaries() {
-        assert_eq!(
-            tokens("Erdoğan’s “peace” — plan…"),
-            vec!["Erdoğan", "’s", "“", "peace", "”", "—", "plan", "…"]
-        );
+        assert_eq!(tokens("Erdoğan’s “peace” — plan…"), vec!["Erdoğan", "’s", "“", "peace", "”", "—", "plan", "…"]);
     }
 }

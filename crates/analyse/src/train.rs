@@ -30,18 +30,11 @@ pub struct TrainingReport {
 
 /// The `*.conllu` files directly inside `dir`, sorted by path.
 pub fn treebank_files(dir: &Path) -> Result<Vec<PathBuf>, AnalyseError> {
-    let io_error = |source| AnalyseError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
+    let io_error = |source| AnalyseError::Io { path: dir.to_path_buf(), source };
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io_error)? {
         let path = entry.map_err(io_error)?.path();
-        if path
-            .extension()
-            .is_some_and(|extension| extension == "conllu")
-            && path.is_file()
-        {
+        if path.extension().is_some_and(|extension| extension == "conllu") && path.is_file() {
             files.push(path);
         }
     }
@@ -56,14 +49,9 @@ pub fn treebank_files(dir: &Path) -> Result<Vec<PathBuf>, AnalyseError> {
 pub fn read_treebank_files(files: &[PathBuf]) -> Result<Vec<TaggedSentence>, AnalyseError> {
     let mut sentences = Vec::new();
     for path in files {
-        let text = std::fs::read_to_string(path).map_err(|source| AnalyseError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let read = read_tagged_sentences(&text).map_err(|error| AnalyseError::InFile {
-            path: path.clone(),
-            error: Box::new(error),
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|source| AnalyseError::Io { path: path.clone(), source })?;
+        let read = read_tagged_sentences(&text)
+            .map_err(|error| AnalyseError::InFile { path: path.clone(), error: Box::new(error) })?;
         sentences.extend(read);
     }
     Ok(sentences)
@@ -137,22 +125,11 @@ impl Evaluation {
 }
 
 fn share(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
-    }
+    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
 }
 
-fn evaluate(
-    tagger: &Tagger,
-    train: &[(Vec<String>, Vec<Tag>)],
-    test: &[(Vec<String>, Vec<Tag>)],
-) -> Evaluation {
-    let known: HashSet<&str> = train
-        .iter()
-        .flat_map(|(words, _)| words.iter().map(String::as_str))
-        .collect();
+fn evaluate(tagger: &Tagger, train: &[(Vec<String>, Vec<Tag>)], test: &[(Vec<String>, Vec<Tag>)]) -> Evaluation {
+    let known: HashSet<&str> = train.iter().flat_map(|(words, _)| words.iter().map(String::as_str)).collect();
     let mut evaluation = Evaluation::default();
     for (words, gold) in test {
         let predicted = tagger.tag(words);
@@ -171,10 +148,7 @@ fn evaluate(
 
 /// Writes `tagger` in its binary model format to `path`.
 pub fn write_model(tagger: &Tagger, path: &Path) -> Result<(), AnalyseError> {
-    std::fs::write(path, tagger.to_bytes()).map_err(|source| AnalyseError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
+    std::fs::write(path, tagger.to_bytes()).map_err(|source| AnalyseError::Io { path: path.to_path_buf(), source })
 }
 
 #[cfg(test)]
@@ -196,11 +170,7 @@ mod tests {
     fn quick_training_on_part_of_gum_tags_held_out_sentences_well() {
         let Some(dir) = shared_treebank() else { return };
         let started = Instant::now();
-        let files: Vec<PathBuf> = treebank_files(&dir)
-            .unwrap()
-            .into_iter()
-            .step_by(3)
-            .collect();
+        let files: Vec<PathBuf> = treebank_files(&dir).unwrap().into_iter().step_by(3).collect();
         let report = train_from_treebank_files(&files, 10, 2).unwrap();
         eprintln!(
             "{} files, {} train / {} test tokens, accuracy {:.4}, unknown-word accuracy {:.4}, {:?}",
@@ -211,40 +181,22 @@ mod tests {
             report.unknown_word_accuracy,
             started.elapsed()
         );
-        assert!(
-            report.test_tokens > 1000,
-            "too few held-out tokens: {}",
-            report.test_tokens
-        );
-        assert!(
-            report.accuracy > 0.85,
-            "held-out accuracy {:.4}",
-            report.accuracy
-        );
-        assert!(
-            report.unknown_word_accuracy > 0.5,
-            "unknown-word accuracy {:.4}",
-            report.unknown_word_accuracy
-        );
+        assert!(report.test_tokens > 1000, "too few held-out tokens: {}", report.test_tokens);
+        assert!(report.accuracy > 0.85, "held-out accuracy {:.4}", report.accuracy);
+        assert!(report.unknown_word_accuracy > 0.5, "unknown-word accuracy {:.4}", report.unknown_word_accuracy);
     }
 
     #[test]
     fn missing_directory_is_an_io_error_naming_it() {
         let error = train_from_treebank(Path::new("/nonexistent/treebank"), 10, 1).unwrap_err();
-        assert!(
-            error.to_string().contains("/nonexistent/treebank"),
-            "{error}"
-        );
+        assert!(error.to_string().contains("/nonexistent/treebank"), "{error}");
     }
 
     #[test]
     fn directory_without_treebank_files_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("notes.txt"), "nothing").unwrap();
-        assert!(matches!(
-            train_from_treebank(dir.path(), 10, 1),
-            Err(AnalyseError::NoTreebankFiles(_))
-        ));
+        assert!(matches!(train_from_treebank(dir.path(), 10, 1), Err(AnalyseError::NoTreebankFiles(_))));
     }
 
     #[test]
@@ -262,10 +214,7 @@ mod tests {
         let model_path = dir.path().join("model.bin");
         write_model(&report.tagger, &model_path).unwrap();
         let reloaded = Tagger::from_bytes(&std::fs::read(&model_path).unwrap()).unwrap();
-        assert_eq!(
-            reloaded.tag(&["Troops", "fired", "."]),
-            vec![Tag::NNS, Tag::VBD, Tag::Period]
-        );
+        assert_eq!(reloaded.tag(&["Troops", "fired", "."]), vec![Tag::NNS, Tag::VBD, Tag::Period]);
     }
 
     #[test]

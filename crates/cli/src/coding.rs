@@ -66,18 +66,11 @@ fn read_options(reading: &ReadingArgs) -> ReadOptions {
         InputKind::Markdown => InputFormat::Markdown,
         InputKind::Jsonl => InputFormat::JsonLines,
     };
-    ReadOptions {
-        format,
-        max_document_bytes: reading.max_bytes,
-        ..ReadOptions::default()
-    }
+    ReadOptions { format, max_document_bytes: reading.max_bytes, ..ReadOptions::default() }
 }
 
 /// Every document the paths hold, errors reported on stderr as they come and counted.
-fn documents<'a>(
-    reading: &'a ReadingArgs,
-    skipped: &'a mut usize,
-) -> Box<dyn Iterator<Item = Document> + 'a> {
+fn documents<'a>(reading: &'a ReadingArgs, skipped: &'a mut usize) -> Box<dyn Iterator<Item = Document> + 'a> {
     let options = read_options(reading);
     let stream: Box<dyn Iterator<Item = Result<Document, dyad_read::ReadError>>> =
         if reading.paths.len() == 1 && reading.paths[0].as_os_str() == "-" {
@@ -97,11 +90,7 @@ fn documents<'a>(
 
 fn pipeline(global: &GlobalOptions) -> Result<Pipeline<'static>> {
     let Dictionaries { kb, verbs } = dictionaries::load(global)?;
-    Ok(Pipeline::new(
-        kb,
-        verbs,
-        global.today.unwrap_or_else(dictionaries::today),
-    ))
+    Ok(Pipeline::new(kb, verbs, global.today.unwrap_or_else(dictionaries::today)))
 }
 
 pub fn code(global: &GlobalOptions, args: CodeArgs) -> Result<()> {
@@ -121,9 +110,7 @@ pub fn code(global: &GlobalOptions, args: CodeArgs) -> Result<()> {
     }
     writer.finish(&mut out)?;
     out.flush()?;
-    eprintln!(
-        "dyad: coded {documents_coded} documents, {events_found} events; {skipped} inputs skipped"
-    );
+    eprintln!("dyad: coded {documents_coded} documents, {events_found} events; {skipped} inputs skipped");
     if documents_coded == 0 && skipped > 0 {
         bail!("no document could be read");
     }
@@ -132,17 +119,13 @@ pub fn code(global: &GlobalOptions, args: CodeArgs) -> Result<()> {
 
 pub fn ingest(global: &GlobalOptions, args: IngestArgs) -> Result<()> {
     let pipeline = pipeline(global)?;
-    let mut store = Store::open(&global.db)
-        .with_context(|| format!("cannot open database {}", global.db.display()))?;
+    let mut store = Store::open(&global.db).with_context(|| format!("cannot open database {}", global.db.display()))?;
     let progress = ProgressBar::new_spinner();
     progress.set_style(
-        ProgressStyle::with_template(
-            "{spinner} {pos} documents read, {per_sec} [{elapsed_precise}] {msg}",
-        )
-        .expect("the progress template is valid"),
+        ProgressStyle::with_template("{spinner} {pos} documents read, {per_sec} [{elapsed_precise}] {msg}")
+            .expect("the progress template is valid"),
     );
-    let (mut stored, mut already, mut events, mut quotes, mut skipped) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut stored, mut already, mut events, mut quotes, mut skipped) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for document in documents(&args.reading, &mut skipped) {
         progress.inc(1);
         if store.contains_document(&document.id)? {
@@ -192,21 +175,14 @@ fn find_document(global: &GlobalOptions, wanted: &str) -> Result<Document> {
     let path = PathBuf::from(wanted);
     if path.is_file() {
         let options = ReadOptions::default();
-        let first = dyad_read::read_paths(&[path], &options)
-            .next()
-            .context("the file holds no document")?;
+        let first = dyad_read::read_paths(&[path], &options).next().context("the file holds no document")?;
         return Ok(first?);
     }
     if !global.db.exists() {
-        bail!(
-            "{wanted} is neither a file nor a document in {} (no such database)",
-            global.db.display()
-        );
+        bail!("{wanted} is neither a file nor a document in {} (no such database)", global.db.display());
     }
     let store = Store::open(&global.db)?;
-    let record = store
-        .document(wanted)?
-        .with_context(|| format!("no document {wanted} in {}", global.db.display()))?;
+    let record = store.document(wanted)?.with_context(|| format!("no document {wanted} in {}", global.db.display()))?;
     Ok(document_from_record(record))
 }
 
@@ -220,9 +196,5 @@ fn document_from_record(record: DocumentRecord) -> Document {
         source: record.source,
         ..Default::default()
     };
-    Document {
-        id: record.doc_id,
-        metadata,
-        body: record.body,
-    }
+    Document { id: record.doc_id, metadata, body: record.body }
 }

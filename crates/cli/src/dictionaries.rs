@@ -21,40 +21,27 @@ pub fn load(global: &GlobalOptions) -> Result<Dictionaries> {
     let mut extra_files = imported_dictionaries()?;
     extra_files.extend(global.dictionaries.iter().cloned());
     if global.kb.is_none() && extra_files.is_empty() {
-        return Ok(Dictionaries {
-            kb: KnowledgeBase::embedded(),
-            verbs: VerbDictionary::embedded(),
-        });
+        return Ok(Dictionaries { kb: KnowledgeBase::embedded(), verbs: VerbDictionary::embedded() });
     }
     let mut kb = match &global.kb {
-        Some(directory) => KnowledgeBase::from_dir(directory).with_context(|| {
-            format!("cannot load the knowledge base in {}", directory.display())
-        })?,
+        Some(directory) => KnowledgeBase::from_dir(directory)
+            .with_context(|| format!("cannot load the knowledge base in {}", directory.display()))?,
         None => KnowledgeBase::embedded().clone(),
     };
     let mut verbs = VerbDictionary::embedded().clone();
     for file in &extra_files {
         add_dictionary(&mut kb, &mut verbs, file)?;
     }
-    Ok(Dictionaries {
-        kb: Box::leak(Box::new(kb)),
-        verbs: Box::leak(Box::new(verbs)),
-    })
+    Ok(Dictionaries { kb: Box::leak(Box::new(kb)), verbs: Box::leak(Box::new(verbs)) })
 }
 
 /// What kind of dictionary a file is, from its content.
 fn is_verb_dictionary(text: &str) -> bool {
-    text.lines()
-        .any(|line| line.starts_with("--- ") || line.starts_with("---  "))
+    text.lines().any(|line| line.starts_with("--- ") || line.starts_with("---  "))
 }
 
-fn add_dictionary(
-    kb: &mut KnowledgeBase,
-    verbs: &mut VerbDictionary,
-    file: &Path,
-) -> Result<String> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read dictionary {}", file.display()))?;
+fn add_dictionary(kb: &mut KnowledgeBase, verbs: &mut VerbDictionary, file: &Path) -> Result<String> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read dictionary {}", file.display()))?;
     if is_verb_dictionary(&text) {
         let parsed = VerbDictionary::from_petrarch_text(&text, &file.display().to_string())
             .with_context(|| format!("{} is not a readable verb dictionary", file.display()))?;
@@ -62,12 +49,9 @@ fn add_dictionary(
         verbs.merge(parsed);
         Ok(summary)
     } else {
-        let summary = kb.import_tabari(file).with_context(|| {
-            format!(
-                "{} is not a readable actor or agent dictionary",
-                file.display()
-            )
-        })?;
+        let summary = kb
+            .import_tabari(file)
+            .with_context(|| format!("{} is not a readable actor or agent dictionary", file.display()))?;
         Ok(format!("{}: {summary:?}", file.display()))
     }
 }
@@ -129,9 +113,7 @@ pub fn run(global: &GlobalOptions, command: KbCommand) -> Result<()> {
         KbCommand::Import { files } => import(files),
         KbCommand::Build { shared, kb } => {
             let summary = dyad_kb::build_from_sources(&shared, &kb.join("curated"), &kb)
-                .with_context(|| {
-                    format!("cannot build the knowledge base from {}", shared.display())
-                })?;
+                .with_context(|| format!("cannot build the knowledge base from {}", shared.display()))?;
             println!("{summary:#?}");
             Ok(())
         }
@@ -162,17 +144,14 @@ fn import(files: Vec<PathBuf>) -> Result<()> {
     if files.is_empty() {
         bail!("give at least one dictionary file to import");
     }
-    let home =
-        dictionaries_home().context("cannot tell where to keep dictionaries: set DYAD_HOME")?;
+    let home = dictionaries_home().context("cannot tell where to keep dictionaries: set DYAD_HOME")?;
     std::fs::create_dir_all(&home).with_context(|| format!("cannot create {}", home.display()))?;
     for file in files {
         // Parse before copying, so a broken file never lands where every run would trip on it.
         let mut kb = KnowledgeBase::embedded().clone();
         let mut verbs = VerbDictionary::embedded().clone();
         let summary = add_dictionary(&mut kb, &mut verbs, &file)?;
-        let name = file
-            .file_name()
-            .with_context(|| format!("{} has no file name", file.display()))?;
+        let name = file.file_name().with_context(|| format!("{} has no file name", file.display()))?;
         let target = home.join(name);
         std::fs::copy(&file, &target)
             .with_context(|| format!("cannot copy {} to {}", file.display(), target.display()))?;
@@ -187,9 +166,7 @@ pub fn today() -> PartialDate {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs() as i64);
     let epoch = jiff::civil::date(1970, 1, 1);
-    let date = epoch
-        .checked_add(jiff::Span::new().days(seconds / 86_400))
-        .unwrap_or(epoch);
+    let date = epoch.checked_add(jiff::Span::new().days(seconds / 86_400)).unwrap_or(epoch);
     PartialDate::day(date.year(), date.month() as u8, date.day() as u8)
 }
 

@@ -77,23 +77,12 @@ fn entity_summary(entities: &[Entity]) -> String {
         .iter()
         .map(|entity| {
             let label = entity.name.as_deref().unwrap_or(&entity.text);
-            let code = [entity.code.as_deref(), entity.sector.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if code.is_empty() {
-                label.to_string()
-            } else {
-                format!("{label} ({code})")
-            }
+            let code =
+                [entity.code.as_deref(), entity.sector.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+            if code.is_empty() { label.to_string() } else { format!("{label} ({code})") }
         })
         .collect();
-    if parts.is_empty() {
-        "-".to_string()
-    } else {
-        parts.join("; ")
-    }
+    if parts.is_empty() { "-".to_string() } else { parts.join("; ") }
 }
 
 fn clip(text: &str, width: usize) -> String {
@@ -107,23 +96,13 @@ fn clip(text: &str, width: usize) -> String {
 fn codes(entities: &[Entity]) -> String {
     entities
         .iter()
-        .map(|entity| {
-            format!(
-                "{}{}",
-                entity.code.as_deref().unwrap_or(""),
-                entity.sector.as_deref().unwrap_or("")
-            )
-        })
+        .map(|entity| format!("{}{}", entity.code.as_deref().unwrap_or(""), entity.sector.as_deref().unwrap_or("")))
         .collect::<Vec<_>>()
         .join(";")
 }
 
 fn names(entities: &[Entity]) -> String {
-    entities
-        .iter()
-        .map(|entity| entity.name.as_deref().unwrap_or(&entity.text))
-        .collect::<Vec<_>>()
-        .join(";")
+    entities.iter().map(|entity| entity.name.as_deref().unwrap_or(&entity.text)).collect::<Vec<_>>().join(";")
 }
 
 fn event_csv_row(event: &EventRecord) -> String {
@@ -138,33 +117,18 @@ fn event_csv_row(event: &EventRecord) -> String {
         event.mode.clone().unwrap_or_default(),
         event.cameo.clone().unwrap_or_default(),
         event.quad_class.to_string(),
-        event
-            .goldstein
-            .map(|score| score.to_string())
-            .unwrap_or_default(),
+        event.goldstein.map(|score| score.to_string()).unwrap_or_default(),
         event.modality.as_str().to_string(),
         names(&event.actor),
         codes(&event.actor),
         names(&event.recipient),
         codes(&event.recipient),
-        event
-            .location
-            .as_ref()
-            .and_then(|place| place.name.clone())
-            .unwrap_or_default(),
-        event
-            .location
-            .as_ref()
-            .and_then(|place| place.country.clone())
-            .unwrap_or_default(),
+        event.location.as_ref().and_then(|place| place.name.clone()).unwrap_or_default(),
+        event.location.as_ref().and_then(|place| place.country.clone()).unwrap_or_default(),
         event.confidence.to_string(),
         event.event_text.clone(),
     ];
-    fields
-        .iter()
-        .map(|field| csv_field(field))
-        .collect::<Vec<_>>()
-        .join(",")
+    fields.iter().map(|field| csv_field(field)).collect::<Vec<_>>().join(",")
 }
 
 /// RFC 4180 quoting: fields holding a comma, quote or line break are quoted, quotes doubled.
@@ -176,11 +140,7 @@ pub fn csv_field(field: &str) -> String {
     }
 }
 
-pub fn write_quotes(
-    out: &mut impl Write,
-    format: OutputFormat,
-    quotes: &[QuoteRecord],
-) -> Result<()> {
+pub fn write_quotes(out: &mut impl Write, format: OutputFormat, quotes: &[QuoteRecord]) -> Result<()> {
     match format {
         OutputFormat::Jsonl | OutputFormat::Json => {
             for quote in quotes {
@@ -193,30 +153,14 @@ pub fn write_quotes(
                 let speaker = quote.speaker.as_ref();
                 let fields = [
                     quote.doc_id.clone(),
-                    speaker
-                        .map(|entity| names(std::slice::from_ref(entity)))
-                        .unwrap_or_default(),
-                    speaker
-                        .map(|entity| codes(std::slice::from_ref(entity)))
-                        .unwrap_or_default(),
-                    quote
-                        .addressee
-                        .as_ref()
-                        .map(|entity| names(std::slice::from_ref(entity)))
-                        .unwrap_or_default(),
+                    speaker.map(|entity| names(std::slice::from_ref(entity))).unwrap_or_default(),
+                    speaker.map(|entity| codes(std::slice::from_ref(entity))).unwrap_or_default(),
+                    quote.addressee.as_ref().map(|entity| names(std::slice::from_ref(entity))).unwrap_or_default(),
                     quote.verb.clone().unwrap_or_default(),
                     quote.date.map(|date| date.to_string()).unwrap_or_default(),
                     quote.text.clone(),
                 ];
-                writeln!(
-                    out,
-                    "{}",
-                    fields
-                        .iter()
-                        .map(|field| csv_field(field))
-                        .collect::<Vec<_>>()
-                        .join(",")
-                )?;
+                writeln!(out, "{}", fields.iter().map(|field| csv_field(field)).collect::<Vec<_>>().join(","))?;
             }
         }
         OutputFormat::Table => {
@@ -224,9 +168,7 @@ pub fn write_quotes(
                 let speaker = quote
                     .speaker
                     .as_ref()
-                    .map_or("(unknown)".to_string(), |entity| {
-                        entity_summary(std::slice::from_ref(entity))
-                    });
+                    .map_or("(unknown)".to_string(), |entity| entity_summary(std::slice::from_ref(entity)));
                 let addressee = quote
                     .addressee
                     .as_ref()
@@ -244,11 +186,7 @@ pub fn write_quotes(
     Ok(())
 }
 
-pub fn write_documents(
-    out: &mut impl Write,
-    format: OutputFormat,
-    documents: &[DocumentRecord],
-) -> Result<()> {
+pub fn write_documents(out: &mut impl Write, format: OutputFormat, documents: &[DocumentRecord]) -> Result<()> {
     match format {
         OutputFormat::Jsonl | OutputFormat::Json => {
             for document in documents {
@@ -260,31 +198,17 @@ pub fn write_documents(
             for document in documents {
                 let fields = [
                     document.doc_id.clone(),
-                    document
-                        .published
-                        .map(|date| date.to_string())
-                        .unwrap_or_default(),
+                    document.published.map(|date| date.to_string()).unwrap_or_default(),
                     document.title.clone().unwrap_or_default(),
                     document.url.clone().unwrap_or_default(),
                     document.source.clone(),
                 ];
-                writeln!(
-                    out,
-                    "{}",
-                    fields
-                        .iter()
-                        .map(|field| csv_field(field))
-                        .collect::<Vec<_>>()
-                        .join(",")
-                )?;
+                writeln!(out, "{}", fields.iter().map(|field| csv_field(field)).collect::<Vec<_>>().join(","))?;
             }
         }
         OutputFormat::Table => {
             for document in documents {
-                let published = document
-                    .published
-                    .map(|date| date.to_string())
-                    .unwrap_or_else(|| "-".into());
+                let published = document.published.map(|date| date.to_string()).unwrap_or_else(|| "-".into());
                 writeln!(
                     out,
                     "{}  {:<10}  {}",
@@ -308,10 +232,7 @@ pub fn write_marked_document(out: &mut impl Write, processed: &ProcessedDocument
         out,
         "id {}  published {}  source {}",
         document.id,
-        metadata
-            .published
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "-".into()),
+        metadata.published.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
         metadata.source
     )?;
     if let Some(url) = &metadata.url {
@@ -321,14 +242,11 @@ pub fn write_marked_document(out: &mut impl Write, processed: &ProcessedDocument
     let mut marks: Vec<(usize, usize, String)> = Vec::new();
     for phrases in &processed.coded.actors {
         for phrase in phrases {
-            let code = [
-                phrase.entity.code.as_deref(),
-                phrase.entity.sector.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+            let code = [phrase.entity.code.as_deref(), phrase.entity.sector.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
             marks.push((
                 phrase.entity.span.start,
                 phrase.entity.span.end,
@@ -338,14 +256,8 @@ pub fn write_marked_document(out: &mut impl Write, processed: &ProcessedDocument
     }
     for expressions in &processed.coded.times {
         for expression in expressions {
-            let value = expression
-                .value
-                .map_or_else(|| "?".to_string(), |value| value.to_string());
-            marks.push((
-                expression.span.start,
-                expression.span.end,
-                format!("={value}"),
-            ));
+            let value = expression.value.map_or_else(|| "?".to_string(), |value| value.to_string());
+            marks.push((expression.span.start, expression.span.end, format!("={value}")));
         }
     }
     marks.sort();

@@ -94,10 +94,7 @@ pub struct DocsArgs {
 
 fn open_existing(global: &GlobalOptions) -> Result<Store> {
     if !global.db.exists() {
-        bail!(
-            "no database at {} (run `dyad ingest` first, or pass --db)",
-            global.db.display()
-        );
+        bail!("no database at {} (run `dyad ingest` first, or pass --db)", global.db.display());
     }
     Store::open(&global.db).with_context(|| format!("cannot open database {}", global.db.display()))
 }

@@ -9,20 +9,16 @@
 
 use dyad_actors::{ActorPhrase, PhraseKind, SentenceView};
 
-const BE_FORMS: &[&str] = &[
-    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re",
-];
+const BE_FORMS: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"];
 const AUXILIARIES: &[&str] = &[
-    "be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "having", "do",
-    "does", "did", "'s", "'re", "'ve", "'d",
+    "be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "having", "do", "does", "did", "'s",
+    "'re", "'ve", "'d",
 ];
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 
 /// Prepositions that introduce the one acted upon, not a place or a time.
-const TARGET_PREPOSITIONS: &[&str] = &[
-    "with", "against", "on", "to", "at", "toward", "towards", "between", "upon", "into", "from",
-    "for",
-];
+const TARGET_PREPOSITIONS: &[&str] =
+    &["with", "against", "on", "to", "at", "toward", "towards", "between", "upon", "into", "from", "for"];
 
 /// The verb with its auxiliaries: "has long said", "was attacked", "did not meet".
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,9 +35,7 @@ pub struct VerbGroup {
 
 /// Tokens that are verbs carrying content, not auxiliaries.
 pub fn content_verbs(view: &SentenceView) -> Vec<usize> {
-    (0..view.len())
-        .filter(|&index| view.tag(index).starts_with("VB") && !is_auxiliary(view, index))
-        .collect()
+    (0..view.len()).filter(|&index| view.tag(index).starts_with("VB") && !is_auxiliary(view, index)).collect()
 }
 
 /// An auxiliary is a form of be/have/do directly followed (allowing adverbs and negation) by
@@ -51,21 +45,14 @@ pub fn is_auxiliary(view: &SentenceView, index: usize) -> bool {
         return false;
     }
     let mut next = index + 1;
-    while next < view.len()
-        && (view.tag(next).starts_with("RB") || view.is_any_word(next, NEGATIONS))
-    {
+    while next < view.len() && (view.tag(next).starts_with("RB") || view.is_any_word(next, NEGATIONS)) {
         next += 1;
     }
     next < view.len() && view.tag(next).starts_with("VB")
 }
 
 /// The group around a verb form spanning `[form_start, form_end)` whose head is `verb`.
-pub fn verb_group(
-    view: &SentenceView,
-    form_start: usize,
-    verb: usize,
-    form_end: usize,
-) -> VerbGroup {
+pub fn verb_group(view: &SentenceView, form_start: usize, verb: usize, form_end: usize) -> VerbGroup {
     let mut first = form_start;
     let mut modal = None;
     let mut negated = false;
@@ -78,22 +65,15 @@ pub fn verb_group(
         } else if view.is_any_word(previous, NEGATIONS) {
             negated = true;
         } else if view.is_any_word(previous, AUXILIARIES) {
-            saw_be |= view.is_any_word(previous, BE_FORMS)
-                && first == verb_start_after_adverbs(view, previous, form_start);
+            saw_be |=
+                view.is_any_word(previous, BE_FORMS) && first == verb_start_after_adverbs(view, previous, form_start);
         } else if !tag.starts_with("RB") {
             break;
         }
         first = previous;
     }
     let passive = saw_be && view.tag(verb) == "VBN";
-    VerbGroup {
-        first,
-        verb,
-        end: form_end.max(verb + 1),
-        modal,
-        negated,
-        passive,
-    }
+    VerbGroup { first, verb, end: form_end.max(verb + 1), modal, negated, passive }
 }
 
 /// The token after `auxiliary` once adverbs are skipped; a be-form makes a passive only when
@@ -103,11 +83,7 @@ fn verb_start_after_adverbs(view: &SentenceView, auxiliary: usize, verb: usize) 
     while next < verb && (view.tag(next).starts_with("RB") || view.is_any_word(next, NEGATIONS)) {
         next += 1;
     }
-    if next == verb {
-        auxiliary + 1
-    } else {
-        usize::MAX
-    }
+    if next == verb { auxiliary + 1 } else { usize::MAX }
 }
 
 fn is_clause_break(view: &SentenceView, index: usize) -> bool {
@@ -123,28 +99,18 @@ fn is_relative_pronoun(view: &SentenceView, index: usize) -> bool {
 }
 
 /// The verb's subject with the phrases coordinated before it: "Putin and Assad met" gives both.
-pub fn find_subjects<'p>(
-    view: &SentenceView,
-    phrases: &'p [ActorPhrase],
-    group: &VerbGroup,
-) -> Vec<&'p ActorPhrase> {
+pub fn find_subjects<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group: &VerbGroup) -> Vec<&'p ActorPhrase> {
     let Some(last) = find_subject(view, phrases, group) else {
         return Vec::new();
     };
     let mut subjects = vec![last];
     loop {
         let first = subjects[0];
-        let Some(previous) = phrases
-            .iter()
-            .rev()
-            .find(|phrase| phrase.end_token < first.first_token)
-        else {
+        let Some(previous) = phrases.iter().rev().find(|phrase| phrase.end_token < first.first_token) else {
             break;
         };
-        let joined = (previous.end_token..first.first_token)
-            .all(|token| view.is_any_word(token, &[",", "and", "or"]))
-            && (previous.end_token..first.first_token)
-                .any(|token| view.is_any_word(token, &["and", "or", ","]));
+        let joined = (previous.end_token..first.first_token).all(|token| view.is_any_word(token, &[",", "and", "or"]))
+            && (previous.end_token..first.first_token).any(|token| view.is_any_word(token, &["and", "or", ","]));
         if !joined || follows_preposition(view, previous) {
             break;
         }
@@ -155,11 +121,7 @@ pub fn find_subjects<'p>(
 
 /// The verb's subject: see the module comment. An infinitive of purpose ("met X in Moscow
 /// to discuss ...") shares the subject of the verb it depends on.
-pub fn find_subject<'p>(
-    view: &SentenceView,
-    phrases: &'p [ActorPhrase],
-    group: &VerbGroup,
-) -> Option<&'p ActorPhrase> {
+pub fn find_subject<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group: &VerbGroup) -> Option<&'p ActorPhrase> {
     if let Some(governor) = governing_verb_of_infinitive(view, group) {
         let governing_group = verb_group(view, governor, governor, governor + 1);
         return find_subject(view, phrases, &governing_group);
@@ -175,10 +137,7 @@ pub fn find_subject<'p>(
         }
         if is_dash(view, index) {
             // Skip a bracketed aside "— which saved ... —" back to its opening dash.
-            position = (0..index)
-                .rev()
-                .find(|&earlier| is_dash(view, earlier))
-                .unwrap_or(index);
+            position = (0..index).rev().find(|&earlier| is_dash(view, earlier)).unwrap_or(index);
             continue;
         }
         if let Some(phrase) = phrases.iter().find(|phrase| phrase.end_token == position) {
@@ -201,9 +160,7 @@ fn governing_verb_of_infinitive(view: &SentenceView, group: &VerbGroup) -> Optio
         return None;
     }
     let start = clause_start(view, group.first - 1);
-    (start..group.first - 1)
-        .rev()
-        .find(|&index| view.tag(index).starts_with("VB") && !is_auxiliary(view, index))
+    (start..group.first - 1).rev().find(|&index| view.tag(index).starts_with("VB") && !is_auxiliary(view, index))
 }
 
 /// An unknown name is taken as subject only when it opens the sentence or a clause.
@@ -213,11 +170,7 @@ fn is_strong_subject(view: &SentenceView, phrase: &ActorPhrase) -> bool {
         && !follows_preposition(view, phrase)
 }
 
-fn antecedent<'p>(
-    view: &SentenceView,
-    phrases: &'p [ActorPhrase],
-    pronoun: usize,
-) -> Option<&'p ActorPhrase> {
+fn antecedent<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], pronoun: usize) -> Option<&'p ActorPhrase> {
     let mut end = pronoun;
     while end > 0 && (view.word(end - 1) == "," || is_dash(view, end - 1)) {
         end -= 1;
@@ -244,11 +197,7 @@ pub fn find_targets<'p>(
     group: &VerbGroup,
     wanted_preposition: Option<&str>,
 ) -> Targets<'p> {
-    let mut targets = Targets {
-        phrases: Vec::new(),
-        preposition: None,
-        by_agent: Vec::new(),
-    };
+    let mut targets = Targets { phrases: Vec::new(), preposition: None, by_agent: Vec::new() };
     let stop = clause_end(view, group.end);
     let candidates: Vec<&ActorPhrase> =
         // A phrase that starts inside the clause is whole, even past a mistagged word inside
@@ -286,11 +235,7 @@ pub fn find_targets<'p>(
 
 /// "Kurdish militias, Islamic State group jihadists and forces loyal to Assad": phrases joined
 /// only by commas and conjunctions are one list.
-fn coordinated<'p>(
-    view: &SentenceView,
-    candidates: &[&'p ActorPhrase],
-    start: usize,
-) -> Vec<&'p ActorPhrase> {
+fn coordinated<'p>(view: &SentenceView, candidates: &[&'p ActorPhrase], start: usize) -> Vec<&'p ActorPhrase> {
     let mut list = vec![candidates[start]];
     for next in &candidates[start + 1..] {
         let previous = list.last().unwrap();
@@ -322,8 +267,7 @@ fn preposition_before(view: &SentenceView, phrase: &ActorPhrase) -> Option<Strin
 pub fn clause_end(view: &SentenceView, from: usize) -> usize {
     let mut index = from;
     while index < view.len() {
-        if is_clause_break(view, index) || is_dash(view, index) || is_relative_pronoun(view, index)
-        {
+        if is_clause_break(view, index) || is_dash(view, index) || is_relative_pronoun(view, index) {
             return index;
         }
         let starts_new_predicate = view.is_any_word(index, &[",", "and", "but", "while"])
@@ -332,10 +276,7 @@ pub fn clause_end(view: &SentenceView, from: usize) -> usize {
         if starts_new_predicate {
             return index;
         }
-        if view.tag(index).starts_with("VB")
-            && index > from
-            && !is_participle_in_phrase(view, index)
-        {
+        if view.tag(index).starts_with("VB") && index > from && !is_participle_in_phrase(view, index) {
             return index;
         }
         index += 1;
@@ -353,8 +294,6 @@ fn is_participle_in_phrase(view: &SentenceView, index: usize) -> bool {
 pub fn clause_start(view: &SentenceView, verb: usize) -> usize {
     (0..verb)
         .rev()
-        .find(|&index| {
-            is_clause_break(view, index) || is_relative_pronoun(view, index) || is_dash(view, index)
-        })
+        .find(|&index| is_clause_break(view, index) || is_relative_pronoun(view, index) || is_dash(view, index))
         .map_or(0, |index| index + 1)
 }

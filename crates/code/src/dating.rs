@@ -39,33 +39,21 @@ impl SentenceTimes {
             .iter()
             .map(|expression| {
                 let token = view.token_at_offset(expression.span.start)?;
-                let same_segment: Vec<usize> = verbs
-                    .iter()
-                    .copied()
-                    .filter(|&verb| segments[verb] == segments[token])
-                    .collect();
+                let same_segment: Vec<usize> =
+                    verbs.iter().copied().filter(|&verb| segments[verb] == segments[token]).collect();
                 nearest(&same_segment, token).or_else(|| nearest(&verbs, token))
             })
             .collect();
-        SentenceTimes {
-            expressions,
-            dates,
-            owning_verb,
-        }
+        SentenceTimes { expressions, dates, owning_verb }
     }
 
     /// The expression governing the verb at `verb_token`: the closest one the verb owns.
-    pub fn for_verb(
-        &self,
-        view: &SentenceView,
-        verb_token: usize,
-    ) -> Option<(&TimeExpression, PartialDate)> {
+    pub fn for_verb(&self, view: &SentenceView, verb_token: usize) -> Option<(&TimeExpression, PartialDate)> {
         (0..self.expressions.len())
             .filter(|&index| self.owning_verb[index] == Some(verb_token))
             .min_by_key(|&index| {
                 let start = self.expressions[index].span.start;
-                view.token_at_offset(start)
-                    .map_or(usize::MAX, |token| token.abs_diff(verb_token))
+                view.token_at_offset(start).map_or(usize::MAX, |token| token.abs_diff(verb_token))
             })
             .map(|index| (&self.expressions[index], self.dates[index]))
     }
@@ -101,21 +89,14 @@ fn clause_segments(view: &SentenceView) -> Vec<usize> {
 
 fn nearest(verbs: &[usize], token: usize) -> Option<usize> {
     // Ties go to the verb on the left: "met ... on Thursday, and left" dates the meeting.
-    verbs
-        .iter()
-        .copied()
-        .min_by_key(|&verb| (verb.abs_diff(token), verb > token))
+    verbs.iter().copied().min_by_key(|&verb| (verb.abs_diff(token), verb > token))
 }
 
 /// True when `date` ends before the month preceding the anchor's: background, not news.
 /// "last month" in a July article is still news; "March of last year" and "in 2015" are not.
 pub fn is_well_before(date: PartialDate, anchor: PartialDate) -> bool {
     let (year, month, _) = anchor.first_day();
-    let month_before = if month == 1 {
-        PartialDate::month(year - 1, 12)
-    } else {
-        PartialDate::month(year, month - 1)
-    };
+    let month_before = if month == 1 { PartialDate::month(year - 1, 12) } else { PartialDate::month(year, month - 1) };
     date.is_before(&month_before)
 }
 
@@ -164,11 +145,7 @@ pub fn date_events_from_later_mentions(
             let near_noun = view
                 .token_at_offset(expression.span.start)
                 .is_some_and(|token| token > noun_token && token <= noun_token + 8);
-            if near_noun {
-                expression.representative().map(|date| (expression, date))
-            } else {
-                None
-            }
+            if near_noun { expression.representative().map(|date| (expression, date)) } else { None }
         }) else {
             continue;
         };
@@ -192,18 +169,8 @@ pub fn date_events_from_later_mentions(
 
 fn opening_event_noun(view: &SentenceView) -> Option<(usize, &'static str)> {
     (1..view.len().min(4)).find_map(|token| {
-        let determiner = view.is_any_word(
-            token - 1,
-            &["the", "this", "that", "thursday's", "wednesday's"],
-        );
-        let family = EVENT_NOUNS
-            .iter()
-            .find(|(noun, _)| view.is_word(token, noun))
-            .map(|(_, family)| *family);
-        if determiner {
-            family.map(|family| (token, family))
-        } else {
-            None
-        }
+        let determiner = view.is_any_word(token - 1, &["the", "this", "that", "thursday's", "wednesday's"]);
+        let family = EVENT_NOUNS.iter().find(|(noun, _)| view.is_word(token, noun)).map(|(_, family)| *family);
+        if determiner { family.map(|family| (token, family)) } else { None }
     })
 }

@@ -1,16 +1,15 @@
 //! From one verb to one event record: pattern, actor, recipients, place, date, modality.
 
-use crate::clause::{
-    VerbGroup, clause_end, clause_start, content_verbs, find_subjects, find_targets, verb_group,
-};
+use crate::clause::{VerbGroup, clause_end, clause_start, content_verbs, find_subjects, find_targets, verb_group};
 use crate::dating::SentenceTimes;
 use crate::modality::{is_framing_verb, mark_historical_if_past, modality_of};
-use dyad_actors::{ActorPhrase, Discourse, PhraseKind, SentenceView, find_actor_phrases};
+use dyad_actors::{ActorPhrase, Discourse, PhraseKind, SentenceView, find_actor_phrases_in};
 use dyad_document::{PartialDate, Span};
-use dyad_kb::KnowledgeBase;
+use dyad_kb::{KnowledgeBase, Mention};
 use dyad_record::{DateSource, Entity, EventRecord, Modality, Place};
 use dyad_verbs::{Cameo, PatternHit, VerbDictionary, WordView, cameo};
 use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
 
 /// Everything the coder knows about the sentence it is coding.
 pub struct SentenceContext<'a> {
@@ -22,17 +21,16 @@ pub struct SentenceContext<'a> {
     pub anchor: PartialDate,
     /// The discourse as it stood before this sentence, to resolve it again on another date.
     pub discourse_before: &'a Discourse,
+    /// The sentence's knowledge-base mentions, found once.
+    pub mentions: &'a [Mention],
     pub doc_id: &'a str,
 }
 
 pub fn code_sentence(context: &SentenceContext) -> Vec<EventRecord> {
     let view = context.view;
-    let words: Vec<WordView> = (0..view.len())
-        .map(|index| WordView {
-            text: view.word(index),
-            tag: view.tag(index),
-        })
-        .collect();
+    let words: Vec<WordView> =
+        (0..view.len()).map(|index| WordView { text: view.word(index), tag: view.tag(index) }).collect();
+    let upper_words: Vec<String> = words.iter().map(|word| word.text.to_uppercase()).collect();
     let mut events = Vec::new();
     for verb in content_verbs(view) {
         if is_framing_verb(view, verb) {
@@ -47,7 +45,7 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<EventRecord> {
         }
         let start = clause_start(view, hit.start);
         let end = clause_end(view, hit.end());
-        let Some(pattern) = context.verbs.best_pattern(&hit, &words, start, end) else {
+        let Some(pattern) = context.verbs.best_pattern_in(&hit, &words, &upper_words, start, end) else {
             continue;
         };
         // CAMEO codes PLOVER has no event type for (statements) are not events.
@@ -67,10 +65,7 @@ fn participle_governor(view: &SentenceView, group: &VerbGroup) -> Option<usize> 
     if view.tag(group.verb) != "VBG" || group.first == 0 || view.word(group.first - 1) != "," {
         return None;
     }
-    content_verbs(view)
-        .into_iter()
-        .filter(|&verb| verb < group.first)
-        .last()
+    content_verbs(view).into_iter().filter(|&verb| verb < group.first).last()
 }
 
 struct EventDate {
@@ -88,22 +83,12 @@ fn event_date(context: &SentenceContext, group: &VerbGroup) -> EventDate {
         .for_verb(view, group.verb)
         .or_else(|| governing.and_then(|verb| context.times.for_verb(view, verb)));
     let is_past = matches!(view.tag(group.verb), "VBD" | "VBN");
-    let background = if is_past {
-        context.times.background_date(context.anchor)
-    } else {
-        None
-    };
+    let background = if is_past { context.times.background_date(context.anchor) } else { None };
     match own.or(background) {
-        Some((expression, date)) => EventDate {
-            date,
-            source: DateSource::Text,
-            text: Some(view.text(expression.span).to_string()),
-        },
-        None => EventDate {
-            date: context.anchor,
-            source: DateSource::Publication,
-            text: None,
-        },
+        Some((expression, date)) => {
+            EventDate { date, source: DateSource::Text, text: Some(view.text(expression.span).to_string()) }
+        }
+        None => EventDate { date: context.anchor, source: DateSource::Publication, text: None },
     }
 }
 
@@ -118,12 +103,8 @@ fn build_event(
     // Roles change: an event dated in 2015 is coded with the roles people held in 2015.
     let redated_phrases;
     let phrases = if date.date != context.anchor {
-        redated_phrases = find_actor_phrases(
-            view,
-            context.kb,
-            date.date,
-            &mut context.discourse_before.clone(),
-        );
+        redated_phrases =
+            find_actor_phrases_in(view, context.kb, context.mentions, date.date, &mut context.discourse_before.clone());
         &redated_phrases[..]
     } else {
         context.phrases
@@ -141,10 +122,7 @@ fn build_event(
     let actor = entities(&actor_phrases);
     let mut recipient = entities(&recipient_phrases);
     recipient.retain(|entity| !actor.iter().any(|acting| same_actor(acting, entity)));
-    let has_code = |list: &[Entity]| {
-        list.iter()
-            .any(|entity| entity.code.is_some() || entity.sector.is_some())
-    };
+    let has_code = |list: &[Entity]| list.iter().any(|entity| entity.code.is_some() || entity.sector.is_some());
     if actor.is_empty() || !(has_code(&actor) || has_code(&recipient)) {
         return None;
     }
@@ -185,22 +163,13 @@ fn entities(phrases: &[&ActorPhrase]) -> Vec<Entity> {
     for phrase in phrases {
         if !phrase.group_members.is_empty() {
             for member in &phrase.group_members {
-                list.push(Entity {
-                    text: phrase.entity.text.clone(),
-                    span: phrase.entity.span,
-                    ..member.clone()
-                });
+                list.push(Entity { text: phrase.entity.text.clone(), span: phrase.entity.span, ..member.clone() });
             }
             continue;
         }
         let mut entity = phrase.entity.clone();
         if phrase.kind == PhraseKind::Place {
-            entity.code = entity.code.or_else(|| {
-                phrase
-                    .place
-                    .as_ref()
-                    .and_then(|place| place.country.clone())
-            });
+            entity.code = entity.code.or_else(|| phrase.place.as_ref().and_then(|place| place.country.clone()));
             entity.sector.get_or_insert_with(|| "GOV".to_string());
         }
         list.push(entity);
@@ -213,17 +182,12 @@ fn same_actor(left: &Entity, right: &Entity) -> bool {
 }
 
 /// Where it happened: the place after "in", "at" or "near" closest to the verb.
-fn event_location(
-    view: &SentenceView,
-    phrases: &[ActorPhrase],
-    group: &VerbGroup,
-) -> Option<Place> {
+fn event_location(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) -> Option<Place> {
     phrases
         .iter()
         .filter(|phrase| phrase.place.is_some())
         .filter(|phrase| {
-            phrase.first_token > 0
-                && view.is_any_word(phrase.first_token - 1, &["in", "at", "near", "outside"])
+            phrase.first_token > 0 && view.is_any_word(phrase.first_token - 1, &["in", "at", "near", "outside"])
         })
         .min_by_key(|phrase| phrase.first_token.abs_diff(group.verb))
         .and_then(|phrase| {
@@ -251,10 +215,7 @@ fn refine_meeting_mode(
     if !is_plain_meeting || recipient.is_empty() {
         return unchanged;
     }
-    let has_country = |list: &[Entity]| {
-        list.iter()
-            .any(|entity| entity.code.as_deref() == Some(country))
-    };
+    let has_country = |list: &[Entity]| list.iter().any(|entity| entity.code.as_deref() == Some(country));
     let refined_code = if has_country(actor) {
         "043"
     } else if has_country(recipient) {
@@ -262,9 +223,7 @@ fn refine_meeting_mode(
     } else {
         "044"
     };
-    match dyad_verbs::cameo(refined_code)
-        .filter(|refined| refined.plover_event == cameo.plover_event)
-    {
+    match dyad_verbs::cameo(refined_code).filter(|refined| refined.plover_event == cameo.plover_event) {
         Some(refined) => (refined, refined.plover_mode.clone()),
         None => unchanged,
     }
@@ -272,18 +231,11 @@ fn refine_meeting_mode(
 
 /// The words that carry the event: the verb form, plus the preposition right after it
 /// when that preposition introduced the target ("met with").
-fn event_text_span(
-    view: &SentenceView,
-    group: &VerbGroup,
-    targets: &crate::clause::Targets,
-) -> Span {
+fn event_text_span(view: &SentenceView, group: &VerbGroup, targets: &crate::clause::Targets) -> Span {
     let mut end = group.end;
     let preposition_follows = targets.preposition.is_some()
         && end < view.len()
-        && targets
-            .phrases
-            .first()
-            .is_some_and(|first| first.first_token == end + 1);
+        && targets.phrases.first().is_some_and(|first| first.first_token == end + 1);
     if preposition_follows {
         end += 1;
     }
@@ -294,19 +246,15 @@ fn event_text_span(
 fn event_id(doc_id: &str, sentence: Span, verb: Span, event: &str) -> String {
     let mut hasher = Sha256::new();
     hasher.update(doc_id.as_bytes());
-    hasher.update(
-        format!(
-            ":{}:{}:{}:{}:",
-            sentence.start, sentence.end, verb.start, verb.end
-        )
-        .as_bytes(),
-    );
+    hasher.update(format!(":{}:{}:{}:{}:", sentence.start, sentence.end, verb.start, verb.end).as_bytes());
     hasher.update(event.as_bytes());
     let digest = hasher.finalize();
-    digest[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    let mut id = String::with_capacity(16);
+    for byte in &digest[..8] {
+        // Writing to a String cannot fail.
+        let _ = write!(id, "{byte:02x}");
+    }
+    id
 }
 
 /// The coder's own estimate, from the evidence it had: a coded actor and recipient found in
@@ -324,10 +272,7 @@ fn confidence(actors: &[&ActorPhrase], recipients: &[&ActorPhrase], pattern: &Pa
     if pattern.specificity > 0 {
         score += 0.1;
     }
-    if actors
-        .iter()
-        .any(|phrase| phrase.kind == PhraseKind::Unknown)
-    {
+    if actors.iter().any(|phrase| phrase.kind == PhraseKind::Unknown) {
         score -= 0.15;
     }
     (score.clamp(0.05, 0.95) * 100.0).round() / 100.0
@@ -338,23 +283,14 @@ fn confidence(actors: &[&ActorPhrase], recipients: &[&ActorPhrase], pattern: &Pa
 pub fn merge_same_sentence_acts(events: &mut Vec<EventRecord>) {
     let mut merged: Vec<EventRecord> = Vec::with_capacity(events.len());
     for event in events.drain(..) {
-        if let Some(existing) = merged
-            .iter_mut()
-            .find(|kept| is_same_sentence_act(kept, &event))
-        {
+        if let Some(existing) = merged.iter_mut().find(|kept| is_same_sentence_act(kept, &event)) {
             for recipient in event.recipient {
-                if !existing
-                    .recipient
-                    .iter()
-                    .any(|known| same_actor(known, &recipient))
-                {
+                if !existing.recipient.iter().any(|known| same_actor(known, &recipient)) {
                     existing.recipient.push(recipient);
                 }
             }
             existing.confidence = existing.confidence.max(event.confidence);
-            if existing.date_source == DateSource::Publication
-                && event.date_source == DateSource::Text
-            {
+            if existing.date_source == DateSource::Publication && event.date_source == DateSource::Text {
                 (existing.date, existing.date_source, existing.date_text) =
                     (event.date, event.date_source, event.date_text);
             }
@@ -380,13 +316,7 @@ pub fn drop_retellings(events: &mut Vec<EventRecord>) {
 fn actor_key(entities: &[Entity]) -> Vec<(Option<&str>, Option<&str>, Option<&str>)> {
     let mut key: Vec<_> = entities
         .iter()
-        .map(|entity| {
-            (
-                entity.name.as_deref(),
-                entity.code.as_deref(),
-                entity.sector.as_deref(),
-            )
-        })
+        .map(|entity| (entity.name.as_deref(), entity.code.as_deref(), entity.sector.as_deref()))
         .collect();
     key.sort();
     key

@@ -17,12 +17,10 @@ mod dating;
 mod events;
 mod modality;
 
-use dyad_actors::{
-    ActorPhrase, Discourse, SentenceView, find_actor_phrases, repair_agent_noun_tags,
-};
+use dyad_actors::{ActorPhrase, Discourse, SentenceView, find_actor_phrases_in, repair_agent_noun_tags};
 use dyad_analyse::Sentence;
 use dyad_document::{Document, PartialDate};
-use dyad_kb::KnowledgeBase;
+use dyad_kb::{KnowledgeBase, Mention};
 use dyad_record::EventRecord;
 use dyad_time::TimeExpression;
 use dyad_verbs::VerbDictionary;
@@ -49,34 +47,25 @@ pub struct Coder<'a> {
 
 impl<'a> Coder<'a> {
     /// `fallback_date` anchors documents that carry no publication date (the CLI passes today).
-    pub fn new(
-        kb: &'a KnowledgeBase,
-        verbs: &'a VerbDictionary,
-        fallback_date: PartialDate,
-    ) -> Coder<'a> {
-        Coder {
-            kb,
-            verbs,
-            fallback_date,
-        }
+    pub fn new(kb: &'a KnowledgeBase, verbs: &'a VerbDictionary, fallback_date: PartialDate) -> Coder<'a> {
+        Coder { kb, verbs, fallback_date }
     }
 
     pub fn code_document(&self, document: &Document, sentences: &[Sentence]) -> CodedDocument {
         let anchor = document.metadata.published.unwrap_or(self.fallback_date);
         let mut discourse = Discourse::default();
-        let mut coded = CodedDocument {
-            anchor: Some(anchor),
-            ..CodedDocument::default()
-        };
+        let mut coded = CodedDocument { anchor: Some(anchor), ..CodedDocument::default() };
         let mut sentences = sentences.to_vec();
-        for sentence in &mut sentences {
-            repair_agent_noun_tags(&document.body, sentence, self.kb, anchor);
+        let mentions: Vec<Vec<Mention>> =
+            sentences.iter().map(|sentence| self.kb.find_mentions(&document.body, sentence.span)).collect();
+        for (sentence, found) in sentences.iter_mut().zip(&mentions) {
+            repair_agent_noun_tags(&document.body, sentence, self.kb, found, anchor);
         }
         let sentences = &sentences[..];
-        for sentence in sentences {
+        for (sentence, found) in sentences.iter().zip(&mentions) {
             let view = SentenceView::new(&document.body, sentence);
             let before_sentence = discourse.clone();
-            let phrases = find_actor_phrases(&view, self.kb, anchor, &mut discourse);
+            let phrases = find_actor_phrases_in(&view, self.kb, found, anchor, &mut discourse);
             let times = SentenceTimes::find(&view, anchor);
             let context = events::SentenceContext {
                 view: &view,
@@ -86,6 +75,7 @@ impl<'a> Coder<'a> {
                 times: &times,
                 anchor,
                 discourse_before: &before_sentence,
+                mentions: found,
                 doc_id: &document.id,
             };
             coded.events.extend(events::code_sentence(&context));
@@ -93,12 +83,7 @@ impl<'a> Coder<'a> {
             coded.times.push(times.expressions);
         }
         events::merge_same_sentence_acts(&mut coded.events);
-        dating::date_events_from_later_mentions(
-            document,
-            sentences,
-            &coded.times,
-            &mut coded.events,
-        );
+        dating::date_events_from_later_mentions(document, sentences, &coded.times, &mut coded.events);
         events::drop_retellings(&mut coded.events);
         coded
     }

@@ -8,9 +8,7 @@ use dyad_document::PartialDate;
 use dyad_record::{EventRecord, Modality};
 
 const FUTURE_MODALS: &[&str] = &["will", "shall", "'ll", "wo"];
-const HYPOTHETICAL_MODALS: &[&str] = &[
-    "could", "might", "may", "would", "should", "must", "can", "ca",
-];
+const HYPOTHETICAL_MODALS: &[&str] = &["could", "might", "may", "would", "should", "must", "can", "ca"];
 /// Verbs that put the following "to VERB" in the future: "plans to visit", "sought to topple".
 const INTENT_VERBS: &[&str] = &[
     "plan",
@@ -133,9 +131,7 @@ pub fn is_framing_verb(view: &SentenceView, verb: usize) -> bool {
         && view.tag(verb + 2) == "VB"
 }
 
-const REFUSAL_VERBS: &[&str] = &[
-    "refuse", "refused", "refuses", "fail", "failed", "fails", "declined", "decline",
-];
+const REFUSAL_VERBS: &[&str] = &["refuse", "refused", "refuses", "fail", "failed", "fails", "declined", "decline"];
 const CONDITIONAL_WORDS: &[&str] = &["if", "unless", "whether"];
 const POSSIBILITY_NOUNS: &[&str] = &["possibility", "prospect", "idea", "proposal", "plan"];
 
@@ -145,22 +141,13 @@ pub fn modality_of(view: &SentenceView, group: &VerbGroup) -> Modality {
     if group.negated || governing.is_some_and(|word| REFUSAL_VERBS.contains(&word)) {
         return Modality::Negated;
     }
-    if group
-        .modal
-        .as_deref()
-        .is_some_and(|modal| FUTURE_MODALS.contains(&modal))
-    {
+    if group.modal.as_deref().is_some_and(|modal| FUTURE_MODALS.contains(&modal)) {
         return Modality::Future;
     }
     if governing.is_some_and(|word| INTENT_VERBS.contains(&word)) {
         return Modality::Future;
     }
-    if group
-        .modal
-        .as_deref()
-        .is_some_and(|modal| HYPOTHETICAL_MODALS.contains(&modal))
-        || is_conditional(view, group)
-    {
+    if group.modal.as_deref().is_some_and(|modal| HYPOTHETICAL_MODALS.contains(&modal)) || is_conditional(view, group) {
         return Modality::Hypothetical;
     }
     Modality::Asserted

@@ -4,17 +4,10 @@ use dyad_document::Metadata;
 use dyad_record::{DateSource, Modality};
 
 fn code_text(text: &str, published: &str) -> CodedDocument {
-    let metadata = Metadata {
-        published: Some(published.parse().unwrap()),
-        ..Metadata::default()
-    };
+    let metadata = Metadata { published: Some(published.parse().unwrap()), ..Metadata::default() };
     let document = Document::from_body(text.to_string(), metadata);
     let sentences = Analyser::new().analyse(&document.body);
-    let coder = Coder::new(
-        KnowledgeBase::embedded(),
-        VerbDictionary::embedded(),
-        PartialDate::year(2026),
-    );
+    let coder = Coder::new(KnowledgeBase::embedded(), VerbDictionary::embedded(), PartialDate::year(2026));
     coder.code_document(&document, &sentences)
 }
 
@@ -29,12 +22,7 @@ fn find<'a>(coded: &'a CodedDocument, event: &str) -> &'a EventRecord {
 fn codes(entities: &[dyad_record::Entity]) -> Vec<(String, String)> {
     entities
         .iter()
-        .map(|entity| {
-            (
-                entity.code.clone().unwrap_or_default(),
-                entity.sector.clone().unwrap_or_default(),
-            )
-        })
+        .map(|entity| (entity.code.clone().unwrap_or_default(), entity.sector.clone().unwrap_or_default()))
         .collect()
 }
 
@@ -47,17 +35,8 @@ fn a_meeting_in_the_hosts_capital_is_a_visit_dated_from_the_text() {
     let meeting = find(&coded, "CONSULT");
     assert_eq!(meeting.mode.as_deref(), Some("visit"));
     assert_eq!(codes(&meeting.actor), vec![("RUS".into(), "GOV".into())]);
-    assert_eq!(
-        codes(&meeting.recipient),
-        vec![("SYR".into(), "GOV".into())]
-    );
-    assert_eq!(
-        meeting
-            .location
-            .as_ref()
-            .and_then(|place| place.country.as_deref()),
-        Some("RUS")
-    );
+    assert_eq!(codes(&meeting.recipient), vec![("SYR".into(), "GOV".into())]);
+    assert_eq!(meeting.location.as_ref().and_then(|place| place.country.as_deref()), Some("RUS"));
     assert_eq!(meeting.date.to_string(), "2024-07-24");
     assert_eq!(meeting.date_source, DateSource::Text);
     assert_eq!(meeting.modality, Modality::Asserted);
@@ -65,26 +44,14 @@ fn a_meeting_in_the_hosts_capital_is_a_visit_dated_from_the_text() {
 
 #[test]
 fn roles_follow_the_event_date() {
-    let coded = code_text(
-        "Vladimir Putin met with Bashar al-Assad in Moscow on Wednesday.",
-        "2025-01-16",
-    );
+    let coded = code_text("Vladimir Putin met with Bashar al-Assad in Moscow on Wednesday.", "2025-01-16");
     let meeting = find(&coded, "CONSULT");
-    assert!(
-        meeting
-            .recipient
-            .iter()
-            .all(|entity| entity.sector.as_deref() != Some("GOV")),
-        "{meeting:#?}"
-    );
+    assert!(meeting.recipient.iter().all(|entity| entity.sector.as_deref() != Some("GOV")), "{meeting:#?}");
 }
 
 #[test]
 fn passive_voice_swaps_actor_and_recipient() {
-    let coded = code_text(
-        "Two Syrian soldiers were killed by rebels near Idlib on Tuesday.",
-        "2024-07-25",
-    );
+    let coded = code_text("Two Syrian soldiers were killed by rebels near Idlib on Tuesday.", "2024-07-25");
     let attack = find(&coded, "ASSAULT");
     assert_eq!(codes(&attack.actor), vec![(String::new(), "REB".into())]);
     assert_eq!(codes(&attack.recipient), vec![("SYR".into(), "MIL".into())]);
@@ -92,24 +59,15 @@ fn passive_voice_swaps_actor_and_recipient() {
 
 #[test]
 fn negated_and_future_events_are_marked() {
-    let negated = code_text(
-        "Turkish troops did not attack the Kurdish militias.",
-        "2024-07-25",
-    );
+    let negated = code_text("Turkish troops did not attack the Kurdish militias.", "2024-07-25");
     assert_eq!(find(&negated, "ASSAULT").modality, Modality::Negated);
-    let future = code_text(
-        "Erdogan will meet Vladimir Putin in Ankara next week.",
-        "2024-07-25",
-    );
+    let future = code_text("Erdogan will meet Vladimir Putin in Ankara next week.", "2024-07-25");
     assert_eq!(find(&future, "CONSULT").modality, Modality::Future);
 }
 
 #[test]
 fn background_events_are_historical() {
-    let coded = code_text(
-        "In 2015, Russian warplanes bombed rebels in Syria.",
-        "2024-07-25",
-    );
+    let coded = code_text("In 2015, Russian warplanes bombed rebels in Syria.", "2024-07-25");
     let strike = find(&coded, "ASSAULT");
     assert_eq!(strike.modality, Modality::Historical);
     assert_eq!(strike.date.to_string(), "2015");
@@ -133,21 +91,13 @@ fn spans_slice_the_body_and_coding_is_deterministic() {
     assert!(!first.events.is_empty());
     for event in &first.events {
         let sentence = &text[event.span.start..event.span.end];
-        assert!(
-            sentence.contains(&event.event_text),
-            "{sentence} / {}",
-            event.event_text
-        );
+        assert!(sentence.contains(&event.event_text), "{sentence} / {}", event.event_text);
         for entity in event.actor.iter().chain(&event.recipient) {
             assert_eq!(&text[entity.span.start..entity.span.end], entity.text);
         }
     }
     let render = |coded: &CodedDocument| {
-        coded
-            .events
-            .iter()
-            .map(|event| serde_json::to_string(event).unwrap())
-            .collect::<Vec<_>>()
+        coded.events.iter().map(|event| serde_json::to_string(event).unwrap()).collect::<Vec<_>>()
     };
     assert_eq!(render(&first), render(&second));
 }

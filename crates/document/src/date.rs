@@ -26,27 +26,15 @@ pub struct DateParseError(pub String);
 
 impl PartialDate {
     pub fn day(year: i16, month: u8, day: u8) -> PartialDate {
-        PartialDate {
-            year,
-            month: Some(month),
-            day: Some(day),
-        }
+        PartialDate { year, month: Some(month), day: Some(day) }
     }
 
     pub fn month(year: i16, month: u8) -> PartialDate {
-        PartialDate {
-            year,
-            month: Some(month),
-            day: None,
-        }
+        PartialDate { year, month: Some(month), day: None }
     }
 
     pub fn year(year: i16) -> PartialDate {
-        PartialDate {
-            year,
-            month: None,
-            day: None,
-        }
+        PartialDate { year, month: None, day: None }
     }
 
     pub fn precision(&self) -> DatePrecision {
@@ -106,19 +94,12 @@ impl FromStr for PartialDate {
     }
 }
 
-fn parse_component(
-    part: Option<&str>,
-    range: std::ops::RangeInclusive<u8>,
-) -> Result<Option<u8>, ()> {
+fn parse_component(part: Option<&str>, range: std::ops::RangeInclusive<u8>) -> Result<Option<u8>, ()> {
     match part {
         None => Ok(None),
         Some(text) if text.len() == 2 => {
             let value: u8 = text.parse().map_err(|_| ())?;
-            if range.contains(&value) {
-                Ok(Some(value))
-            } else {
-                Err(())
-            }
+            if range.contains(&value) { Ok(Some(value)) } else { Err(()) }
         }
         Some(_) => Err(()),
     }
@@ -146,26 +127,13 @@ mod tests {
         for text in ["2015", "2023-03", "2024-07-24"] {
             assert_eq!(text.parse::<PartialDate>().unwrap().to_string(), text);
         }
-        assert_eq!(
-            "2024-07-25T10:00:00Z".parse::<PartialDate>().unwrap(),
-            PartialDate::day(2024, 7, 25)
-        );
+        assert_eq!("2024-07-25T10:00:00Z".parse::<PartialDate>().unwrap(), PartialDate::day(2024, 7, 25));
     }
 
     #[test]
     fn rejects_malformed_dates() {
-        for text in [
-            "",
-            "24",
-            "2024-13",
-            "2024-7-1",
-            "2024-07-24-01",
-            "July 2024",
-        ] {
-            assert!(
-                text.parse::<PartialDate>().is_err(),
-                "{text} should not parse"
-            );
+        for text in ["", "24", "2024-13", "2024-7-1", "2024-07-24-01", "July 2024"] {
+            assert!(text.parse::<PartialDate>().is_err(), "{text} should not parse");
         }
     }
 

@@ -62,10 +62,7 @@ impl Document {
 /// A short, stable id for a text: the first 16 hex digits of its SHA-256.
 pub fn content_id(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
-    digest[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    digest[..8].iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -53,9 +53,7 @@ impl<'de> Deserialize<'de> for Span {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Span, D::Error> {
         let [start, end] = <[usize; 2]>::deserialize(deserializer)?;
         if start > end {
-            return Err(serde::de::Error::custom(format!(
-                "span start {start} after end {end}"
-            )));
+            return Err(serde::de::Error::custom(format!("span start {start} after end {end}")));
         }
         Ok(Span { start, end })
     }

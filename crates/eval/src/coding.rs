@@ -10,11 +10,7 @@ use dyad_record::EventRecord;
 /// A document for an evaluation text. The id is the gold standard's, so failures can be
 /// traced back to their record.
 pub(crate) fn evaluation_document(id: &str, body: &str, metadata: Metadata) -> Document {
-    Document {
-        id: id.to_string(),
-        metadata,
-        body: body.to_string(),
-    }
+    Document { id: id.to_string(), metadata, body: body.to_string() }
 }
 
 /// Codes one text published on `published` and returns its events.
@@ -25,40 +21,18 @@ pub(crate) fn code_text(
     published: Option<PartialDate>,
     source: &str,
 ) -> Vec<EventRecord> {
-    let metadata = Metadata {
-        published,
-        source: source.to_string(),
-        language: Some("en".into()),
-        ..Metadata::default()
-    };
-    pipeline
-        .process(evaluation_document(id, text, metadata))
-        .coded
-        .events
+    let metadata =
+        Metadata { published, source: source.to_string(), language: Some("en".into()), ..Metadata::default() };
+    pipeline.process(evaluation_document(id, text, metadata)).coded.events
 }
 
 /// The header line of each knowledge-base file: the columns `KnowledgeBase::from_dir` requires.
 const EMPTY_KB_FILES: [(&str, &str); 6] = [
-    (
-        "countries.tsv",
-        "iso3\tcode\tname\talt_names\tadjectives\tsource",
-    ),
-    (
-        "places.tsv",
-        "name\taliases\tcountry\tkind\tlat\tlon\tgeonameid\tsource",
-    ),
-    (
-        "institutions.tsv",
-        "name\taliases\tcode\tsector\tstart\tend\tcameo\tsource",
-    ),
-    (
-        "groups.tsv",
-        "name\taliases\tcode\tsector\tstart\tend\tcameo\tsource",
-    ),
-    (
-        "people.tsv",
-        "person_id\tname\taliases\tcode\tsector\tstart\tend\tkind\tcameo\tsource",
-    ),
+    ("countries.tsv", "iso3\tcode\tname\talt_names\tadjectives\tsource"),
+    ("places.tsv", "name\taliases\tcountry\tkind\tlat\tlon\tgeonameid\tsource"),
+    ("institutions.tsv", "name\taliases\tcode\tsector\tstart\tend\tcameo\tsource"),
+    ("groups.tsv", "name\taliases\tcode\tsector\tstart\tend\tcameo\tsource"),
+    ("people.tsv", "person_id\tname\taliases\tcode\tsector\tstart\tend\tkind\tcameo\tsource"),
     ("agents.tsv", "term\tplurals\tcode\tsector\tsource"),
 ];
 
@@ -67,8 +41,7 @@ const EMPTY_KB_FILES: [(&str, &str); 6] = [
 pub(crate) fn empty_knowledge_base() -> Result<KnowledgeBase, EvalError> {
     let folder = tempfile::tempdir().map_err(EvalError::TemporaryFolder)?;
     for (name, header) in EMPTY_KB_FILES {
-        std::fs::write(folder.path().join(name), format!("{header}\n"))
-            .map_err(EvalError::TemporaryFolder)?;
+        std::fs::write(folder.path().join(name), format!("{header}\n")).map_err(EvalError::TemporaryFolder)?;
     }
     Ok(KnowledgeBase::from_dir(folder.path())?)
 }

@@ -12,16 +12,9 @@ Lavrov said the two countries would deepen their cooperation.\n\n\
 Ukraine accused Russia of shelling the city of Kharkiv overnight, and officials in Kyiv demanded new sanctions.";
 
 fn coded_json() -> String {
-    let pipeline = Pipeline::new(
-        KnowledgeBase::embedded(),
-        VerbDictionary::embedded(),
-        PartialDate::day(2024, 1, 1),
-    );
-    let metadata = Metadata {
-        published: Some(PartialDate::day(2024, 3, 14)),
-        source: "test".into(),
-        ..Metadata::default()
-    };
+    let pipeline = Pipeline::new(KnowledgeBase::embedded(), VerbDictionary::embedded(), PartialDate::day(2024, 1, 1));
+    let metadata =
+        Metadata { published: Some(PartialDate::day(2024, 3, 14)), source: "test".into(), ..Metadata::default() };
     let processed = pipeline.process(Document::from_body(PASSAGE.to_string(), metadata));
     let events = serde_json::to_string(&processed.coded.events).expect("events serialise");
     let quotes = serde_json::to_string(&processed.quotes).expect("quotes serialise");
@@ -32,9 +25,6 @@ fn coded_json() -> String {
 fn the_same_passage_codes_to_the_same_bytes() {
     let first = coded_json();
     let second = coded_json();
-    assert!(
-        first.len() > 10 && first.contains("\"event\""),
-        "the passage should code some events: {first}"
-    );
+    assert!(first.len() > 10 && first.contains("\"event\""), "the passage should code some events: {first}");
     assert_eq!(first, second);
 }

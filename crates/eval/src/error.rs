@@ -6,21 +6,11 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("{path}: malformed XML near byte {position}: {message}")]
-    Xml {
-        path: PathBuf,
-        position: u64,
-        message: String,
-    },
+    Xml { path: PathBuf, position: u64, message: String },
     #[error("{path}: not valid JSON: {source}")]
-    Json {
-        path: PathBuf,
-        source: serde_json::Error,
-    },
+    Json { path: PathBuf, source: serde_json::Error },
     /// The file parses but does not have the shape the evaluation expects.
     #[error("{path}: {message}")]
     Format { path: PathBuf, message: String },
@@ -35,17 +25,11 @@ pub enum EvalError {
 
 impl EvalError {
     pub(crate) fn format(path: impl Into<PathBuf>, message: impl Into<String>) -> EvalError {
-        EvalError::Format {
-            path: path.into(),
-            message: message.into(),
-        }
+        EvalError::Format { path: path.into(), message: message.into() }
     }
 }
 
 /// Reads a whole file as UTF-8, naming the file on failure.
 pub(crate) fn read_text(path: &std::path::Path) -> Result<String, EvalError> {
-    std::fs::read_to_string(path).map_err(|source| EvalError::Read {
-        path: path.to_path_buf(),
-        source,
-    })
+    std::fs::read_to_string(path).map_err(|source| EvalError::Read { path: path.to_path_buf(), source })
 }

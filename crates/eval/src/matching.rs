@@ -18,11 +18,7 @@ use dyad_record::{Entity, EventRecord};
 
 /// An entity as `CODE` + `SECTOR`, with `---` for a missing code: `ARNGOV`, `---GOV`, `ARN`.
 pub fn entity_code(entity: &Entity) -> String {
-    format!(
-        "{}{}",
-        entity.code.as_deref().unwrap_or("---"),
-        entity.sector.as_deref().unwrap_or("")
-    )
+    format!("{}{}", entity.code.as_deref().unwrap_or("---"), entity.sector.as_deref().unwrap_or(""))
 }
 
 /// True when an entity carries any code or sector at all.
@@ -33,17 +29,11 @@ fn is_coded(entity: &Entity) -> bool {
 /// Whether an expected PETRARCH code is met by one of the entities (see the module docs).
 pub fn petrarch_code_matches(expected: &str, entities: &[Entity]) -> bool {
     let expected = expected.trim();
-    if let Some(phrase) = expected
-        .strip_prefix('"')
-        .and_then(|rest| rest.strip_suffix('"'))
-    {
+    if let Some(phrase) = expected.strip_prefix('"').and_then(|rest| rest.strip_suffix('"')) {
         let wanted = normalise_phrase(phrase);
         return entities.iter().any(|entity| {
             normalise_phrase(&entity.text) == wanted
-                || entity
-                    .name
-                    .as_deref()
-                    .is_some_and(|name| normalise_phrase(name) == wanted)
+                || entity.name.as_deref().is_some_and(|name| normalise_phrase(name) == wanted)
         });
     }
     if expected.chars().all(|c| c == '-') {
@@ -51,22 +41,12 @@ pub fn petrarch_code_matches(expected: &str, entities: &[Entity]) -> bool {
     }
     let written = expected.to_ascii_uppercase();
     let decoded = decode_cameo(&written);
-    let decoded = format!(
-        "{}{}",
-        decoded.code.as_deref().unwrap_or("---"),
-        decoded.sector.as_deref().unwrap_or("")
-    );
-    entities
-        .iter()
-        .map(entity_code)
-        .any(|produced| produced.starts_with(&written) || produced.starts_with(&decoded))
+    let decoded = format!("{}{}", decoded.code.as_deref().unwrap_or("---"), decoded.sector.as_deref().unwrap_or(""));
+    entities.iter().map(entity_code).any(|produced| produced.starts_with(&written) || produced.starts_with(&decoded))
 }
 
 fn normalise_phrase(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_uppercase()
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()
 }
 
 /// A produced event in PETRARCH's notation: `ARNGOV>GON:064`, compound actors joined by `+`.
@@ -77,22 +57,11 @@ pub fn describe_event(event: &EventRecord) -> String {
         }
         entities
             .iter()
-            .map(|entity| {
-                if is_coded(entity) {
-                    entity_code(entity)
-                } else {
-                    format!("\"{}\"", entity.text)
-                }
-            })
+            .map(|entity| if is_coded(entity) { entity_code(entity) } else { format!("\"{}\"", entity.text) })
             .collect::<Vec<_>>()
             .join("+")
     };
-    format!(
-        "{}>{}:{}",
-        side(&event.actor),
-        side(&event.recipient),
-        event.cameo.as_deref().unwrap_or(&event.event)
-    )
+    format!("{}>{}:{}", side(&event.actor), side(&event.recipient), event.cameo.as_deref().unwrap_or(&event.event))
 }
 
 /// The family a PLOVER actor code belongs to for overlap: `UNO` and `EUR` count as `IGO`.
@@ -108,28 +77,17 @@ pub fn gold_code_overlaps(gold: &str, entity: &Entity) -> bool {
     let gold = gold.trim();
     let looks_like_code = gold.len() == 3 && gold.bytes().all(|byte| byte.is_ascii_uppercase());
     if looks_like_code {
-        return entity
-            .code
-            .as_deref()
-            .is_some_and(|code| code == gold || code_family(code) == code_family(gold));
+        return entity.code.as_deref().is_some_and(|code| code == gold || code_family(code) == code_family(gold));
     }
     let wanted = gold.to_lowercase();
     entity.text.to_lowercase().contains(&wanted)
-        || entity
-            .name
-            .as_deref()
-            .is_some_and(|name| name.to_lowercase().contains(&wanted))
+        || entity.name.as_deref().is_some_and(|name| name.to_lowercase().contains(&wanted))
 }
 
 /// Whether any gold code overlaps any entity. An empty gold list accepts anything (the gold
 /// standard left that side open), including no entity.
 pub fn any_overlap(gold: &[String], entities: &[Entity]) -> bool {
-    gold.is_empty()
-        || gold.iter().any(|code| {
-            entities
-                .iter()
-                .any(|entity| gold_code_overlaps(code, entity))
-        })
+    gold.is_empty() || gold.iter().any(|code| entities.iter().any(|entity| gold_code_overlaps(code, entity)))
 }
 
 #[cfg(test)]
@@ -169,22 +127,10 @@ pub(crate) mod tests {
     #[test]
     fn dashes_mean_no_coded_entity_and_quotes_mean_a_phrase() {
         assert!(petrarch_code_matches("---", &[]));
-        assert!(petrarch_code_matches(
-            "---",
-            &[entity("crowds", None, None)]
-        ));
-        assert!(!petrarch_code_matches(
-            "---",
-            &[entity("Elbonia", Some("ELB"), None)]
-        ));
-        assert!(petrarch_code_matches(
-            "\"THE GREY COUNCIL\"",
-            &[entity("the Grey  Council", None, None)]
-        ));
-        assert!(!petrarch_code_matches(
-            "\"THE GREY COUNCIL\"",
-            &[entity("the council", None, None)]
-        ));
+        assert!(petrarch_code_matches("---", &[entity("crowds", None, None)]));
+        assert!(!petrarch_code_matches("---", &[entity("Elbonia", Some("ELB"), None)]));
+        assert!(petrarch_code_matches("\"THE GREY COUNCIL\"", &[entity("the Grey  Council", None, None)]));
+        assert!(!petrarch_code_matches("\"THE GREY COUNCIL\"", &[entity("the council", None, None)]));
     }
 
     #[test]

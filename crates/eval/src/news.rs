@@ -104,21 +104,13 @@ pub struct NewsReport {
 impl NewsReport {
     /// Documents of clusters with a headline.
     pub fn graded(&self) -> impl Iterator<Item = &NewsOutcome> {
-        self.outcomes
-            .iter()
-            .filter(|outcome| outcome.gold_date.is_some())
+        self.outcomes.iter().filter(|outcome| outcome.gold_date.is_some())
     }
 
     /// (documents found, documents graded).
     pub fn recall(&self) -> (usize, usize) {
         let graded: Vec<&NewsOutcome> = self.graded().collect();
-        (
-            graded
-                .iter()
-                .filter(|outcome| outcome.found.is_some())
-                .count(),
-            graded.len(),
-        )
+        (graded.iter().filter(|outcome| outcome.found.is_some()).count(), graded.len())
     }
 
     /// (exact date matches, found) over documents with (`true`) or without a publication date.
@@ -127,44 +119,24 @@ impl NewsReport {
             .graded()
             .filter(|outcome| outcome.found.is_some() && outcome.published.is_some() == published)
             .collect();
-        (
-            found
-                .iter()
-                .filter(|outcome| outcome.date_matches() == Some(true))
-                .count(),
-            found.len(),
-        )
+        (found.iter().filter(|outcome| outcome.date_matches() == Some(true)).count(), found.len())
     }
 
     /// (events coded, documents) from the non-political `none-*` clusters.
     pub fn non_political_events(&self) -> (usize, usize) {
-        let documents: Vec<&NewsOutcome> = self
-            .outcomes
-            .iter()
-            .filter(|outcome| outcome.cluster.starts_with("none-"))
-            .collect();
-        (
-            documents.iter().map(|outcome| outcome.events).sum(),
-            documents.len(),
-        )
+        let documents: Vec<&NewsOutcome> =
+            self.outcomes.iter().filter(|outcome| outcome.cluster.starts_with("none-")).collect();
+        (documents.iter().map(|outcome| outcome.events).sum(), documents.len())
     }
 
     pub fn events_after_publication(&self) -> usize {
-        self.outcomes
-            .iter()
-            .map(|outcome| outcome.after_publication.len())
-            .sum()
+        self.outcomes.iter().map(|outcome| outcome.after_publication.len()).sum()
     }
 }
 
 /// Codes the set with the embedded dictionaries; undated documents fall back to today (UTC).
 pub fn evaluate_news(dir: &Path) -> Result<NewsReport, EvalError> {
-    evaluate_news_with(
-        dir,
-        KnowledgeBase::embedded(),
-        VerbDictionary::embedded(),
-        today(),
-    )
+    evaluate_news_with(dir, KnowledgeBase::embedded(), VerbDictionary::embedded(), today())
 }
 
 /// [`evaluate_news`] with the given dictionaries and fallback date.
@@ -176,41 +148,21 @@ pub fn evaluate_news_with(
 ) -> Result<NewsReport, EvalError> {
     let gold_path = dir.join("gold.json");
     let headlines: BTreeMap<String, Headline> = serde_json::from_str(&read_text(&gold_path)?)
-        .map_err(|source| EvalError::Json {
-            path: gold_path.clone(),
-            source,
-        })?;
+        .map_err(|source| EvalError::Json { path: gold_path.clone(), source })?;
     let documents = read_documents(dir)?;
     let pipeline = Pipeline::new(kb, verbs, fallback_date);
-    let outcomes = documents
-        .iter()
-        .map(|document| code_document(&pipeline, document, headlines.get(&document.cluster)))
-        .collect();
-    Ok(NewsReport {
-        dir: dir.to_path_buf(),
-        fallback_date,
-        headlines,
-        outcomes,
-    })
+    let outcomes =
+        documents.iter().map(|document| code_document(&pipeline, document, headlines.get(&document.cluster))).collect();
+    Ok(NewsReport { dir: dir.to_path_buf(), fallback_date, headlines, outcomes })
 }
 
 /// Every `*.json` but `gold.json`, in file-name order (so reports are stable).
 fn read_documents(dir: &Path) -> Result<Vec<NewsDocument>, EvalError> {
-    let listing = std::fs::read_dir(dir).map_err(|source| EvalError::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    let listing = std::fs::read_dir(dir).map_err(|source| EvalError::Read { path: dir.to_path_buf(), source })?;
     let mut paths = Vec::new();
     for entry in listing {
-        let path = entry
-            .map_err(|source| EvalError::Read {
-                path: dir.to_path_buf(),
-                source,
-            })?
-            .path();
-        let is_document = path
-            .extension()
-            .is_some_and(|extension| extension == "json")
+        let path = entry.map_err(|source| EvalError::Read { path: dir.to_path_buf(), source })?.path();
+        let is_document = path.extension().is_some_and(|extension| extension == "json")
             && path.file_name().is_some_and(|name| name != "gold.json");
         if is_document {
             paths.push(path);
@@ -220,19 +172,12 @@ fn read_documents(dir: &Path) -> Result<Vec<NewsDocument>, EvalError> {
     paths
         .iter()
         .map(|path| {
-            serde_json::from_str(&read_text(path)?).map_err(|source| EvalError::Json {
-                path: path.clone(),
-                source,
-            })
+            serde_json::from_str(&read_text(path)?).map_err(|source| EvalError::Json { path: path.clone(), source })
         })
         .collect()
 }
 
-fn code_document(
-    pipeline: &Pipeline,
-    document: &NewsDocument,
-    headline: Option<&Headline>,
-) -> NewsOutcome {
+fn code_document(pipeline: &Pipeline, document: &NewsDocument, headline: Option<&Headline>) -> NewsOutcome {
     let metadata = Metadata {
         title: document.title.clone(),
         url: document.url.clone(),
@@ -241,12 +186,8 @@ fn code_document(
         source: format!("news-dev/{}", document.id),
         ..Metadata::default()
     };
-    let events = pipeline
-        .process(evaluation_document(&document.id, &document.text, metadata))
-        .coded
-        .events;
-    let found =
-        headline.and_then(|headline| events.iter().find(|event| meets_headline(event, headline)));
+    let events = pipeline.process(evaluation_document(&document.id, &document.text, metadata)).coded.events;
+    let found = headline.and_then(|headline| events.iter().find(|event| meets_headline(event, headline)));
     let after_publication = match document.published {
         Some(published) => events
             .iter()
@@ -267,11 +208,7 @@ fn code_document(
             date_source: event.date_source,
         }),
         after_publication,
-        sample: events
-            .iter()
-            .take(4)
-            .map(|event| format!("{} {}", event.event, describe_event(event)))
-            .collect(),
+        sample: events.iter().take(4).map(|event| format!("{} {}", event.event, describe_event(event))).collect(),
     }
 }
 
@@ -285,9 +222,7 @@ pub fn meets_headline(event: &EventRecord, headline: &Headline) -> bool {
 }
 
 fn today() -> PartialDate {
-    let date = jiff::Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .date();
+    let date = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
     // jiff's month and day are 1-based and always in range.
     PartialDate::day(date.year(), date.month() as u8, date.day() as u8)
 }
@@ -300,28 +235,12 @@ impl fmt::Display for NewsReport {
             self.dir.display(),
             self.fallback_date
         )?;
-        let mut clusters = TextTable::new([
-            "cluster",
-            "gold date",
-            "documents",
-            "found",
-            "share",
-            "date exact",
-        ]);
+        let mut clusters = TextTable::new(["cluster", "gold date", "documents", "found", "share", "date exact"]);
         for (name, headline) in &self.headlines {
-            let documents: Vec<&NewsOutcome> = self
-                .outcomes
-                .iter()
-                .filter(|outcome| &outcome.cluster == name)
-                .collect();
-            let found = documents
-                .iter()
-                .filter(|outcome| outcome.found.is_some())
-                .count();
-            let dated = documents
-                .iter()
-                .filter(|outcome| outcome.date_matches() == Some(true))
-                .count();
+            let documents: Vec<&NewsOutcome> =
+                self.outcomes.iter().filter(|outcome| &outcome.cluster == name).collect();
+            let found = documents.iter().filter(|outcome| outcome.found.is_some()).count();
+            let dated = documents.iter().filter(|outcome| outcome.date_matches() == Some(true)).count();
             clusters.row([
                 name.clone(),
                 headline.date.to_string(),
@@ -333,11 +252,7 @@ impl fmt::Display for NewsReport {
         }
         writeln!(f, "{clusters}")?;
         let (found, graded) = self.recall();
-        writeln!(
-            f,
-            "Headline recall: {found}/{graded} documents ({})",
-            percent(found, graded)
-        )?;
+        writeln!(f, "Headline recall: {found}/{graded} documents ({})", percent(found, graded))?;
         let (dated_right, dated_found) = self.date_matches(true);
         writeln!(
             f,
@@ -355,52 +270,24 @@ impl fmt::Display for NewsReport {
             f,
             "Events coded from {non_political} non-political (none-*) documents: {false_alarms} (should be 0)"
         )?;
-        writeln!(
-            f,
-            "Events dated after their publication date: {} (should be 0)\n",
-            self.events_after_publication()
-        )?;
-        let mut documents = TextTable::new([
-            "doc",
-            "cluster",
-            "published",
-            "events",
-            "headline found",
-            "date",
-            "coded (first few)",
-        ]);
+        writeln!(f, "Events dated after their publication date: {} (should be 0)\n", self.events_after_publication())?;
+        let mut documents =
+            TextTable::new(["doc", "cluster", "published", "events", "headline found", "date", "coded (first few)"]);
         for outcome in &self.outcomes {
             let found = outcome.found.as_ref();
             documents.row([
                 outcome.id.clone(),
                 outcome.cluster.chars().take(28).collect(),
-                outcome
-                    .published
-                    .map_or("-".into(), |date| date.to_string()),
+                outcome.published.map_or("-".into(), |date| date.to_string()),
                 outcome.events.to_string(),
                 found.map_or("-".into(), |found| found.description.clone()),
-                found.map_or("-".into(), |found| {
-                    format!("{} ({:?})", found.date, found.date_source)
-                }),
-                if found.is_some() {
-                    String::new()
-                } else {
-                    outcome.sample.join("; ")
-                },
+                found.map_or("-".into(), |found| format!("{} ({:?})", found.date, found.date_source)),
+                if found.is_some() { String::new() } else { outcome.sample.join("; ") },
             ]);
         }
         writeln!(f, "{documents}")?;
-        for outcome in self
-            .outcomes
-            .iter()
-            .filter(|outcome| !outcome.after_publication.is_empty())
-        {
-            writeln!(
-                f,
-                "{} dated after publication: {}",
-                outcome.id,
-                outcome.after_publication.join("; ")
-            )?;
+        for outcome in self.outcomes.iter().filter(|outcome| !outcome.after_publication.is_empty()) {
+            writeln!(f, "{} dated after publication: {}", outcome.id, outcome.after_publication.join("; "))?;
         }
         Ok(())
     }

@@ -18,9 +18,7 @@
 use crate::coding::{code_text, empty_knowledge_base};
 use crate::error::{EvalError, read_text};
 use crate::matching::{describe_event, petrarch_code_matches};
-use crate::petrarch_file::{
-    Environment, Expectation, ExpectedCoding, ValidationFile, ValidationRecord,
-};
+use crate::petrarch_file::{Environment, Expectation, ExpectedCoding, ValidationFile, ValidationRecord};
 use crate::table::{TextTable, percent, snippet};
 use dyad_document::PartialDate;
 use dyad_kb::KnowledgeBase;
@@ -70,9 +68,7 @@ impl FailureCause {
     pub fn describe(self) -> &'static str {
         match self {
             FailureCause::CodeNotInCameoTable => "expected code not in dyad's CAMEO table",
-            FailureCause::CodeWithoutPloverType => {
-                "expected code has no PLOVER type (CAMEO 01x/02x)"
-            }
+            FailureCause::CodeWithoutPloverType => "expected code has no PLOVER type (CAMEO 01x/02x)",
             FailureCause::NothingProduced => "no event produced",
             FailureCause::WrongEventCode => "an expected code not produced (other events were)",
             FailureCause::WrongActor => "expected code, wrong or missing source",
@@ -131,9 +127,7 @@ pub struct PetrarchReport {
 
 impl PetrarchReport {
     pub fn scored(&self) -> impl Iterator<Item = &RecordOutcome> {
-        self.outcomes
-            .iter()
-            .filter(|outcome| outcome.scope == Scope::Scored)
+        self.outcomes.iter().filter(|outcome| outcome.scope == Scope::Scored)
     }
 
     pub fn overall(&self) -> PassCounts {
@@ -145,9 +139,7 @@ impl PetrarchReport {
     /// Pass counts over the scored records whose expected codes dyad can emit at all.
     pub fn emittable(&self) -> PassCounts {
         let mut counts = PassCounts::default();
-        self.scored()
-            .filter(|outcome| outcome.emittable)
-            .for_each(|outcome| counts.add(outcome));
+        self.scored().filter(|outcome| outcome.emittable).for_each(|outcome| counts.add(outcome));
         counts
     }
 
@@ -155,10 +147,7 @@ impl PetrarchReport {
     pub fn by_category(&self) -> BTreeMap<String, PassCounts> {
         let mut categories: BTreeMap<String, PassCounts> = BTreeMap::new();
         for outcome in self.scored() {
-            categories
-                .entry(outcome.category.clone())
-                .or_default()
-                .add(outcome);
+            categories.entry(outcome.category.clone()).or_default().add(outcome);
         }
         categories
     }
@@ -195,22 +184,10 @@ pub fn evaluate_petrarch(xml_path: &Path) -> Result<PetrarchReport, EvalError> {
     let file = ValidationFile::read(xml_path)?;
     let (kb, mut dictionaries) = validation_knowledge_base(&file.environment, xml_path)?;
     let verbs = validation_verbs(&file.environment, xml_path)?;
-    dictionaries.extend(
-        file.environment
-            .verb_files
-            .iter()
-            .map(|path| format!("verbs: {}", path.display())),
-    );
-    let fallback = file
-        .records
-        .first()
-        .map_or(PartialDate::year(2000), |record| record.date);
+    dictionaries.extend(file.environment.verb_files.iter().map(|path| format!("verbs: {}", path.display())));
+    let fallback = file.records.first().map_or(PartialDate::year(2000), |record| record.date);
     let pipeline = Pipeline::new(&kb, &verbs, fallback);
-    let outcomes = file
-        .records
-        .iter()
-        .map(|record| score_record(record, &file.environment, &pipeline))
-        .collect();
+    let outcomes = file.records.iter().map(|record| score_record(record, &file.environment, &pipeline)).collect();
     Ok(PetrarchReport {
         file: xml_path.to_path_buf(),
         dictionaries,
@@ -225,47 +202,25 @@ fn validation_knowledge_base(
     xml_path: &Path,
 ) -> Result<(KnowledgeBase, Vec<String>), EvalError> {
     if environment.actor_files.is_empty() {
-        return Err(EvalError::format(
-            xml_path,
-            "the <Environment> names no <Actorfile>",
-        ));
+        return Err(EvalError::format(xml_path, "the <Environment> names no <Actorfile>"));
     }
     let mut kb = empty_knowledge_base()?;
     let mut loaded = Vec::new();
-    for path in environment
-        .actor_files
-        .iter()
-        .chain(&environment.agent_files)
-    {
+    for path in environment.actor_files.iter().chain(&environment.agent_files) {
         let summary = kb.import_tabari(path)?;
-        loaded.push(format!(
-            "{:?}: {} ({} entries)",
-            summary.kind,
-            path.display(),
-            summary.entries
-        ));
+        loaded.push(format!("{:?}: {} ({} entries)", summary.kind, path.display(), summary.entries));
     }
     Ok((kb, loaded))
 }
 
-fn validation_verbs(
-    environment: &Environment,
-    xml_path: &Path,
-) -> Result<VerbDictionary, EvalError> {
+fn validation_verbs(environment: &Environment, xml_path: &Path) -> Result<VerbDictionary, EvalError> {
     let mut files = environment.verb_files.iter();
     let Some(first) = files.next() else {
-        return Err(EvalError::format(
-            xml_path,
-            "the <Environment> names no <Verbfile>",
-        ));
+        return Err(EvalError::format(xml_path, "the <Environment> names no <Verbfile>"));
     };
-    let mut verbs =
-        VerbDictionary::from_petrarch_text(&read_text(first)?, &first.display().to_string())?;
+    let mut verbs = VerbDictionary::from_petrarch_text(&read_text(first)?, &first.display().to_string())?;
     for path in files {
-        verbs.merge(VerbDictionary::from_petrarch_text(
-            &read_text(path)?,
-            &path.display().to_string(),
-        )?);
+        verbs.merge(VerbDictionary::from_petrarch_text(&read_text(path)?, &path.display().to_string())?);
     }
     Ok(verbs)
 }
@@ -282,18 +237,8 @@ fn scope_of(record: &ValidationRecord, environment: &Environment) -> Scope {
     }
 }
 
-fn score_record(
-    record: &ValidationRecord,
-    environment: &Environment,
-    pipeline: &Pipeline,
-) -> RecordOutcome {
-    let events = code_text(
-        pipeline,
-        &record.id,
-        &record.text,
-        Some(record.date),
-        "petrarch-validation",
-    );
+fn score_record(record: &ValidationRecord, environment: &Environment, pipeline: &Pipeline) -> RecordOutcome {
+    let events = code_text(pipeline, &record.id, &record.text, Some(record.date), "petrarch-validation");
     let (lenient_pass, strict_pass, cause) = judge(&record.expectation, &events);
     RecordOutcome {
         id: record.id.clone(),
@@ -325,9 +270,7 @@ fn non_default_config(config: &BTreeMap<String, String>) -> Vec<String> {
     };
     config
         .iter()
-        .filter(|(option, value)| {
-            default_of(option).is_some_and(|default| !value.eq_ignore_ascii_case(default))
-        })
+        .filter(|(option, value)| default_of(option).is_some_and(|default| !value.eq_ignore_ascii_case(default)))
         .map(|(option, value)| format!("{option}={value}"))
         .collect()
 }
@@ -340,45 +283,26 @@ pub fn event_meets(event: &EventRecord, expected: &ExpectedCoding) -> bool {
 }
 
 /// (lenient pass, strict pass, cause of a strict failure).
-pub fn judge(
-    expectation: &Expectation,
-    events: &[EventRecord],
-) -> (bool, bool, Option<FailureCause>) {
+pub fn judge(expectation: &Expectation, events: &[EventRecord]) -> (bool, bool, Option<FailureCause>) {
     let codings = match expectation {
         Expectation::Codings(codings) => codings,
         Expectation::NoEvents | Expectation::Error(_) => {
             let pass = events.is_empty();
-            return (
-                pass,
-                pass,
-                (!pass).then_some(FailureCause::EventsWhereNoneExpected),
-            );
+            return (pass, pass, (!pass).then_some(FailureCause::EventsWhereNoneExpected));
         }
     };
-    let missing: Vec<&ExpectedCoding> = codings
-        .iter()
-        .filter(|expected| !events.iter().any(|event| event_meets(event, expected)))
-        .collect();
-    let has_extra = events
-        .iter()
-        .any(|event| !codings.iter().any(|expected| event_meets(event, expected)));
+    let missing: Vec<&ExpectedCoding> =
+        codings.iter().filter(|expected| !events.iter().any(|event| event_meets(event, expected))).collect();
+    let has_extra = events.iter().any(|event| !codings.iter().any(|expected| event_meets(event, expected)));
     let lenient = missing.is_empty();
     let strict = lenient && !has_extra;
     let cause = match missing.first() {
         None if has_extra => Some(FailureCause::ExtraEvents),
         None => None,
-        Some(_)
-            if missing
-                .iter()
-                .any(|expected| dyad_verbs::cameo(expected.event.trim()).is_none()) =>
-        {
+        Some(_) if missing.iter().any(|expected| dyad_verbs::cameo(expected.event.trim()).is_none()) => {
             Some(FailureCause::CodeNotInCameoTable)
         }
-        Some(_)
-            if missing
-                .iter()
-                .any(|expected| !has_plover_type(&expected.event)) =>
-        {
+        Some(_) if missing.iter().any(|expected| !has_plover_type(&expected.event)) => {
             Some(FailureCause::CodeWithoutPloverType)
         }
         Some(_) if events.is_empty() => Some(FailureCause::NothingProduced),
@@ -395,24 +319,17 @@ pub fn has_plover_type(code: &str) -> bool {
 /// Whether every event a record expects is one dyad can emit.
 fn is_emittable(expectation: &Expectation) -> bool {
     match expectation {
-        Expectation::Codings(codings) => {
-            codings.iter().all(|coding| has_plover_type(&coding.event))
-        }
+        Expectation::Codings(codings) => codings.iter().all(|coding| has_plover_type(&coding.event)),
         Expectation::NoEvents | Expectation::Error(_) => true,
     }
 }
 
 fn miss_cause(expected: &ExpectedCoding, events: &[EventRecord]) -> FailureCause {
-    let same_code: Vec<&EventRecord> = events
-        .iter()
-        .filter(|event| event.cameo.as_deref() == Some(expected.event.trim()))
-        .collect();
+    let same_code: Vec<&EventRecord> =
+        events.iter().filter(|event| event.cameo.as_deref() == Some(expected.event.trim())).collect();
     if same_code.is_empty() {
         FailureCause::WrongEventCode
-    } else if same_code
-        .iter()
-        .any(|event| petrarch_code_matches(&expected.source, &event.actor))
-    {
+    } else if same_code.iter().any(|event| petrarch_code_matches(&expected.source, &event.actor)) {
         FailureCause::WrongRecipient
     } else {
         FailureCause::WrongActor
@@ -438,11 +355,7 @@ impl fmt::Display for PetrarchReport {
             writeln!(f, "  loaded {dictionary}")?;
         }
         for path in &self.unapplied_dictionaries {
-            writeln!(
-                f,
-                "  not applied (the coder has no discard lists): {}",
-                path.display()
-            )?;
+            writeln!(f, "  not applied (the coder has no discard lists): {}", path.display())?;
         }
         let overall = self.overall();
         writeln!(
@@ -464,26 +377,12 @@ impl fmt::Display for PetrarchReport {
             emittable.lenient,
             percent(emittable.lenient, emittable.records)
         )?;
-        let mut categories = TextTable::new([
-            "category",
-            "records",
-            "strict",
-            "strict %",
-            "lenient",
-            "lenient %",
-        ]);
+        let mut categories = TextTable::new(["category", "records", "strict", "strict %", "lenient", "lenient %"]);
         for (category, counts) in self.by_category() {
             categories.row(pass_row(&category, counts));
         }
         writeln!(f, "{categories}")?;
-        let mut unscored = TextTable::new([
-            "not scored",
-            "records",
-            "strict",
-            "strict %",
-            "lenient",
-            "lenient %",
-        ]);
+        let mut unscored = TextTable::new(["not scored", "records", "strict", "strict %", "lenient", "lenient %"]);
         for (reason, counts) in self.unscored() {
             unscored.row(pass_row(&reason, counts));
         }
@@ -491,44 +390,19 @@ impl fmt::Display for PetrarchReport {
         let causes = self.failure_causes();
         let mut cause_table = TextTable::new(["failure cause", "records", "examples"]);
         for (cause, outcomes) in &causes {
-            let examples: Vec<&str> = outcomes
-                .iter()
-                .take(4)
-                .map(|outcome| outcome.id.as_str())
-                .collect();
-            cause_table.row([
-                cause.describe().to_string(),
-                outcomes.len().to_string(),
-                examples.join(" "),
-            ]);
+            let examples: Vec<&str> = outcomes.iter().take(4).map(|outcome| outcome.id.as_str()).collect();
+            cause_table.row([cause.describe().to_string(), outcomes.len().to_string(), examples.join(" ")]);
         }
         writeln!(f, "{cause_table}")?;
         writeln!(f, "Failures (strict):")?;
         for outcome in self.scored().filter(|outcome| !outcome.strict_pass) {
-            let cause = outcome
-                .cause
-                .map_or("?".to_string(), |cause| format!("{cause:?}"));
-            writeln!(
-                f,
-                "{} [{}] {}: {}",
-                outcome.id,
-                outcome.category,
-                cause,
-                snippet(&outcome.text, 110)
-            )?;
-            writeln!(
-                f,
-                "    expected: {}",
-                describe_expectation(&outcome.expectation)
-            )?;
+            let cause = outcome.cause.map_or("?".to_string(), |cause| format!("{cause:?}"));
+            writeln!(f, "{} [{}] {}: {}", outcome.id, outcome.category, cause, snippet(&outcome.text, 110))?;
+            writeln!(f, "    expected: {}", describe_expectation(&outcome.expectation))?;
             writeln!(
                 f,
                 "    got:      {}",
-                if outcome.produced.is_empty() {
-                    "(none)".into()
-                } else {
-                    outcome.produced.join(" ")
-                }
+                if outcome.produced.is_empty() { "(none)".into() } else { outcome.produced.join(" ") }
             )?;
             if !outcome.config.is_empty() {
                 writeln!(f, "    config:   {}", outcome.config.join(" "))?;

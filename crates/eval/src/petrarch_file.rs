@@ -32,11 +32,7 @@ pub struct Environment {
 impl Environment {
     /// PETRARCH runs a record only when its category is listed in `<Include>` (if there is one).
     pub fn includes(&self, category: &str) -> bool {
-        self.included_categories.is_empty()
-            || self
-                .included_categories
-                .iter()
-                .any(|included| included == category)
+        self.included_categories.is_empty() || self.included_categories.iter().any(|included| included == category)
     }
 }
 
@@ -107,20 +103,15 @@ impl ValidationFile {
                 Event::Text(content) => parser.text(&content.xml10_content()),
                 Event::CData(content) => parser.text(&content.xml10_content()),
                 Event::GeneralRef(reference) => {
-                    let resolved = resolve_reference(
-                        &reference.xml10_content(),
-                        reference.resolve_char_ref().ok().flatten(),
-                    );
+                    let resolved =
+                        resolve_reference(&reference.xml10_content(), reference.resolve_char_ref().ok().flatten());
                     parser.text(&resolved);
                 }
                 Event::Eof => break,
                 Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
             }
         }
-        Ok(ValidationFile {
-            environment: parser.environment,
-            records: parser.records,
-        })
+        Ok(ValidationFile { environment: parser.environment, records: parser.records })
     }
 }
 
@@ -180,28 +171,19 @@ impl<'a> FileParser<'a> {
         }
     }
 
-    fn start(
-        &mut self,
-        element: &BytesStart,
-        position: u64,
-        is_empty: bool,
-    ) -> Result<(), EvalError> {
+    fn start(&mut self, element: &BytesStart, position: u64, is_empty: bool) -> Result<(), EvalError> {
         let name = element.name().as_ref().to_string();
         let attributes = self.attributes(element, position)?;
         match name.as_str() {
             "Environment" => self.in_environment = !is_empty,
             "Config" => {
-                if let (Some(option), Some(value)) =
-                    (attributes.get("option"), attributes.get("value"))
-                {
+                if let (Some(option), Some(value)) = (attributes.get("option"), attributes.get("value")) {
                     self.config.insert(option.clone(), value.clone());
                 }
             }
             "Sentence" => self.start_record(&attributes, position)?,
             "EventCoding" => self.add_expectation(&attributes, position)?,
-            "Text" if self.record.is_some() && !is_empty => {
-                self.capture = Some((name, String::new()))
-            }
+            "Text" if self.record.is_some() && !is_empty => self.capture = Some((name, String::new())),
             _ if self.in_environment && !is_empty => self.capture = Some((name, String::new())),
             _ => {}
         }
@@ -230,15 +212,10 @@ impl<'a> FileParser<'a> {
         }
     }
 
-    fn attributes(
-        &self,
-        element: &BytesStart,
-        position: u64,
-    ) -> Result<BTreeMap<String, String>, EvalError> {
+    fn attributes(&self, element: &BytesStart, position: u64) -> Result<BTreeMap<String, String>, EvalError> {
         let mut attributes = BTreeMap::new();
         for attribute in element.attributes() {
-            let attribute =
-                attribute.map_err(|error| self.xml_error(position, error.to_string()))?;
+            let attribute = attribute.map_err(|error| self.xml_error(position, error.to_string()))?;
             let key = attribute.key.as_ref().to_string();
             let value = attribute
                 .normalized_value(XmlVersion::Implicit1_0)
@@ -249,11 +226,7 @@ impl<'a> FileParser<'a> {
     }
 
     fn xml_error(&self, position: u64, message: String) -> EvalError {
-        EvalError::Xml {
-            path: self.path.to_path_buf(),
-            position,
-            message,
-        }
+        EvalError::Xml { path: self.path.to_path_buf(), position, message }
     }
 
     fn finish_capture(&mut self, name: &str, text: &str) {
@@ -266,38 +239,23 @@ impl<'a> FileParser<'a> {
         }
         // A file element may list several files, comma-separated (PETRARCH-2 does so).
         let folder = self.folder;
-        let resolved = || {
-            value
-                .split(',')
-                .map(str::trim)
-                .filter(|name| !name.is_empty())
-                .map(|name| folder.join(name))
-        };
+        let resolved = || value.split(',').map(str::trim).filter(|name| !name.is_empty()).map(|name| folder.join(name));
         let environment = &mut self.environment;
         match name {
             "Verbfile" => environment.verb_files.extend(resolved()),
             "Actorfile" => environment.actor_files.extend(resolved()),
             "Agentfile" => environment.agent_files.extend(resolved()),
             "Discardfile" => environment.discard_files.extend(resolved()),
-            "Include" => {
-                environment.included_categories =
-                    value.split_whitespace().map(str::to_string).collect()
-            }
+            "Include" => environment.included_categories = value.split_whitespace().map(str::to_string).collect(),
             // Errorfile, Pause and the like steer PETRARCH's own run, not the coding.
             _ => {}
         }
     }
 
-    fn start_record(
-        &mut self,
-        attributes: &BTreeMap<String, String>,
-        position: u64,
-    ) -> Result<(), EvalError> {
+    fn start_record(&mut self, attributes: &BTreeMap<String, String>, position: u64) -> Result<(), EvalError> {
         if let Some(open) = &self.record {
-            let message = format!(
-                "record {:?} (near byte {}) is not closed before the next <Sentence>",
-                open.id, open.position
-            );
+            let message =
+                format!("record {:?} (near byte {}) is not closed before the next <Sentence>", open.id, open.position);
             return Err(EvalError::format(self.path, message));
         }
         let get = |key: &str| attributes.get(key).cloned().unwrap_or_default();
@@ -312,11 +270,7 @@ impl<'a> FileParser<'a> {
         Ok(())
     }
 
-    fn add_expectation(
-        &mut self,
-        attributes: &BTreeMap<String, String>,
-        position: u64,
-    ) -> Result<(), EvalError> {
+    fn add_expectation(&mut self, attributes: &BTreeMap<String, String>, position: u64) -> Result<(), EvalError> {
         let Some(record) = &mut self.record else {
             return Err(EvalError::format(
                 self.path,
@@ -325,19 +279,14 @@ impl<'a> FileParser<'a> {
         };
         if let Some(error) = attributes.get("error") {
             record.errors.push(error.clone());
-        } else if attributes
-            .get("noevents")
-            .is_some_and(|value| value.eq_ignore_ascii_case("true"))
-        {
+        } else if attributes.get("noevents").is_some_and(|value| value.eq_ignore_ascii_case("true")) {
             record.expects_no_events = true;
         } else {
             let get = |key: &str| attributes.get(key).cloned();
             match (get("sourcecode"), get("targetcode"), get("eventcode")) {
-                (Some(source), Some(target), Some(event)) => record.codings.push(ExpectedCoding {
-                    source,
-                    target,
-                    event,
-                }),
+                (Some(source), Some(target), Some(event)) => {
+                    record.codings.push(ExpectedCoding { source, target, event })
+                }
                 _ => {
                     let message = format!(
                         "record {:?}: <EventCoding> near byte {position} needs sourcecode, targetcode and eventcode, or noevents, or error",
@@ -352,19 +301,10 @@ impl<'a> FileParser<'a> {
 
     fn finish_record(&mut self, position: u64) -> Result<(), EvalError> {
         let Some(record) = self.record.take() else {
-            return Err(EvalError::format(
-                self.path,
-                format!("</Sentence> without <Sentence> near byte {position}"),
-            ));
+            return Err(EvalError::format(self.path, format!("</Sentence> without <Sentence> near byte {position}")));
         };
         let problem = |message: String| {
-            EvalError::format(
-                self.path,
-                format!(
-                    "record {:?} near byte {}: {message}",
-                    record.id, record.position
-                ),
-            )
+            EvalError::format(self.path, format!("record {:?} near byte {}: {message}", record.id, record.position))
         };
         if record.id.is_empty() {
             return Err(problem("no id".into()));
@@ -401,9 +341,7 @@ pub fn parse_compact_date(text: &str) -> Option<PartialDate> {
     if text.len() != 8 || !text.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
     }
-    format!("{}-{}-{}", &text[..4], &text[4..6], &text[6..])
-        .parse()
-        .ok()
+    format!("{}-{}-{}", &text[..4], &text[4..6], &text[6..]).parse().ok()
 }
 
 pub(crate) fn collapse_whitespace(text: &str) -> String {
@@ -446,32 +384,19 @@ Elbonia &amp; stayed.
 </Validation>"#;
 
     fn parse_small() -> ValidationFile {
-        ValidationFile::parse(SMALL_FILE, Path::new("small.xml"), Path::new("/data"))
-            .expect("the small file parses")
+        ValidationFile::parse(SMALL_FILE, Path::new("small.xml"), Path::new("/data")).expect("the small file parses")
     }
 
     #[test]
     fn environment_paths_resolve_against_the_folder() {
         let file = parse_small();
-        assert_eq!(
-            file.environment.verb_files,
-            vec![PathBuf::from("/data/test.verbs.txt")]
-        );
+        assert_eq!(file.environment.verb_files, vec![PathBuf::from("/data/test.verbs.txt")]);
         assert_eq!(
             file.environment.actor_files,
-            vec![
-                PathBuf::from("/data/test.actors.txt"),
-                PathBuf::from("/data/more.actors.txt")
-            ]
+            vec![PathBuf::from("/data/test.actors.txt"), PathBuf::from("/data/more.actors.txt")]
         );
-        assert_eq!(
-            file.environment.agent_files,
-            vec![PathBuf::from("/data/test.agents.txt")]
-        );
-        assert_eq!(
-            file.environment.discard_files,
-            vec![PathBuf::from("/data/test.discards.txt")]
-        );
+        assert_eq!(file.environment.agent_files, vec![PathBuf::from("/data/test.agents.txt")]);
+        assert_eq!(file.environment.discard_files, vec![PathBuf::from("/data/test.discards.txt")]);
         assert!(file.environment.includes("ALPHA") && !file.environment.includes("GAMMA"));
     }
 
@@ -483,59 +408,34 @@ Elbonia &amp; stayed.
         assert_eq!(first.id, "ALPHA-1");
         assert_eq!(first.date, PartialDate::day(2001, 2, 3));
         assert_eq!(first.text, "Norland's envoy flew to Elbonia & stayed.");
-        let Expectation::Codings(codings) = &first.expectation else {
-            panic!("{:?}", first.expectation)
-        };
-        assert_eq!(
-            codings[0],
-            ExpectedCoding {
-                source: "NORGOV".into(),
-                target: "ELB".into(),
-                event: "042".into()
-            }
-        );
+        let Expectation::Codings(codings) = &first.expectation else { panic!("{:?}", first.expectation) };
+        assert_eq!(codings[0], ExpectedCoding { source: "NORGOV".into(), target: "ELB".into(), event: "042".into() });
         assert_eq!(codings[1].source, "\"THE GREY COUNCIL\"");
         assert!(first.config.is_empty() && first.marked_implemented);
         let second = &file.records[1];
         assert_eq!(second.expectation, Expectation::NoEvents);
         assert!(!second.marked_implemented);
-        assert_eq!(
-            second.config.get("require_dyad").map(String::as_str),
-            Some("false")
-        );
-        assert_eq!(
-            file.records[2].expectation,
-            Expectation::Error("dateline".into())
-        );
+        assert_eq!(second.config.get("require_dyad").map(String::as_str), Some("false"));
+        assert_eq!(file.records[2].expectation, Expectation::Error("dateline".into()));
     }
 
     #[test]
     fn a_bad_date_names_the_record() {
         let text = r#"<Sentence date="1995" id="X-1" category="X"><Text>Hi.</Text></Sentence>"#;
-        let error = ValidationFile::parse(text, Path::new("bad.xml"), Path::new("."))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains("bad.xml") && error.contains("X-1") && error.contains("1995"),
-            "{error}"
-        );
+        let error = ValidationFile::parse(text, Path::new("bad.xml"), Path::new(".")).unwrap_err().to_string();
+        assert!(error.contains("bad.xml") && error.contains("X-1") && error.contains("1995"), "{error}");
     }
 
     #[test]
     fn malformed_xml_is_an_error_naming_the_file() {
         let text = r#"<Sentence date="19950101" id="X-1"><Text>Hi.</Wrong></Sentence>"#;
-        let error = ValidationFile::parse(text, Path::new("broken.xml"), Path::new("."))
-            .unwrap_err()
-            .to_string();
+        let error = ValidationFile::parse(text, Path::new("broken.xml"), Path::new(".")).unwrap_err().to_string();
         assert!(error.contains("broken.xml"), "{error}");
     }
 
     #[test]
     fn compact_dates_parse_and_reject() {
-        assert_eq!(
-            parse_compact_date("19950101"),
-            Some(PartialDate::day(1995, 1, 1))
-        );
+        assert_eq!(parse_compact_date("19950101"), Some(PartialDate::day(1995, 1, 1)));
         assert_eq!(parse_compact_date("1995011"), None);
         assert_eq!(parse_compact_date("19951301"), None);
     }

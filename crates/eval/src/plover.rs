@@ -63,27 +63,19 @@ pub struct PloverRecord {
 
 impl PloverRecord {
     fn source_codes(&self) -> Vec<String> {
-        self.sources
-            .iter()
-            .map(|actor| actor.code.clone())
-            .collect()
+        self.sources.iter().map(|actor| actor.code.clone()).collect()
     }
 
     fn target_codes(&self) -> Vec<String> {
-        self.targets
-            .iter()
-            .map(|actor| actor.code.clone())
-            .collect()
+        self.targets.iter().map(|actor| actor.code.clone()).collect()
     }
 }
 
 /// Reads the gold records of a PLOVER GSR JSON file (an array of objects).
 pub fn read_plover_records(path: &Path) -> Result<Vec<PloverRecord>, EvalError> {
     let text = read_text(path)?;
-    let value: Value = serde_json::from_str(&text).map_err(|source| EvalError::Json {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let value: Value =
+        serde_json::from_str(&text).map_err(|source| EvalError::Json { path: path.to_path_buf(), source })?;
     let Value::Array(items) = value else {
         return Err(EvalError::format(path, "expected a JSON array of records"));
     };
@@ -96,32 +88,16 @@ pub fn read_plover_records(path: &Path) -> Result<Vec<PloverRecord>, EvalError> 
     Ok(records)
 }
 
-fn parse_record(
-    item: &Value,
-    index: usize,
-    path: &Path,
-) -> Result<Option<PloverRecord>, EvalError> {
-    let field = |name: &str| {
-        item.get(name)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .unwrap_or("")
-    };
-    let id = if field("id").is_empty() {
-        format!("#{index}")
-    } else {
-        field("id").to_string()
-    };
+fn parse_record(item: &Value, index: usize, path: &Path) -> Result<Option<PloverRecord>, EvalError> {
+    let field = |name: &str| item.get(name).and_then(Value::as_str).map(str::trim).unwrap_or("");
+    let id = if field("id").is_empty() { format!("#{index}") } else { field("id").to_string() };
     let event = field("event");
     let text = clean_text(field("text"));
     if event == "DOCUMENT" || text.is_empty() {
         return Ok(None);
     }
     if event.is_empty() {
-        return Err(EvalError::format(
-            path,
-            format!("record {id} has no event label"),
-        ));
+        return Err(EvalError::format(path, format!("record {id} has no event label")));
     }
     let date = field("date")
         .parse::<PartialDate>()
@@ -139,10 +115,7 @@ fn parse_record(
 /// The manual's examples sometimes wrap a sentence in `{...}`; the braces are not text.
 fn clean_text(text: &str) -> String {
     let trimmed = text.trim();
-    let unwrapped = trimmed
-        .strip_prefix('{')
-        .and_then(|rest| rest.strip_suffix('}'))
-        .unwrap_or(trimmed);
+    let unwrapped = trimmed.strip_prefix('{').and_then(|rest| rest.strip_suffix('}')).unwrap_or(trimmed);
     collapse_whitespace(unwrapped)
 }
 
@@ -154,12 +127,8 @@ fn gold_actors(value: Option<&Value>) -> Vec<GoldActor> {
     items
         .iter()
         .filter_map(|item| {
-            let get = |name: &str| {
-                item.get(name)
-                    .and_then(Value::as_str)
-                    .map(str::trim)
-                    .filter(|text| !text.is_empty())
-            };
+            let get =
+                |name: &str| item.get(name).and_then(Value::as_str).map(str::trim).filter(|text| !text.is_empty());
             Some(GoldActor {
                 text: get("actorText").unwrap_or("").to_string(),
                 code: get("code")?.to_ascii_uppercase(),
@@ -206,33 +175,21 @@ impl PloverOutcome {
         if self.best >= MatchLevel::Type {
             return self.record.event.clone();
         }
-        let most_confident = self
-            .events
-            .iter()
-            .max_by(|a, b| a.confidence.total_cmp(&b.confidence));
+        let most_confident = self.events.iter().max_by(|a, b| a.confidence.total_cmp(&b.confidence));
         most_confident.map_or_else(|| "NONE".to_string(), |event| event.event.clone())
     }
 
     /// Whether the sector of the matched actor agrees with the gold source's sector; None when
     /// there is no type + actor match or the gold gives no sector.
     pub fn sector_agrees(&self) -> Option<bool> {
-        let event = self
-            .events
+        let event = self.events.iter().find(|event| match_level(event, &self.record) >= MatchLevel::TypeActor)?;
+        let gold = self
+            .record
+            .sources
             .iter()
-            .find(|event| match_level(event, &self.record) >= MatchLevel::TypeActor)?;
-        let gold = self.record.sources.iter().find(|gold| {
-            event
-                .actor
-                .iter()
-                .any(|entity| gold_code_overlaps(&gold.code, entity))
-        })?;
+            .find(|gold| event.actor.iter().any(|entity| gold_code_overlaps(&gold.code, entity)))?;
         let gold_sector: String = gold.sector.as_deref()?.chars().take(3).collect();
-        Some(
-            event
-                .actor
-                .iter()
-                .any(|entity| entity.sector.as_deref() == Some(gold_sector.as_str())),
-        )
+        Some(event.actor.iter().any(|entity| entity.sector.as_deref() == Some(gold_sector.as_str())))
     }
 }
 
@@ -260,14 +217,7 @@ impl Scores {
 }
 
 /// Confidence bins of the reliability table: [0, 0.5), [0.5, 0.6), ..., [0.9, 1.0].
-pub const CONFIDENCE_BINS: [(f64, f64); 6] = [
-    (0.0, 0.5),
-    (0.5, 0.6),
-    (0.6, 0.7),
-    (0.7, 0.8),
-    (0.8, 0.9),
-    (0.9, 1.0),
-];
+pub const CONFIDENCE_BINS: [(f64, f64); 6] = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.0)];
 
 /// One row of the reliability table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -307,32 +257,16 @@ pub struct PloverReport {
 
 impl PloverReport {
     pub fn scores(&self, level: MatchLevel) -> Scores {
-        let found = self
-            .outcomes
-            .iter()
-            .filter(|outcome| outcome.best >= level)
-            .count();
-        let output = self
-            .outcomes
-            .iter()
-            .map(|outcome| outcome.events.len())
-            .sum();
-        Scores {
-            found,
-            gold: self.outcomes.len(),
-            output,
-        }
+        let found = self.outcomes.iter().filter(|outcome| outcome.best >= level).count();
+        let output = self.outcomes.iter().map(|outcome| outcome.events.len()).sum();
+        Scores { found, gold: self.outcomes.len(), output }
     }
 
     /// gold type → predicted type → records.
     pub fn confusion(&self) -> BTreeMap<String, BTreeMap<String, usize>> {
         let mut table: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
         for outcome in &self.outcomes {
-            *table
-                .entry(outcome.record.event.clone())
-                .or_default()
-                .entry(outcome.predicted_type())
-                .or_default() += 1;
+            *table.entry(outcome.record.event.clone()).or_default().entry(outcome.predicted_type()).or_default() += 1;
         }
         table
     }
@@ -353,20 +287,11 @@ impl PloverReport {
 
     /// Output events above a confidence threshold: (events, correct at type + actor).
     pub fn above_confidence(&self, threshold: f64) -> (usize, usize) {
-        let events = self.outcomes.iter().flat_map(|outcome| {
-            outcome
-                .events
-                .iter()
-                .map(move |event| (event, &outcome.record))
-        });
-        events
-            .filter(|(event, _)| event.confidence > threshold)
-            .fold((0, 0), |(count, correct), (event, gold)| {
-                (
-                    count + 1,
-                    correct + usize::from(match_level(event, gold) >= MatchLevel::TypeActor),
-                )
-            })
+        let events =
+            self.outcomes.iter().flat_map(|outcome| outcome.events.iter().map(move |event| (event, &outcome.record)));
+        events.filter(|(event, _)| event.confidence > threshold).fold((0, 0), |(count, correct), (event, gold)| {
+            (count + 1, correct + usize::from(match_level(event, gold) >= MatchLevel::TypeActor))
+        })
     }
 
     pub fn misses(&self) -> BTreeMap<PloverMiss, Vec<&PloverOutcome>> {
@@ -386,19 +311,12 @@ impl PloverReport {
 }
 
 fn confidence_bin(confidence: f64) -> usize {
-    CONFIDENCE_BINS
-        .iter()
-        .rposition(|(low, _)| confidence >= *low)
-        .unwrap_or(0)
+    CONFIDENCE_BINS.iter().rposition(|(low, _)| confidence >= *low).unwrap_or(0)
 }
 
 /// Codes every gold record with the embedded knowledge base and verbs, and scores them.
 pub fn evaluate_plover(json_path: &Path) -> Result<PloverReport, EvalError> {
-    evaluate_plover_with(
-        json_path,
-        KnowledgeBase::embedded(),
-        VerbDictionary::embedded(),
-    )
+    evaluate_plover_with(json_path, KnowledgeBase::embedded(), VerbDictionary::embedded())
 }
 
 /// [`evaluate_plover`] with the given dictionaries.
@@ -408,36 +326,17 @@ pub fn evaluate_plover_with(
     verbs: &VerbDictionary,
 ) -> Result<PloverReport, EvalError> {
     let records = read_plover_records(json_path)?;
-    let fallback = records
-        .first()
-        .map_or(PartialDate::year(2000), |record| record.date);
+    let fallback = records.first().map_or(PartialDate::year(2000), |record| record.date);
     let pipeline = Pipeline::new(kb, verbs, fallback);
     let outcomes = records
         .into_iter()
         .map(|record| {
-            let events = code_text(
-                &pipeline,
-                &record.id,
-                &record.text,
-                Some(record.date),
-                "plover-gsr",
-            );
-            let best = events
-                .iter()
-                .map(|event| match_level(event, &record))
-                .max()
-                .unwrap_or(MatchLevel::None);
-            PloverOutcome {
-                record,
-                events,
-                best,
-            }
+            let events = code_text(&pipeline, &record.id, &record.text, Some(record.date), "plover-gsr");
+            let best = events.iter().map(|event| match_level(event, &record)).max().unwrap_or(MatchLevel::None);
+            PloverOutcome { record, events, best }
         })
         .collect();
-    Ok(PloverReport {
-        file: json_path.to_path_buf(),
-        outcomes,
-    })
+    Ok(PloverReport { file: json_path.to_path_buf(), outcomes })
 }
 
 fn describe_gold(record: &PloverRecord) -> String {
@@ -451,30 +350,16 @@ fn describe_gold(record: &PloverRecord) -> String {
             .collect::<Vec<_>>()
             .join("+")
     };
-    format!(
-        "{} {}>{}",
-        record.event,
-        side(&record.sources),
-        side(&record.targets)
-    )
+    format!("{} {}>{}", record.event, side(&record.sources), side(&record.targets))
 }
 
 fn describe_output(event: &EventRecord) -> String {
-    format!(
-        "{} {} ({:.2})",
-        event.event,
-        describe_event(event),
-        event.confidence
-    )
+    format!("{} {} ({:.2})", event.event, describe_event(event), event.confidence)
 }
 
 impl fmt::Display for PloverReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let output_events: usize = self
-            .outcomes
-            .iter()
-            .map(|outcome| outcome.events.len())
-            .sum();
+        let output_events: usize = self.outcomes.iter().map(|outcome| outcome.events.len()).sum();
         writeln!(
             f,
             "PLOVER gold records: {}  ({} records, {} output events)\n",
@@ -482,15 +367,7 @@ impl fmt::Display for PloverReport {
             self.outcomes.len(),
             output_events
         )?;
-        let mut scores = TextTable::new([
-            "level",
-            "found",
-            "gold",
-            "output",
-            "precision",
-            "recall",
-            "F1",
-        ]);
+        let mut scores = TextTable::new(["level", "found", "gold", "output", "precision", "recall", "F1"]);
         for (label, level) in [
             ("type", MatchLevel::Type),
             ("type+actor", MatchLevel::TypeActor),
@@ -508,11 +385,7 @@ impl fmt::Display for PloverReport {
             ]);
         }
         writeln!(f, "{scores}")?;
-        let sector_checks: Vec<bool> = self
-            .outcomes
-            .iter()
-            .filter_map(PloverOutcome::sector_agrees)
-            .collect();
+        let sector_checks: Vec<bool> = self.outcomes.iter().filter_map(PloverOutcome::sector_agrees).collect();
         let agreeing = sector_checks.iter().filter(|agrees| **agrees).count();
         writeln!(
             f,
@@ -521,14 +394,7 @@ impl fmt::Display for PloverReport {
             percent(agreeing, sector_checks.len())
         )?;
         write_confusion(f, &self.confusion())?;
-        let mut reliability = TextTable::new([
-            "confidence",
-            "events",
-            "correct",
-            "share",
-            "type right",
-            "share",
-        ]);
+        let mut reliability = TextTable::new(["confidence", "events", "correct", "share", "type right", "share"]);
         for ((low, high), bin) in CONFIDENCE_BINS.iter().zip(self.reliability()) {
             reliability.row([
                 format!("{low:.1}–{high:.1}"),
@@ -539,10 +405,7 @@ impl fmt::Display for PloverReport {
                 percent(bin.type_correct, bin.events),
             ]);
         }
-        writeln!(
-            f,
-            "Reliability (correct = type + actor match):\n{reliability}"
-        )?;
+        writeln!(f, "Reliability (correct = type + actor match):\n{reliability}")?;
         let (confident, confident_correct) = self.above_confidence(0.8);
         writeln!(
             f,
@@ -552,39 +415,17 @@ impl fmt::Display for PloverReport {
         let misses = self.misses();
         let mut miss_table = TextTable::new(["miss (type+actor+recipient)", "records", "examples"]);
         for (miss, outcomes) in &misses {
-            let examples: Vec<&str> = outcomes
-                .iter()
-                .take(3)
-                .map(|outcome| outcome.record.id.as_str())
-                .collect();
-            miss_table.row([
-                miss.describe().to_string(),
-                outcomes.len().to_string(),
-                examples.join(" "),
-            ]);
+            let examples: Vec<&str> = outcomes.iter().take(3).map(|outcome| outcome.record.id.as_str()).collect();
+            miss_table.row([miss.describe().to_string(), outcomes.len().to_string(), examples.join(" ")]);
         }
         writeln!(f, "{miss_table}")?;
         writeln!(f, "Misses:")?;
         for (miss, outcomes) in &misses {
             for outcome in outcomes {
-                writeln!(
-                    f,
-                    "{} {:?}: {}",
-                    outcome.record.id,
-                    miss,
-                    snippet(&outcome.record.text, 110)
-                )?;
+                writeln!(f, "{} {:?}: {}", outcome.record.id, miss, snippet(&outcome.record.text, 110))?;
                 writeln!(f, "    gold:   {}", describe_gold(&outcome.record))?;
                 let output: Vec<String> = outcome.events.iter().map(describe_output).collect();
-                writeln!(
-                    f,
-                    "    output: {}",
-                    if output.is_empty() {
-                        "(none)".into()
-                    } else {
-                        output.join("; ")
-                    }
-                )?;
+                writeln!(f, "    output: {}", if output.is_empty() { "(none)".into() } else { output.join("; ") })?;
             }
         }
         Ok(())
@@ -592,40 +433,22 @@ impl fmt::Display for PloverReport {
 }
 
 /// The confusion table, with 4-letter column heads when those are unambiguous.
-fn write_confusion(
-    f: &mut fmt::Formatter<'_>,
-    confusion: &BTreeMap<String, BTreeMap<String, usize>>,
-) -> fmt::Result {
+fn write_confusion(f: &mut fmt::Formatter<'_>, confusion: &BTreeMap<String, BTreeMap<String, usize>>) -> fmt::Result {
     let predicted: BTreeSet<&String> = confusion.values().flat_map(BTreeMap::keys).collect();
-    let short: Vec<String> = predicted
-        .iter()
-        .map(|label| label.chars().take(4).collect())
-        .collect();
+    let short: Vec<String> = predicted.iter().map(|label| label.chars().take(4).collect()).collect();
     let heads = if short.iter().collect::<BTreeSet<_>>().len() == short.len() {
         short
     } else {
         predicted.iter().map(|label| label.to_string()).collect()
     };
-    let mut table = TextTable::new(
-        std::iter::once("gold \\ predicted".to_string())
-            .chain(heads)
-            .chain(["total".to_string()]),
-    );
+    let mut table =
+        TextTable::new(std::iter::once("gold \\ predicted".to_string()).chain(heads).chain(["total".to_string()]));
     for (gold, row) in confusion {
-        let cells = predicted
-            .iter()
-            .map(|label| row.get(*label).map_or(".".to_string(), usize::to_string));
+        let cells = predicted.iter().map(|label| row.get(*label).map_or(".".to_string(), usize::to_string));
         let total: usize = row.values().sum();
-        table.row(
-            std::iter::once(gold.clone())
-                .chain(cells)
-                .chain([total.to_string()]),
-        );
+        table.row(std::iter::once(gold.clone()).chain(cells).chain([total.to_string()]));
     }
-    writeln!(
-        f,
-        "Event types (rows gold, columns predicted; heads are the first 4 letters):\n{table}"
-    )
+    writeln!(f, "Event types (rows gold, columns predicted; heads are the first 4 letters):\n{table}")
 }
 
 #[cfg(test)]

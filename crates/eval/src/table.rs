@@ -11,10 +11,7 @@ pub struct TextTable {
 
 impl TextTable {
     pub fn new<S: Into<String>>(headers: impl IntoIterator<Item = S>) -> TextTable {
-        TextTable {
-            headers: headers.into_iter().map(Into::into).collect(),
-            rows: Vec::new(),
-        }
+        TextTable { headers: headers.into_iter().map(Into::into).collect(), rows: Vec::new() }
     }
 
     pub fn row<S: Into<String>>(&mut self, cells: impl IntoIterator<Item = S>) {
@@ -22,23 +19,11 @@ impl TextTable {
     }
 
     fn widths(&self) -> Vec<usize> {
-        let columns = self
-            .rows
-            .iter()
-            .map(Vec::len)
-            .chain([self.headers.len()])
-            .max()
-            .unwrap_or(0);
+        let columns = self.rows.iter().map(Vec::len).chain([self.headers.len()]).max().unwrap_or(0);
         (0..columns)
             .map(|column| {
-                let cell_width =
-                    |row: &Vec<String>| row.get(column).map_or(0, |cell| cell.chars().count());
-                self.rows
-                    .iter()
-                    .map(cell_width)
-                    .chain([cell_width(&self.headers)])
-                    .max()
-                    .unwrap_or(0)
+                let cell_width = |row: &Vec<String>| row.get(column).map_or(0, |cell| cell.chars().count());
+                self.rows.iter().map(cell_width).chain([cell_width(&self.headers)]).max().unwrap_or(0)
             })
             .collect()
     }
@@ -72,11 +57,7 @@ impl fmt::Display for TextTable {
 
 /// `part/whole` as a percentage with one decimal, or "-" when there is nothing to divide.
 pub fn percent(part: usize, whole: usize) -> String {
-    if whole == 0 {
-        "-".into()
-    } else {
-        format!("{:.1}%", 100.0 * part as f64 / whole as f64)
-    }
+    if whole == 0 { "-".into() } else { format!("{:.1}%", 100.0 * part as f64 / whole as f64) }
 }
 
 /// A ratio in [0, 1] shown with three decimals, "-" when undefined.

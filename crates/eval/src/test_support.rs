@@ -17,12 +17,7 @@ pub(crate) fn event(cameo: &str, actor: Vec<Entity>, recipient: Vec<Entity>) -> 
 }
 
 /// An event of a PLOVER type with a confidence, for PLOVER and news scoring tests.
-pub(crate) fn event_of_type(
-    plover: &str,
-    actor: Vec<Entity>,
-    recipient: Vec<Entity>,
-    confidence: f64,
-) -> EventRecord {
+pub(crate) fn event_of_type(plover: &str, actor: Vec<Entity>, recipient: Vec<Entity>, confidence: f64) -> EventRecord {
     EventRecord {
         id: "e".into(),
         event: plover.into(),

@@ -41,17 +41,12 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
     drop(document);
     let body_paragraphs = main_text_paragraphs(&text, url, &source_name)?;
     let body_paragraphs = drop_repeated_title(body_paragraphs, metadata.title.as_deref());
-    let body_paragraphs: Vec<String> = body_paragraphs
-        .into_iter()
-        .filter(|paragraph| !is_caption(paragraph, &captions))
-        .collect();
+    let body_paragraphs: Vec<String> =
+        body_paragraphs.into_iter().filter(|paragraph| !is_caption(paragraph, &captions)).collect();
     if body_paragraphs.is_empty() {
         return Err(HtmlError::NoArticleText { source_name });
     }
-    let language = metadata
-        .language
-        .clone()
-        .or_else(|| detect_language(&body_paragraphs.join(" ")));
+    let language = metadata.language.clone().or_else(|| detect_language(&body_paragraphs.join(" ")));
     Ok(Article {
         title: metadata.title,
         body_paragraphs,
@@ -64,11 +59,7 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
     })
 }
 
-fn main_text_paragraphs(
-    html: &str,
-    url: Option<&str>,
-    source_name: &str,
-) -> Result<Vec<String>, HtmlError> {
+fn main_text_paragraphs(html: &str, url: Option<&str>, source_name: &str) -> Result<Vec<String>, HtmlError> {
     let options = rs_trafilatura::Options {
         url: url.map(str::to_string),
         // dyad reads news: skip the page-type classifier (a third of the extractor's time)
@@ -76,12 +67,8 @@ fn main_text_paragraphs(
         page_type: Some(rs_trafilatura::page_type::PageType::Article),
         ..rs_trafilatura::Options::default()
     };
-    let result = rs_trafilatura::extract_with_options(html, &options).map_err(|error| {
-        HtmlError::Extraction {
-            source_name: source_name.to_string(),
-            message: error.to_string(),
-        }
-    })?;
+    let result = rs_trafilatura::extract_with_options(html, &options)
+        .map_err(|error| HtmlError::Extraction { source_name: source_name.to_string(), message: error.to_string() })?;
     Ok(clean_paragraphs(&result.content_text))
 }
 
@@ -90,9 +77,7 @@ fn main_text_paragraphs(
 /// extractor flattens them into ordinary paragraphs.
 fn caption_texts(document: &dom_query::Document) -> HashSet<String> {
     document
-        .select(
-            "figcaption, caption, [class*=\"caption\"], [class*=\"credit\"], [class*=\"Caption\"]",
-        )
+        .select("figcaption, caption, [class*=\"caption\"], [class*=\"credit\"], [class*=\"Caption\"]")
         .iter()
         .take(500)
         .map(|node| normalize_whitespace(&node.text()))
@@ -134,11 +119,7 @@ pub fn article_to_document(article: Article, source: &str) -> Document {
         source: source.to_string(),
         ..Metadata::default()
     };
-    Document {
-        id: content_id(&body),
-        metadata,
-        body,
-    }
+    Document { id: content_id(&body), metadata, body }
 }
 
 /// "A", "A and B", "A, B, and C": how bylines print a list of names.

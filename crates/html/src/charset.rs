@@ -29,9 +29,7 @@ fn choose_encoding(bytes: &[u8]) -> &'static Encoding {
     match declared_encoding(bytes) {
         // UTF-16 declared inside an ASCII-compatible document is always a lie (the
         // standard says to treat it as UTF-8).
-        Some(declared)
-            if declared == encoding_rs::UTF_16LE || declared == encoding_rs::UTF_16BE =>
-        {
+        Some(declared) if declared == encoding_rs::UTF_16LE || declared == encoding_rs::UTF_16BE => {
             if is_valid_utf8 {
                 UTF_8
             } else {
@@ -100,9 +98,7 @@ fn label_after_keyword(rest: &[u8]) -> Option<&[u8]> {
         return None;
     }
     index += 1;
-    while index < rest.len()
-        && (rest[index].is_ascii_whitespace() || rest[index] == b'"' || rest[index] == b'\'')
-    {
+    while index < rest.len() && (rest[index].is_ascii_whitespace() || rest[index] == b'"' || rest[index] == b'\'') {
         index += 1;
     }
     let start = index;
@@ -118,9 +114,7 @@ pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || haystack.len() < needle.len() {
         return None;
     }
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
+    haystack.windows(needle.len()).position(|window| window == needle)
 }
 
 #[cfg(test)]
@@ -132,17 +126,14 @@ mod tests {
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
         bytes.extend_from_slice("<p>Kyiv talks</p>".as_bytes());
         assert_eq!(decode_html(&bytes), "<p>Kyiv talks</p>");
-        let utf16: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("<p>Ok</p>".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("<p>Ok</p>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode_html(&utf16), "<p>Ok</p>");
     }
 
     #[test]
     fn honours_a_meta_charset_declaration() {
-        let (encoded, _, _) = encoding_rs::WINDOWS_1251
-            .encode("<meta charset=\"windows-1251\"><p>Москва заявила</p>");
+        let (encoded, _, _) = encoding_rs::WINDOWS_1251.encode("<meta charset=\"windows-1251\"><p>Москва заявила</p>");
         assert!(decode_html(&encoded).contains("Москва заявила"));
         let (encoded, _, _) = encoding_rs::WINDOWS_1252
             .encode("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>Café crème</p>");
@@ -160,7 +151,8 @@ mod tests {
         let russian = "<p>Министр иностранных дел России заявил во вторник, что переговоры продолжатся на следующей неделе в Женеве.</p>";
         let (encoded, _, _) = encoding_rs::WINDOWS_1251.encode(russian);
         assert_eq!(decode_html(&encoded), russian);
-        let french = "<p>Le ministre des Affaires étrangères a déclaré mardi que les négociations reprendraient à Genève.</p>";
+        let french =
+            "<p>Le ministre des Affaires étrangères a déclaré mardi que les négociations reprendraient à Genève.</p>";
         let (encoded, _, _) = encoding_rs::WINDOWS_1252.encode(french);
         assert_eq!(decode_html(&encoded), french);
     }

@@ -6,9 +6,7 @@
 
 use dyad_document::PartialDate;
 
-const MONTH_NAMES: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+const MONTH_NAMES: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// Parses ISO 8601 / RFC 3339 (`2024-05-12`, `2024-05-12T10:00Z`), slashed (`2024/05/12`),
 /// compact (`20240512`), RFC 2822 (`Sun, 12 May 2024 10:00:00 GMT`) and written-out English
@@ -19,9 +17,7 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
     if trimmed.is_empty() || trimmed.len() > 200 {
         return None;
     }
-    parse_numeric_date(trimmed)
-        .or_else(|| parse_written_date(trimmed))
-        .filter(is_plausible)
+    parse_numeric_date(trimmed).or_else(|| parse_written_date(trimmed)).filter(is_plausible)
 }
 
 fn is_plausible(date: &PartialDate) -> bool {
@@ -31,9 +27,7 @@ fn is_plausible(date: &PartialDate) -> bool {
 /// `YYYY-MM-DD…`, `YYYY/MM/DD`, `YYYY.MM.DD`, `YYYYMMDD` at the start of the text.
 fn parse_numeric_date(text: &str) -> Option<PartialDate> {
     let bytes = text.as_bytes();
-    if bytes.len() >= 8
-        && bytes[..8].iter().all(u8::is_ascii_digit)
-        && bytes.get(8).is_none_or(|b| !b.is_ascii_digit())
+    if bytes.len() >= 8 && bytes[..8].iter().all(u8::is_ascii_digit) && bytes.get(8).is_none_or(|b| !b.is_ascii_digit())
     {
         return build_date(&text[..4], &text[4..6], &text[6..8]);
     }
@@ -45,16 +39,11 @@ fn parse_numeric_date(text: &str) -> Option<PartialDate> {
         return None;
     }
     let rest = &text[5..];
-    let month_end = rest
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
+    let month_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
     let month_text = &rest[..month_end];
     let after_month = &rest[month_end..];
     if after_month.as_bytes().first() == Some(&separator) {
-        let day_text: String = after_month[1..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
+        let day_text: String = after_month[1..].chars().take_while(char::is_ascii_digit).collect();
         return build_date(&text[..4], month_text, &day_text);
     }
     let year: i16 = text[..4].parse().ok()?;
@@ -96,10 +85,8 @@ fn parse_written_date(text: &str) -> Option<PartialDate> {
     let month = month_number(words[month_position])?;
     // The year must follow the month closely ("May 12, 2024", "12 May 2024"): a year further
     // on belongs to something else ("June 29 … © 2021").
-    let year_position =
-        (month_position + 1..words.len().min(month_position + 3)).find(|&index| {
-            words[index].len() == 4 && words[index].bytes().all(|b| b.is_ascii_digit())
-        })?;
+    let year_position = (month_position + 1..words.len().min(month_position + 3))
+        .find(|&index| words[index].len() == 4 && words[index].bytes().all(|b| b.is_ascii_digit()))?;
     let year: i16 = words[year_position].parse().ok()?;
     let day = [month_position.checked_sub(1), Some(month_position + 1)]
         .into_iter()
@@ -119,9 +106,7 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     if lowered.len() < 3 || !lowered.is_ascii() {
         return None;
     }
-    let position = MONTH_NAMES
-        .iter()
-        .position(|name| lowered.starts_with(name))?;
+    let position = MONTH_NAMES.iter().position(|name| lowered.starts_with(name))?;
     // "mayor" or "marching" must not count: the word is the name or a prefix of it.
     let full_names = [
         "january",
@@ -198,50 +183,28 @@ mod tests {
         assert_eq!(parse_date("2024/05/12 10:00"), day(2024, 5, 12));
         assert_eq!(parse_date("20240512"), day(2024, 5, 12));
         assert_eq!(parse_date("2024-05"), Some(PartialDate::month(2024, 5)));
-        assert_eq!(
-            parse_date("Sun, 12 May 2024 10:00:00 GMT"),
-            day(2024, 5, 12)
-        );
+        assert_eq!(parse_date("Sun, 12 May 2024 10:00:00 GMT"), day(2024, 5, 12));
     }
 
     #[test]
     fn reads_written_english_dates() {
         assert_eq!(parse_date("May 12, 2024"), day(2024, 5, 12));
-        assert_eq!(
-            parse_date("Published: Monday, September 4th, 2023"),
-            day(2023, 9, 4)
-        );
+        assert_eq!(parse_date("Published: Monday, September 4th, 2023"), day(2023, 9, 4));
         assert_eq!(parse_date("12 Sept. 2023"), day(2023, 9, 12));
         assert_eq!(parse_date("March 2021"), Some(PartialDate::month(2021, 3)));
     }
 
     #[test]
     fn rejects_non_dates_and_impossible_dates() {
-        for text in [
-            "",
-            "the mayor said",
-            "2024-02-30",
-            "1776-07-04",
-            "12345",
-            "Updated recently",
-        ] {
+        for text in ["", "the mayor said", "2024-02-30", "1776-07-04", "12345", "Updated recently"] {
             assert_eq!(parse_date(text), None, "{text}");
         }
     }
 
     #[test]
     fn finds_dates_in_url_paths() {
-        assert_eq!(
-            date_from_url("https://news.example/2024/05/12/talks-resume"),
-            day(2024, 5, 12)
-        );
-        assert_eq!(
-            date_from_url("https://news.example/world/2023-11-02-ceasefire.html"),
-            day(2023, 11, 2)
-        );
-        assert_eq!(
-            date_from_url("https://news.example/world/ceasefire-2023"),
-            None
-        );
+        assert_eq!(date_from_url("https://news.example/2024/05/12/talks-resume"), day(2024, 5, 12));
+        assert_eq!(date_from_url("https://news.example/world/2023-11-02-ceasefire.html"), day(2023, 11, 2));
+        assert_eq!(date_from_url("https://news.example/world/ceasefire-2023"), None);
     }
 }

@@ -49,11 +49,7 @@ pub struct ExtractionReport {
 
 impl fmt::Display for ExtractionReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} — {} pages ({} failed)",
-            self.benchmark, self.pages, self.failed_pages
-        )?;
+        writeln!(f, "{} — {} pages ({} failed)", self.benchmark, self.pages, self.failed_pages)?;
         writeln!(f, "  {:<34} {:>8}", "metric", "value")?;
         writeln!(f, "  {:<34} {:>8.4}", "body precision", self.body_precision)?;
         writeln!(f, "  {:<34} {:>8.4}", "body recall", self.body_recall)?;
@@ -62,26 +58,15 @@ impl fmt::Display for ExtractionReport {
             ("title exact match", self.title_exact),
             ("author exact match (gold has one)", self.author_exact),
             ("date exact match (gold has one)", self.date_exact),
-            (
-                "date given where gold has none",
-                self.date_given_without_gold,
-            ),
+            ("date given where gold has none", self.date_given_without_gold),
         ];
         for (name, value) in optional_rows {
             if let Some(value) = value {
                 writeln!(f, "  {name:<34} {value:>8.4}")?;
             }
         }
-        writeln!(
-            f,
-            "  {:<34} {:>8.2}",
-            "median ms / page", self.median_ms_per_page
-        )?;
-        write!(
-            f,
-            "  {:<34} {:>8.2}",
-            "mean ms / page", self.mean_ms_per_page
-        )
+        writeln!(f, "  {:<34} {:>8.2}", "median ms / page", self.median_ms_per_page)?;
+        write!(f, "  {:<34} {:>8.2}", "mean ms / page", self.mean_ms_per_page)
     }
 }
 
@@ -108,14 +93,7 @@ fn run_extraction(html: &[u8], url: Option<&str>) -> PageOutput {
             failed: false,
             milliseconds,
         },
-        Err(_) => PageOutput {
-            body: String::new(),
-            title: None,
-            author: None,
-            date: None,
-            failed: true,
-            milliseconds,
-        },
+        Err(_) => PageOutput { body: String::new(), title: None, author: None, date: None, failed: true, milliseconds },
     }
 }
 
@@ -124,9 +102,7 @@ fn run_extraction(html: &[u8], url: Option<&str>) -> PageOutput {
 pub fn evaluate_zyte(dir: &Path) -> Result<ExtractionReport, HtmlError> {
     let truth_path = dir.join("ground-truth.json");
     let truth = read_json(&truth_path)?;
-    let truth = truth
-        .as_object()
-        .ok_or_else(|| data_error(&truth_path, "top level is not an object"))?;
+    let truth = truth.as_object().ok_or_else(|| data_error(&truth_path, "top level is not an object"))?;
     let mut precisions = Vec::new();
     let mut recalls = Vec::new();
     let mut timings = Vec::new();
@@ -135,10 +111,7 @@ pub fn evaluate_zyte(dir: &Path) -> Result<ExtractionReport, HtmlError> {
         let Some(entry) = truth.get(&id) else {
             continue;
         };
-        let reference = entry
-            .get("articleBody")
-            .and_then(Value::as_str)
-            .unwrap_or("");
+        let reference = entry.get("articleBody").and_then(Value::as_str).unwrap_or("");
         let url = entry.get("url").and_then(Value::as_str);
         let output = run_extraction(&html, url);
         failed_pages += usize::from(output.failed);
@@ -171,9 +144,7 @@ pub fn evaluate_wcxb(dir: &Path) -> Result<ExtractionReport, HtmlError> {
             continue;
         }
         let truth = read_json(&truth_path)?;
-        let gold = truth
-            .get("ground_truth")
-            .ok_or_else(|| data_error(&truth_path, "no ground_truth object"))?;
+        let gold = truth.get("ground_truth").ok_or_else(|| data_error(&truth_path, "no ground_truth object"))?;
         let url = truth.get("url").and_then(Value::as_str);
         let output = run_extraction(&html, url);
         scores.add(gold, &output);
@@ -196,24 +167,16 @@ struct WcxbTally {
 
 impl WcxbTally {
     fn add(&mut self, gold: &Value, output: &PageOutput) {
-        let gold_text = |key: &str| {
-            gold.get(key)
-                .and_then(Value::as_str)
-                .map(normalize_whitespace)
-                .filter(|text| !text.is_empty())
-        };
-        let (precision, recall, f1) = word_bag_scores(
-            gold_text("main_content").as_deref().unwrap_or(""),
-            &output.body,
-        );
+        let gold_text =
+            |key: &str| gold.get(key).and_then(Value::as_str).map(normalize_whitespace).filter(|text| !text.is_empty());
+        let (precision, recall, f1) = word_bag_scores(gold_text("main_content").as_deref().unwrap_or(""), &output.body);
         self.precisions.push(precision);
         self.recalls.push(recall);
         self.f1s.push(f1);
         self.timings.push(output.milliseconds);
         self.failed_pages += usize::from(output.failed);
         let same = |gold: &str, ours: &Option<String>| {
-            ours.as_deref()
-                .is_some_and(|ours| comparable(ours) == comparable(gold))
+            ours.as_deref().is_some_and(|ours| comparable(ours) == comparable(gold))
         };
         if let Some(title) = gold_text("title") {
             self.title_matches.push(same(&title, &output.title));
@@ -222,9 +185,7 @@ impl WcxbTally {
             self.author_matches.push(same(&author, &output.author));
         }
         match gold_text("publish_date") {
-            Some(date) => self
-                .date_matches
-                .push(output.date.as_deref() == Some(date.as_str())),
+            Some(date) => self.date_matches.push(output.date.as_deref() == Some(date.as_str())),
             None => self.dates_without_gold.push(output.date.is_some()),
         }
     }
@@ -283,14 +244,7 @@ pub fn shingle_precision_recall(reference: &str, output: &str) -> (f64, f64) {
     let reference_shingles = shingle_counts(reference);
     let output_shingles = shingle_counts(output);
     if output_shingles.is_empty() {
-        return (
-            1.0,
-            if reference_shingles.is_empty() {
-                1.0
-            } else {
-                0.0
-            },
-        );
+        return (1.0, if reference_shingles.is_empty() { 1.0 } else { 0.0 });
     }
     let (mut matched, mut extra, mut missing) = (0usize, 0usize, 0usize);
     for (shingle, &output_count) in &output_shingles {
@@ -299,8 +253,7 @@ pub fn shingle_precision_recall(reference: &str, output: &str) -> (f64, f64) {
         extra += output_count.saturating_sub(reference_count);
     }
     for (shingle, &reference_count) in &reference_shingles {
-        missing +=
-            reference_count.saturating_sub(output_shingles.get(shingle).copied().unwrap_or(0));
+        missing += reference_count.saturating_sub(output_shingles.get(shingle).copied().unwrap_or(0));
     }
     (ratio_or_one(matched, extra), ratio_or_one(matched, missing))
 }
@@ -308,11 +261,7 @@ pub fn shingle_precision_recall(reference: &str, output: &str) -> (f64, f64) {
 /// matched / (matched + other), where nothing at all to compare counts as perfect, as the
 /// benchmark script's `fp == fn == 0 → 1` does.
 fn ratio_or_one(matched: usize, other: usize) -> f64 {
-    if matched + other == 0 {
-        1.0
-    } else {
-        matched as f64 / (matched + other) as f64
-    }
+    if matched + other == 0 { 1.0 } else { matched as f64 / (matched + other) as f64 }
 }
 
 fn shingle_counts(text: &str) -> HashMap<Vec<&str>, usize> {
@@ -334,11 +283,7 @@ pub fn word_bag_scores(reference: &str, output: &str) -> (f64, f64, f64) {
     let reference_tokens = word_tokens(&reference_lower);
     let output_tokens = word_tokens(&output_lower);
     if reference_tokens.is_empty() {
-        return if output_tokens.is_empty() {
-            (1.0, 1.0, 1.0)
-        } else {
-            (0.0, 0.0, 0.0)
-        };
+        return if output_tokens.is_empty() { (1.0, 1.0, 1.0) } else { (0.0, 0.0, 0.0) };
     }
     if output_tokens.is_empty() {
         return (0.0, 0.0, 0.0);
@@ -362,27 +307,15 @@ pub fn word_bag_scores(reference: &str, output: &str) -> (f64, f64, f64) {
 }
 
 fn harmonic_mean(a: f64, b: f64) -> f64 {
-    if a + b > 0.0 {
-        2.0 * a * b / (a + b)
-    } else {
-        0.0
-    }
+    if a + b > 0.0 { 2.0 * a * b / (a + b) } else { 0.0 }
 }
 
 fn mean(values: &[f64]) -> f64 {
-    if values.is_empty() {
-        0.0
-    } else {
-        values.iter().sum::<f64>() / values.len() as f64
-    }
+    if values.is_empty() { 0.0 } else { values.iter().sum::<f64>() / values.len() as f64 }
 }
 
 fn share(flags: &[bool]) -> f64 {
-    if flags.is_empty() {
-        0.0
-    } else {
-        flags.iter().filter(|&&flag| flag).count() as f64 / flags.len() as f64
-    }
+    if flags.is_empty() { 0.0 } else { flags.iter().filter(|&&flag| flag).count() as f64 / flags.len() as f64 }
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -391,19 +324,12 @@ fn median(values: &mut [f64]) -> f64 {
     }
     values.sort_by(f64::total_cmp);
     let middle = values.len() / 2;
-    if values.len().is_multiple_of(2) {
-        (values[middle - 1] + values[middle]) / 2.0
-    } else {
-        values[middle]
-    }
+    if values.len().is_multiple_of(2) { (values[middle - 1] + values[middle]) / 2.0 } else { values[middle] }
 }
 
 /// `(stem, decompressed bytes)` for every `*.html.gz` in a folder, sorted by name.
 fn gzip_pages(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, HtmlError> {
-    let io_error = |source| HtmlError::Io {
-        source_name: dir.display().to_string(),
-        source,
-    };
+    let io_error = |source| HtmlError::Io { source_name: dir.display().to_string(), source };
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map_err(io_error)?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
@@ -413,35 +339,25 @@ fn gzip_pages(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, HtmlError> {
     let mut pages = Vec::with_capacity(names.len());
     for name in names {
         let path = dir.join(&name);
-        let compressed = std::fs::read(&path).map_err(|source| HtmlError::Io {
-            source_name: path.display().to_string(),
-            source,
-        })?;
+        let compressed =
+            std::fs::read(&path).map_err(|source| HtmlError::Io { source_name: path.display().to_string(), source })?;
         let mut html = Vec::new();
         GzDecoder::new(compressed.as_slice())
             .read_to_end(&mut html)
-            .map_err(|source| HtmlError::Io {
-                source_name: path.display().to_string(),
-                source,
-            })?;
+            .map_err(|source| HtmlError::Io { source_name: path.display().to_string(), source })?;
         pages.push((name.trim_end_matches(".html.gz").to_string(), html));
     }
     Ok(pages)
 }
 
 fn read_json(path: &Path) -> Result<Value, HtmlError> {
-    let text = std::fs::read_to_string(path).map_err(|source| HtmlError::Io {
-        source_name: path.display().to_string(),
-        source,
-    })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| HtmlError::Io { source_name: path.display().to_string(), source })?;
     serde_json::from_str(&text).map_err(|error| data_error(path, &error.to_string()))
 }
 
 fn data_error(path: &Path, message: &str) -> HtmlError {
-    HtmlError::EvaluationData {
-        path: path.display().to_string(),
-        message: message.to_string(),
-    }
+    HtmlError::EvaluationData { path: path.display().to_string(), message: message.to_string() }
 }
 
 #[cfg(test)]
@@ -454,10 +370,7 @@ mod tests {
             word_tokens("Kyiv's talks—resumed_today, 2024!"),
             vec!["Kyiv", "s", "talks", "resumed_today", "2024"]
         );
-        assert_eq!(
-            word_tokens("Łódź für Привет"),
-            vec!["Łódź", "für", "Привет"]
-        );
+        assert_eq!(word_tokens("Łódź für Привет"), vec!["Łódź", "für", "Привет"]);
     }
 
     #[test]
@@ -469,10 +382,7 @@ mod tests {
         assert!((precision - 2.0 / 3.0).abs() < 1e-9);
         assert!((recall - 2.0 / 3.0).abs() < 1e-9);
         assert_eq!(shingle_precision_recall(reference, ""), (1.0, 0.0));
-        assert_eq!(
-            shingle_precision_recall("short text", "short text"),
-            (1.0, 1.0)
-        );
+        assert_eq!(shingle_precision_recall("short text", "short text"), (1.0, 1.0));
     }
 
     #[test]

@@ -22,21 +22,17 @@ pub fn read_feed(xml: &[u8], source: &str) -> Result<Vec<Document>, HtmlError> {
     reader.config_mut().check_end_names = false;
     let mut state = FeedState::default();
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|error| HtmlError::MalformedFeed {
-                source_name: source.to_string(),
-                message: format!("at byte {}: {error}", reader.buffer_position()),
-            })?;
+        let event = reader.read_event().map_err(|error| HtmlError::MalformedFeed {
+            source_name: source.to_string(),
+            message: format!("at byte {}: {error}", reader.buffer_position()),
+        })?;
         match event {
             Event::Start(start) => state.open(&start),
             Event::Empty(start) => {
                 state.open(&start);
                 state.close(local_name(&start).as_str());
             }
-            Event::End(end) => state.close(&String::from_utf8_lossy(
-                end.local_name().as_ref().as_bytes(),
-            )),
+            Event::End(end) => state.close(&String::from_utf8_lossy(end.local_name().as_ref().as_bytes())),
             Event::Text(text) => state.text(&text.xml10_content()),
             Event::CData(data) => state.text(&data.into_inner()),
             Event::GeneralRef(reference) => {
@@ -56,11 +52,7 @@ pub fn read_feed(xml: &[u8], source: &str) -> Result<Vec<Document>, HtmlError> {
             message: "no <rss>, <rdf:RDF> or <feed> root element".to_string(),
         });
     }
-    Ok(state
-        .items
-        .into_iter()
-        .filter_map(|item| item.into_document(source))
-        .collect())
+    Ok(state.items.into_iter().filter_map(|item| item.into_document(source)).collect())
 }
 
 /// The five XML entities; any other name (feeds often carry HTML's `&nbsp;` inside escaped
@@ -83,26 +75,14 @@ fn local_name(start: &BytesStart) -> String {
 /// Feed bytes to text: a BOM, else the XML declaration's `encoding`, else UTF-8.
 fn decode_xml(bytes: &[u8]) -> String {
     if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding
-            .decode_without_bom_handling(&bytes[bom_length..])
-            .0
-            .into_owned();
+        return encoding.decode_without_bom_handling(&bytes[bom_length..]).0.into_owned();
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]).to_ascii_lowercase();
     let declared = head
         .find("encoding=")
-        .and_then(|index| {
-            head[index + 9..]
-                .split(['"', '\''])
-                .nth(1)
-                .map(str::to_string)
-        })
+        .and_then(|index| head[index + 9..].split(['"', '\'']).nth(1).map(str::to_string))
         .and_then(|label| encoding_rs::Encoding::for_label(label.trim().as_bytes()));
-    declared
-        .unwrap_or(encoding_rs::UTF_8)
-        .decode_without_bom_handling(bytes)
-        .0
-        .into_owned()
+    declared.unwrap_or(encoding_rs::UTF_8).decode_without_bom_handling(bytes).0.into_owned()
 }
 
 #[derive(Default)]
@@ -137,16 +117,9 @@ impl FeedState {
             && item.link.is_none()
         {
             let attribute = |key: &str| {
-                start
-                    .try_get_attribute(key)
-                    .ok()
-                    .flatten()
-                    .and_then(|value| {
-                        value
-                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                            .ok()
-                            .map(|value| value.to_string())
-                    })
+                start.try_get_attribute(key).ok().flatten().and_then(|value| {
+                    value.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|value| value.to_string())
+                })
             };
             let is_alternate = attribute("rel").is_none_or(|rel| rel == "alternate");
             if let Some(href) = attribute("href").filter(|_| is_alternate) {
@@ -174,10 +147,7 @@ impl FeedState {
         };
         // The field is the innermost open element directly under the item; text deeper down
         // (Atom's XHTML content) still belongs to that field.
-        let item_depth = self
-            .open_elements
-            .iter()
-            .rposition(|name| name == "item" || name == "entry");
+        let item_depth = self.open_elements.iter().rposition(|name| name == "item" || name == "entry");
         let Some(field) = item_depth.and_then(|depth| self.open_elements.get(depth + 1)) else {
             return;
         };
@@ -202,11 +172,7 @@ impl FeedState {
 
 impl FeedItem {
     fn into_document(self, source: &str) -> Option<Document> {
-        let html = if self.content.trim().is_empty() {
-            &self.summary
-        } else {
-            &self.content
-        };
+        let html = if self.content.trim().is_empty() { &self.summary } else { &self.content };
         let body_paragraphs = html_to_paragraphs(html);
         let title = html_to_paragraphs(&self.title).join(" ");
         if title.is_empty() && body_paragraphs.is_empty() {
@@ -220,13 +186,7 @@ impl FeedItem {
             ..Article::default()
         };
         let language = crate::language::detect_language(&article.body_paragraphs.join(" "));
-        let mut document = article_to_document(
-            Article {
-                language,
-                ..article
-            },
-            source,
-        );
+        let mut document = article_to_document(Article { language, ..article }, source);
         if document.metadata.url.is_none() {
             document.metadata.url = None;
         }
@@ -241,9 +201,7 @@ pub(crate) fn html_to_paragraphs(html: &str) -> Vec<String> {
         return clean_paragraphs(html);
     }
     let fragment = dom_query::Document::fragment(html);
-    fragment
-        .select("script, style, figure, figcaption")
-        .remove();
+    fragment.select("script, style, figure, figcaption").remove();
     let blocks = fragment.select("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, td");
     let paragraphs: Vec<String> = blocks
         .iter()
@@ -290,24 +248,12 @@ mod tests {
         let documents = read_feed(RSS.as_bytes(), "wire.xml").unwrap();
         assert_eq!(documents.len(), 2);
         let first = &documents[0];
-        assert_eq!(
-            first.metadata.title.as_deref(),
-            Some("Talks resume in Geneva")
-        );
-        assert_eq!(
-            first.metadata.url.as_deref(),
-            Some("https://wire.example/geneva")
-        );
+        assert_eq!(first.metadata.title.as_deref(), Some("Talks resume in Geneva"));
+        assert_eq!(first.metadata.url.as_deref(), Some("https://wire.example/geneva"));
         assert_eq!(first.metadata.published, Some(PartialDate::day(2024, 3, 5)));
-        assert_eq!(
-            first.body,
-            "Negotiators met on Tuesday.\n\nBoth sides called the talks \"useful\"."
-        );
+        assert_eq!(first.body, "Negotiators met on Tuesday.\n\nBoth sides called the talks \"useful\".");
         assert_eq!(first.metadata.source, "wire.xml");
-        assert_eq!(
-            documents[1].metadata.title.as_deref(),
-            Some("Port strike ends & ships sail")
-        );
+        assert_eq!(documents[1].metadata.title.as_deref(), Some("Port strike ends & ships sail"));
         assert_eq!(documents[1].body, "Dock workers returned on Monday.");
     }
 
@@ -315,18 +261,9 @@ mod tests {
     fn atom_entries_use_alternate_link_and_published_date() {
         let documents = read_feed(ATOM.as_bytes(), "atom.xml").unwrap();
         assert_eq!(documents.len(), 1);
-        assert_eq!(
-            documents[0].metadata.url.as_deref(),
-            Some("https://atom.example/ceasefire")
-        );
-        assert_eq!(
-            documents[0].metadata.published,
-            Some(PartialDate::day(2023, 11, 30))
-        );
-        assert_eq!(
-            documents[0].body,
-            "The ceasefire held overnight, officials said."
-        );
+        assert_eq!(documents[0].metadata.url.as_deref(), Some("https://atom.example/ceasefire"));
+        assert_eq!(documents[0].metadata.published, Some(PartialDate::day(2023, 11, 30)));
+        assert_eq!(documents[0].body, "The ceasefire held overnight, officials said.");
     }
 
     #[test]
@@ -335,10 +272,7 @@ mod tests {
         assert!(error.to_string().contains("page.html"));
         assert!(
             read_feed(b"<rss><channel><item><title>Unclosed", "broken.xml").is_err()
-                || read_feed(b"<rss><channel><item><title>Unclosed", "broken.xml")
-                    .unwrap()
-                    .len()
-                    <= 1
+                || read_feed(b"<rss><channel><item><title>Unclosed", "broken.xml").unwrap().len() <= 1
         );
     }
 }

@@ -97,9 +97,21 @@ mod tests {
 
     #[test]
     fn detects_common_news_languages() {
-        assert_eq!(detect_language("The foreign minister said on Tuesday that talks with the rebels would resume next week in Geneva.").as_deref(), Some("en"));
+        assert_eq!(
+            detect_language(
+                "The foreign minister said on Tuesday that talks with the rebels would resume next week in Geneva."
+            )
+            .as_deref(),
+            Some("en")
+        );
         assert_eq!(detect_language("Le ministre des Affaires étrangères a déclaré mardi que les négociations reprendraient la semaine prochaine.").as_deref(), Some("fr"));
-        assert_eq!(detect_language("Министр иностранных дел заявил во вторник, что переговоры возобновятся на следующей неделе.").as_deref(), Some("ru"));
+        assert_eq!(
+            detect_language(
+                "Министр иностранных дел заявил во вторник, что переговоры возобновятся на следующей неделе."
+            )
+            .as_deref(),
+            Some("ru")
+        );
     }
 
     #[test]

@@ -34,16 +34,9 @@ pub enum HtmlError {
     #[error("no article text found in {source_name}")]
     NoArticleText { source_name: String },
     #[error("article extraction failed for {source_name}: {message}")]
-    Extraction {
-        source_name: String,
-        message: String,
-    },
+    Extraction { source_name: String, message: String },
     #[error("WARC record at byte offset {offset} (record id {record_id}) is malformed: {message}")]
-    MalformedWarcRecord {
-        offset: u64,
-        record_id: String,
-        message: String,
-    },
+    MalformedWarcRecord { offset: u64, record_id: String, message: String },
     #[error("reading {source_name} failed: {source}")]
     Io {
         source_name: String,
@@ -51,10 +44,7 @@ pub enum HtmlError {
         source: std::io::Error,
     },
     #[error("the feed {source_name} is not valid RSS or Atom: {message}")]
-    MalformedFeed {
-        source_name: String,
-        message: String,
-    },
+    MalformedFeed { source_name: String, message: String },
     #[error("the evaluation data in {path} is malformed: {message}")]
     EvaluationData { path: String, message: String },
 }

@@ -51,21 +51,10 @@ pub fn read_metadata(document: &Document, url: Option<&str>) -> PageMetadata {
         .or_else(|| attribute_of(document, "link[rel=\"canonical\"]", "href"))
         .or_else(|| json_ld.url.clone())
         .or_else(|| url.map(str::to_string));
-    let structured_date = json_ld
-        .published
-        .or_else(|| meta.date())
-        .or_else(|| microdata_date(document));
-    let url_date = canonical_url
-        .as_deref()
-        .and_then(date_from_url)
-        .or_else(|| url.and_then(date_from_url));
+    let structured_date = json_ld.published.or_else(|| meta.date()).or_else(|| microdata_date(document));
+    let url_date = canonical_url.as_deref().and_then(date_from_url).or_else(|| url.and_then(date_from_url));
     let shown_in_text = dates_in_visible_text(document);
-    let published = choose_date(
-        structured_date,
-        url_date,
-        &visible_dates(document),
-        &shown_in_text,
-    );
+    let published = choose_date(structured_date, url_date, &visible_dates(document), &shown_in_text);
     PageMetadata {
         title: choose_title(document, &json_ld, &meta),
         authors: choose_authors(document, &json_ld, &meta),
@@ -75,13 +64,8 @@ pub fn read_metadata(document: &Document, url: Option<&str>) -> PageMetadata {
             .or_else(|| meta.first(&["og:locale", "content-language", "dc.language", "language"]))
             .or_else(|| json_ld.language.clone())
             .and_then(|code| normalize_language_code(&code)),
-        site_name: meta
-            .first(&["og:site_name", "application-name"])
-            .or_else(|| json_ld.publisher.clone()),
-        lead_image_caption: json_ld
-            .image_caption
-            .clone()
-            .or_else(|| first_figure_caption(document)),
+        site_name: meta.first(&["og:site_name", "application-name"]).or_else(|| json_ld.publisher.clone()),
+        lead_image_caption: json_ld.image_caption.clone().or_else(|| first_figure_caption(document)),
     }
 }
 
@@ -107,10 +91,7 @@ fn choose_title(document: &Document, json_ld: &JsonLdArticle, meta: &MetaTags) -
     let best_heading = headings
         .iter()
         .map(|heading| {
-            let score = references
-                .iter()
-                .map(|reference| heading_agreement(heading, reference))
-                .fold(0.0, f64::max);
+            let score = references.iter().map(|reference| heading_agreement(heading, reference)).fold(0.0, f64::max);
             (heading, score)
         })
         .filter(|(_, score)| *score >= 0.6)
@@ -130,14 +111,9 @@ fn choose_title(document: &Document, json_ld: &JsonLdArticle, meta: &MetaTags) -
 /// An `<h1>` that reads like a headline even though no structured title backs it: inside
 /// the article or main element, or of at least three words and not the site's name.
 fn standalone_headline(document: &Document, meta: &MetaTags) -> Option<String> {
-    let site_name = meta
-        .first(&["og:site_name"])
-        .unwrap_or_default()
-        .to_lowercase();
+    let site_name = meta.first(&["og:site_name"]).unwrap_or_default().to_lowercase();
     let looks_like_headline = |text: &String| {
-        text.split_whitespace().count() >= 3
-            && text.chars().count() < 250
-            && text.to_lowercase() != site_name
+        text.split_whitespace().count() >= 3 && text.chars().count() < 250 && text.to_lowercase() != site_name
     };
     let scoped = document
         .select("article h1, main h1, [role=\"main\"] h1")
@@ -162,20 +138,14 @@ fn heading_agreement(heading: &str, reference: &str) -> f64 {
     if heading_words.is_empty() || reference_words.is_empty() {
         return 0.0;
     }
-    let shared = heading_words
-        .iter()
-        .filter(|word| reference_words.contains(word))
-        .count() as f64;
+    let shared = heading_words.iter().filter(|word| reference_words.contains(word)).count() as f64;
     let precision = shared / heading_words.len() as f64;
     let coverage = shared / reference_words.len() as f64;
     precision * coverage.sqrt()
 }
 
 fn lowercase_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// "Talks resume in Geneva | The Daily Example" → "Talks resume in Geneva".
@@ -206,9 +176,7 @@ fn choose_authors(document: &Document, json_ld: &JsonLdArticle, meta: &MetaTags)
             "sailthru.author",
         ])
         .into_iter()
-        .filter(|value| {
-            !value.starts_with("http") && !value.starts_with('@') && !looks_like_handle(value)
-        })
+        .filter(|value| !value.starts_with("http") && !value.starts_with('@') && !looks_like_handle(value))
         .collect()
     };
     let mut authors = json_ld.person_authors.clone();
@@ -223,10 +191,7 @@ fn choose_authors(document: &Document, json_ld: &JsonLdArticle, meta: &MetaTags)
     }
     let mut cleaned: Vec<String> = Vec::new();
     for author in authors.iter().flat_map(|author| split_author_list(author)) {
-        if !cleaned
-            .iter()
-            .any(|existing| existing.eq_ignore_ascii_case(&author))
-        {
+        if !cleaned.iter().any(|existing| existing.eq_ignore_ascii_case(&author)) {
             cleaned.push(author);
         }
     }
@@ -243,19 +208,8 @@ fn looks_like_handle(value: &str) -> bool {
 /// names (a whole sentence picked up by a loose selector).
 fn split_author_list(raw: &str) -> Vec<String> {
     let text = normalize_whitespace(raw);
-    let mut text = text
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_string();
-    for prefix in [
-        "written by",
-        "posted by",
-        "reviewed by",
-        "author:",
-        "authors:",
-        "author ",
-        "by:",
-        "by ",
-    ] {
+    let mut text = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
+    for prefix in ["written by", "posted by", "reviewed by", "author:", "authors:", "author ", "by:", "by "] {
         if text.to_lowercase().starts_with(prefix) && text.is_char_boundary(prefix.len()) {
             text = text[prefix.len()..].trim().to_string();
         }
@@ -266,11 +220,7 @@ fn split_author_list(raw: &str) -> Vec<String> {
     }
     let text = text.trim_end_matches(['-', '–', '|', ' ']).to_string();
     let mut text = text;
-    if let Some(cut) = text
-        .find(" | ")
-        .or_else(|| text.find(" · "))
-        .or_else(|| text.find(" - "))
-    {
+    if let Some(cut) = text.find(" | ").or_else(|| text.find(" · ")).or_else(|| text.find(" - ")) {
         text.truncate(cut);
     }
     let text = text.trim();
@@ -322,22 +272,12 @@ fn byline_authors(document: &Document) -> Vec<String> {
 fn is_plausible_byline(text: &str) -> bool {
     let lowered = text.to_lowercase();
     let words = text.split_whitespace().count();
-    const NOT_NAMES: [&str; 8] = [
-        "author",
-        "about the",
-        "more about",
-        "view ",
-        "profile",
-        "share",
-        "admin",
-        "posts by",
-    ];
+    const NOT_NAMES: [&str; 8] =
+        ["author", "about the", "more about", "view ", "profile", "share", "admin", "posts by"];
     (1..=6).contains(&words)
         && text.chars().next().is_some_and(char::is_uppercase)
         && !text.ends_with('.')
-        && !NOT_NAMES
-            .iter()
-            .any(|phrase| lowered.starts_with(phrase) || lowered.ends_with(phrase.trim()))
+        && !NOT_NAMES.iter().any(|phrase| lowered.starts_with(phrase) || lowered.ends_with(phrase.trim()))
 }
 
 fn microdata_date(document: &Document) -> Option<PartialDate> {
@@ -351,10 +291,7 @@ fn microdata_date(document: &Document) -> Option<PartialDate> {
             return Some(date);
         }
     }
-    for node in document
-        .select("time[pubdate], article time[datetime], header time[datetime]")
-        .iter()
-    {
+    for node in document.select("time[pubdate], article time[datetime], header time[datetime]").iter() {
         if let Some(date) = node.attr("datetime").and_then(|value| parse_date(&value)) {
             return Some(date);
         }
@@ -374,9 +311,7 @@ fn choose_date(
     shown_in_date_elements: &[PartialDate],
     shown_in_text: &[PartialDate],
 ) -> Option<PartialDate> {
-    if let Some(date) = from_url
-        .filter(|date| shown_in_text.contains(date) || shown_in_date_elements.contains(date))
-    {
+    if let Some(date) = from_url.filter(|date| shown_in_text.contains(date) || shown_in_date_elements.contains(date)) {
         return Some(date);
     }
     if let Some(date) = structured {
@@ -398,11 +333,7 @@ fn choose_date(
 /// Whole days between two day-precision dates.
 fn days_apart(first: &PartialDate, second: &PartialDate) -> Option<i64> {
     let day_number = |date: &PartialDate| -> Option<i64> {
-        let (year, month, day) = (
-            i64::from(date.year),
-            i64::from(date.month?),
-            i64::from(date.day?),
-        );
+        let (year, month, day) = (i64::from(date.year), i64::from(date.month?), i64::from(date.day?));
         // Days from civil (Howard Hinnant's algorithm): exact for the Gregorian calendar.
         let shifted_year = if month <= 2 { year - 1 } else { year };
         let era = shifted_year.div_euclid(400);
@@ -419,8 +350,7 @@ fn days_apart(first: &PartialDate, second: &PartialDate) -> Option<i64> {
 /// "4 Sep 2025", "2025-09-04", "09/04/2025", "04.09.2025".
 fn dates_in_visible_text(document: &Document) -> Vec<PartialDate> {
     let body = document.select("body");
-    body.select("script, style, noscript, template, svg")
-        .remove();
+    body.select("script, style, noscript, template, svg").remove();
     // Text nodes joined with spaces: `.text()` would glue "2022" in one element to "Friday"
     // in the next.
     let mut text = String::new();
@@ -449,10 +379,7 @@ fn dates_in_visible_text(document: &Document) -> Vec<PartialDate> {
 
 fn date_from_three_words(first: &str, second: &str, third: &str) -> Option<PartialDate> {
     let year = |word: &str| -> Option<i16> {
-        (word.len() == 4)
-            .then(|| word.parse().ok())
-            .flatten()
-            .filter(|year| (1990..=2100).contains(year))
+        (word.len() == 4).then(|| word.parse().ok()).flatten().filter(|year| (1990..=2100).contains(year))
     };
     let day = |word: &str| -> Option<u8> {
         let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -468,8 +395,7 @@ fn date_from_three_words(first: &str, second: &str, third: &str) -> Option<Parti
             crate::dates::month_number(word)
         }
     };
-    let build =
-        |year: i16, month: u8, day: u8| parse_date(&format!("{year:04}-{month:02}-{day:02}"));
+    let build = |year: i16, month: u8, day: u8| parse_date(&format!("{year:04}-{month:02}-{day:02}"));
     if let Some(year) = year(third) {
         if let (Some(month), Some(day)) = (month(first), day(second)) {
             return build(year, month, day);
@@ -507,8 +433,7 @@ fn visible_dates(document: &Document) -> Vec<PartialDate> {
 }
 
 fn first_figure_caption(document: &Document) -> Option<String> {
-    let caption = text_of(document, "article figure figcaption")
-        .or_else(|| text_of(document, "figure figcaption"))?;
+    let caption = text_of(document, "article figure figcaption").or_else(|| text_of(document, "figure figcaption"))?;
     (!caption.is_empty()).then_some(caption)
 }
 
@@ -518,19 +443,14 @@ fn normalize_language_code(raw: &str) -> Option<String> {
 }
 
 fn attribute_of(document: &Document, selector: &str, attribute: &str) -> Option<String> {
-    document.select(selector).iter().find_map(|node| {
-        node.attr(attribute)
-            .map(|value| value.trim().to_string())
-            .filter(|value| !value.is_empty())
-    })
-}
-
-fn text_of(document: &Document, selector: &str) -> Option<String> {
     document
         .select(selector)
         .iter()
-        .map(|node| normalize_whitespace(&node.text()))
-        .find(|text| !text.is_empty())
+        .find_map(|node| node.attr(attribute).map(|value| value.trim().to_string()).filter(|value| !value.is_empty()))
+}
+
+fn text_of(document: &Document, selector: &str) -> Option<String> {
+    document.select(selector).iter().map(|node| normalize_whitespace(&node.text())).find(|text| !text.is_empty())
 }
 
 /// `<meta>` tags by lower-cased `property` / `name` / `itemprop` / `http-equiv`, in page order.
@@ -557,22 +477,13 @@ impl MetaTags {
     }
 
     fn first(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|key| {
-            self.entries
-                .iter()
-                .find(|(name, _)| name == key)
-                .map(|(_, value)| value.clone())
-        })
+        keys.iter().find_map(|key| self.entries.iter().find(|(name, _)| name == key).map(|(_, value)| value.clone()))
     }
 
     fn all(&self, keys: &[&str]) -> Vec<String> {
         for key in keys {
-            let values: Vec<String> = self
-                .entries
-                .iter()
-                .filter(|(name, _)| name == key)
-                .map(|(_, value)| value.clone())
-                .collect();
+            let values: Vec<String> =
+                self.entries.iter().filter(|(name, _)| name == key).map(|(_, value)| value.clone()).collect();
             if !values.is_empty() {
                 return values;
             }
@@ -599,9 +510,7 @@ impl MetaTags {
             "date",
             "article.published",
         ];
-        PUBLISHED_KEYS
-            .iter()
-            .find_map(|key| self.first(&[key]).and_then(|value| parse_date(&value)))
+        PUBLISHED_KEYS.iter().find_map(|key| self.first(&[key]).and_then(|value| parse_date(&value)))
     }
 }
 
@@ -621,49 +530,30 @@ struct JsonLdArticle {
 impl JsonLdArticle {
     fn from_document(document: &Document) -> JsonLdArticle {
         let mut objects = Vec::new();
-        for script in document
-            .select("script[type=\"application/ld+json\"]")
-            .iter()
-        {
+        for script in document.select("script[type=\"application/ld+json\"]").iter() {
             let text = script.text();
             // Some sites wrap JSON-LD in CDATA or leave trailing semicolons; trim those.
-            let trimmed = text
-                .trim()
-                .trim_start_matches("//<![CDATA[")
-                .trim_end_matches("//]]>")
-                .trim()
-                .trim_end_matches(';');
+            let trimmed =
+                text.trim().trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim().trim_end_matches(';');
             if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
                 flatten_json_ld(value, &mut objects, 0);
             }
         }
-        let article = objects
-            .iter()
-            .find(|object| has_type(object, &ARTICLE_TYPES));
-        let Some(article) =
-            article.or_else(|| objects.iter().find(|object| has_type(object, &["WebPage"])))
-        else {
+        let article = objects.iter().find(|object| has_type(object, &ARTICLE_TYPES));
+        let Some(article) = article.or_else(|| objects.iter().find(|object| has_type(object, &["WebPage"]))) else {
             return JsonLdArticle::default();
         };
         JsonLdArticle {
             headline: string_field(article, "headline").or_else(|| string_field(article, "name")),
-            person_authors: author_names(
-                article.get("author").or_else(|| article.get("creator")),
-                false,
-            ),
-            organization_authors: author_names(
-                article.get("author").or_else(|| article.get("creator")),
-                true,
-            ),
+            person_authors: author_names(article.get("author").or_else(|| article.get("creator")), false),
+            organization_authors: author_names(article.get("author").or_else(|| article.get("creator")), true),
             published: string_field(article, "datePublished").and_then(|value| parse_date(&value)),
             url: string_field(article, "url"),
-            publisher: article
-                .get("publisher")
-                .and_then(|publisher| match publisher {
-                    Value::Object(_) => string_field(publisher, "name"),
-                    Value::String(name) => Some(name.clone()),
-                    _ => None,
-                }),
+            publisher: article.get("publisher").and_then(|publisher| match publisher {
+                Value::Object(_) => string_field(publisher, "name"),
+                Value::String(name) => Some(name.clone()),
+                _ => None,
+            }),
             language: string_field(article, "inLanguage"),
             image_caption: image_caption(article.get("image")),
         }
@@ -676,9 +566,7 @@ fn flatten_json_ld(value: Value, out: &mut Vec<Value>, depth: usize) {
         return;
     }
     match value {
-        Value::Array(items) => items
-            .into_iter()
-            .for_each(|item| flatten_json_ld(item, out, depth + 1)),
+        Value::Array(items) => items.into_iter().for_each(|item| flatten_json_ld(item, out, depth + 1)),
         Value::Object(mut map) => {
             if let Some(graph) = map.remove("@graph") {
                 flatten_json_ld(graph, out, depth + 1);
@@ -692,10 +580,7 @@ fn flatten_json_ld(value: Value, out: &mut Vec<Value>, depth: usize) {
 fn has_type(object: &Value, types: &[&str]) -> bool {
     match object.get("@type") {
         Some(Value::String(name)) => types.contains(&name.as_str()),
-        Some(Value::Array(names)) => names
-            .iter()
-            .filter_map(Value::as_str)
-            .any(|name| types.contains(&name)),
+        Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).any(|name| types.contains(&name)),
         _ => false,
     }
 }
@@ -726,20 +611,11 @@ fn author_names(value: Option<&Value>, organizations: bool) -> Vec<String> {
         Some(Value::String(name)) if !organizations => vec![normalize_whitespace(name)],
         Some(Value::Object(_)) => {
             let object = value.filter(|object| {
-                has_type(
-                    object,
-                    &["Organization", "NewsMediaOrganization", "Corporation"],
-                ) == organizations
+                has_type(object, &["Organization", "NewsMediaOrganization", "Corporation"]) == organizations
             });
-            object
-                .and_then(|author| string_field(author, "name"))
-                .into_iter()
-                .collect()
+            object.and_then(|author| string_field(author, "name")).into_iter().collect()
         }
-        Some(Value::Array(items)) => items
-            .iter()
-            .flat_map(|item| author_names(Some(item), organizations))
-            .collect(),
+        Some(Value::Array(items)) => items.iter().flat_map(|item| author_names(Some(item), organizations)).collect(),
         _ => Vec::new(),
     }
     .into_iter()
@@ -790,30 +666,21 @@ mod tests {
         assert_eq!(metadata.title.as_deref(), Some("Strike ends at port"));
         assert_eq!(metadata.authors, vec!["Ana Silva"]);
         assert_eq!(metadata.published, Some(PartialDate::day(2023, 11, 30)));
-        assert_eq!(
-            metadata.canonical_url.as_deref(),
-            Some("https://harbour.example/strike-ends")
-        );
+        assert_eq!(metadata.canonical_url.as_deref(), Some("https://harbour.example/strike-ends"));
     }
 
     #[test]
     fn a_structured_date_the_page_never_shows_is_dropped_but_a_url_date_is_kept() {
         let html = r#"<head><meta property="article:published_time" content="2019-01-01T00:00:00Z"></head><body><h1>Visit our shop</h1></body>"#;
         assert_eq!(metadata_of(html).published, None);
-        let dated_url = read_metadata(
-            &Document::from(html),
-            Some("https://news.example/2024/05/12/talks"),
-        );
+        let dated_url = read_metadata(&Document::from(html), Some("https://news.example/2024/05/12/talks"));
         assert_eq!(dated_url.published, Some(PartialDate::day(2024, 5, 12)));
     }
 
     #[test]
     fn a_utc_timestamp_a_day_off_the_shown_date_gives_the_shown_date() {
         let html = r#"<head><meta property="article:published_time" content="2025-12-19T01:30:00Z"></head><body><span class="date">Dec 18, 2025</span></body>"#;
-        assert_eq!(
-            metadata_of(html).published,
-            Some(PartialDate::day(2025, 12, 18))
-        );
+        assert_eq!(metadata_of(html).published, Some(PartialDate::day(2025, 12, 18)));
     }
 
     #[test]

@@ -19,10 +19,7 @@ pub fn normalize_whitespace(text: &str) -> String {
 /// Splits extracted text into clean paragraphs: one per non-empty line, whitespace
 /// normalised, with furniture lines (see [`is_furniture_line`]) removed.
 pub fn clean_paragraphs(text: &str) -> Vec<String> {
-    text.lines()
-        .map(normalize_whitespace)
-        .filter(|line| !line.is_empty() && !is_furniture_line(line))
-        .collect()
+    text.lines().map(normalize_whitespace).filter(|line| !line.is_empty() && !is_furniture_line(line)).collect()
 }
 
 /// Short lines that are page furniture rather than reporting: photo credits, share and
@@ -59,8 +56,7 @@ pub fn is_furniture_line(line: &str) -> bool {
         "sign up for",
         "subscribe to",
     ];
-    EXACT.contains(&lowered.trim_end_matches(['.', ':']))
-        || PREFIXES.iter().any(|prefix| lowered.starts_with(prefix))
+    EXACT.contains(&lowered.trim_end_matches(['.', ':'])) || PREFIXES.iter().any(|prefix| lowered.starts_with(prefix))
 }
 
 #[cfg(test)]
@@ -69,10 +65,7 @@ mod tests {
 
     #[test]
     fn whitespace_runs_collapse() {
-        assert_eq!(
-            normalize_whitespace("  Talks\u{a0}resumed \n\t today "),
-            "Talks resumed today"
-        );
+        assert_eq!(normalize_whitespace("  Talks\u{a0}resumed \n\t today "), "Talks resumed today");
     }
 
     #[test]
@@ -80,10 +73,7 @@ mod tests {
         let text = "Talks resumed in Geneva on Monday.\n\nAdvertisement\nPhoto: Jane Doe/Reuters\nShare this article\nOfficials said they would share a draft text.";
         assert_eq!(
             clean_paragraphs(text),
-            vec![
-                "Talks resumed in Geneva on Monday.",
-                "Officials said they would share a draft text."
-            ]
+            vec!["Talks resumed in Geneva on Monday.", "Officials said they would share a draft text."]
         );
     }
 }

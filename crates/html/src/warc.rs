@@ -54,22 +54,13 @@ impl<R: BufRead> WarcReader<R> {
     /// Reads WARC records from `input`, detecting gzip compression from its first bytes.
     /// `source` names the input in documents (`Metadata::source`) and errors.
     pub fn new(mut input: R, source: &str) -> WarcReader<R> {
-        let is_gzip = input
-            .fill_buf()
-            .map(|bytes| bytes.starts_with(&GZIP_MAGIC[..2]))
-            .unwrap_or(false);
+        let is_gzip = input.fill_buf().map(|bytes| bytes.starts_with(&GZIP_MAGIC[..2])).unwrap_or(false);
         let input = if is_gzip {
             Input::Gzip(BufReader::with_capacity(64 * 1024, GzipMembers::new(input)))
         } else {
             Input::Plain(input)
         };
-        WarcReader {
-            input,
-            source: source.to_string(),
-            offset: 0,
-            stats: WarcStats::default(),
-            finished: false,
-        }
+        WarcReader { input, source: source.to_string(), offset: 0, stats: WarcStats::default(), finished: false }
     }
 
     pub fn stats(&self) -> WarcStats {
@@ -101,52 +92,33 @@ impl<R: BufRead> WarcReader<R> {
     }
 
     fn read_record(&mut self) -> Result<RecordOutcome, RecordFailure> {
-        let record_offset = self
-            .skip_blank_lines()
-            .map_err(|error| self.failure(self.offset, "", error))?;
+        let record_offset = self.skip_blank_lines().map_err(|error| self.failure(self.offset, "", error))?;
         let Some(record_offset) = record_offset else {
             return Ok(RecordOutcome::EndOfInput);
         };
-        let version_line = self
-            .read_line()
-            .map_err(|error| self.failure(record_offset, "", error))?;
+        let version_line = self.read_line().map_err(|error| self.failure(record_offset, "", error))?;
         if !version_line.starts_with(b"WARC/") {
             return Err(self.malformed(record_offset, "", "expected a WARC/1.x version line"));
         }
-        let headers = self
-            .read_headers()
-            .map_err(|error| self.failure(record_offset, "", error))?;
+        let headers = self.read_headers().map_err(|error| self.failure(record_offset, "", error))?;
         let record_id = headers.get("warc-record-id").unwrap_or("").to_string();
         self.stats.records += 1;
         let length: u64 = headers
             .get("content-length")
             .and_then(|value| value.trim().parse().ok())
-            .ok_or_else(|| {
-                self.malformed(
-                    record_offset,
-                    &record_id,
-                    "missing or invalid Content-Length",
-                )
-            })?;
-        let is_http_response = headers
-            .get("warc-type")
-            .is_some_and(|kind| kind.eq_ignore_ascii_case("response"))
-            && headers
-                .get("content-type")
-                .is_none_or(|kind| kind.to_ascii_lowercase().starts_with("application/http"));
+            .ok_or_else(|| self.malformed(record_offset, &record_id, "missing or invalid Content-Length"))?;
+        let is_http_response = headers.get("warc-type").is_some_and(|kind| kind.eq_ignore_ascii_case("response"))
+            && headers.get("content-type").is_none_or(|kind| kind.to_ascii_lowercase().starts_with("application/http"));
         if !is_http_response || length > MAX_HTML_BLOCK_BYTES {
             if is_http_response {
                 self.stats.skipped_content_types += 1
             } else {
                 self.stats.skipped_record_types += 1
             }
-            self.skip_bytes(length)
-                .map_err(|error| self.failure(record_offset, &record_id, error))?;
+            self.skip_bytes(length).map_err(|error| self.failure(record_offset, &record_id, error))?;
             return Ok(RecordOutcome::Skipped);
         }
-        let block = self
-            .read_bytes(length)
-            .map_err(|error| self.failure(record_offset, &record_id, error))?;
+        let block = self.read_bytes(length).map_err(|error| self.failure(record_offset, &record_id, error))?;
         Ok(self.document_from_response(&block, &headers))
     }
 
@@ -155,9 +127,7 @@ impl<R: BufRead> WarcReader<R> {
             self.stats.skipped_content_types += 1;
             return RecordOutcome::Skipped;
         };
-        let target_uri = headers
-            .get("warc-target-uri")
-            .map(|uri| uri.trim_matches(['<', '>']).to_string());
+        let target_uri = headers.get("warc-target-uri").map(|uri| uri.trim_matches(['<', '>']).to_string());
         match extract_article(&payload, target_uri.as_deref()) {
             Ok(article) => {
                 let mut document = article_to_document(article, &self.source);
@@ -165,8 +135,7 @@ impl<R: BufRead> WarcReader<R> {
                     document.metadata.url = Some(uri);
                 }
                 if document.metadata.published.is_none() {
-                    document.metadata.published =
-                        headers.get("warc-date").and_then(crate::dates::parse_date);
+                    document.metadata.published = headers.get("warc-date").and_then(crate::dates::parse_date);
                 }
                 RecordOutcome::Document(Box::new(document))
             }
@@ -185,10 +154,7 @@ impl<R: BufRead> WarcReader<R> {
             if available.is_empty() {
                 return Ok(None);
             }
-            let blank = available
-                .iter()
-                .take_while(|&&byte| byte == b'\r' || byte == b'\n')
-                .count();
+            let blank = available.iter().take_while(|&&byte| byte == b'\r' || byte == b'\n').count();
             if blank == 0 {
                 return Ok(Some(self.offset));
             }
@@ -209,13 +175,7 @@ impl<R: BufRead> WarcReader<R> {
                 // already moved on to the next member, so keep scanning from there.
                 Err(_) => continue,
             }
-            if self.read_line().is_err()
-                && self
-                    .input
-                    .fill_buf()
-                    .map(|rest| rest.is_empty())
-                    .unwrap_or(true)
-            {
+            if self.read_line().is_err() && self.input.fill_buf().map(|rest| rest.is_empty()).unwrap_or(true) {
                 return;
             }
         }
@@ -231,15 +191,10 @@ impl<R: BufRead> WarcReader<R> {
                 return Ok(headers);
             }
             if let Some((name, value)) = line.split_once(':') {
-                headers
-                    .entries
-                    .push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
+                headers.entries.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
             }
             if headers.entries.len() > 1000 {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    "more than 1000 header lines",
-                ));
+                return Err(io::Error::new(io::ErrorKind::InvalidData, "more than 1000 header lines"));
             }
         }
     }
@@ -250,10 +205,7 @@ impl<R: BufRead> WarcReader<R> {
         loop {
             let available = self.input.fill_buf()?;
             if available.is_empty() {
-                return Err(io::Error::new(
-                    io::ErrorKind::UnexpectedEof,
-                    "input ends inside a header",
-                ));
+                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "input ends inside a header"));
             }
             let (used, done) = match memchr_newline(available) {
                 Some(index) => (index + 1, true),
@@ -266,10 +218,7 @@ impl<R: BufRead> WarcReader<R> {
                 return Ok(line);
             }
             if line.len() > MAX_HEADER_LINE_BYTES {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    "header line longer than 64 KiB",
-                ));
+                return Err(io::Error::new(io::ErrorKind::InvalidData, "header line longer than 64 KiB"));
             }
         }
     }
@@ -302,30 +251,16 @@ impl<R: BufRead> WarcReader<R> {
     fn failure(&self, offset: u64, record_id: &str, error: io::Error) -> RecordFailure {
         // Only the end of input is final; anything else may be followed by good records.
         let fatal = error.kind() == io::ErrorKind::UnexpectedEof && self.input_is_exhausted();
-        RecordFailure {
-            error: self.error(offset, record_id, &error.to_string()),
-            fatal,
-        }
+        RecordFailure { error: self.error(offset, record_id, &error.to_string()), fatal }
     }
 
     fn malformed(&self, offset: u64, record_id: &str, message: &str) -> RecordFailure {
-        RecordFailure {
-            error: self.error(offset, record_id, message),
-            fatal: false,
-        }
+        RecordFailure { error: self.error(offset, record_id, message), fatal: false }
     }
 
     fn error(&self, offset: u64, record_id: &str, message: &str) -> HtmlError {
-        let record_id = if record_id.is_empty() {
-            "unknown".to_string()
-        } else {
-            record_id.to_string()
-        };
-        HtmlError::MalformedWarcRecord {
-            offset,
-            record_id,
-            message: format!("{} (in {})", message, self.source),
-        }
+        let record_id = if record_id.is_empty() { "unknown".to_string() } else { record_id.to_string() };
+        HtmlError::MalformedWarcRecord { offset, record_id, message: format!("{} (in {})", message, self.source) }
     }
 
     fn input_is_exhausted(&self) -> bool {
@@ -369,10 +304,7 @@ struct Headers {
 
 impl Headers {
     fn get(&self, name: &str) -> Option<&str> {
-        self.entries
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
+        self.entries.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str())
     }
 }
 
@@ -394,9 +326,7 @@ fn html_payload(block: &[u8]) -> Option<Vec<u8>> {
     }
     let header = |name: &str| {
         head.lines().skip(1).find_map(|line| {
-            line.split_once(':')
-                .filter(|(key, _)| key.trim() == name)
-                .map(|(_, value)| value.trim().to_string())
+            line.split_once(':').filter(|(key, _)| key.trim() == name).map(|(_, value)| value.trim().to_string())
         })
     };
     let body = &block[header_end..];
@@ -404,9 +334,7 @@ fn html_payload(block: &[u8]) -> Option<Vec<u8>> {
         Some(kind) => kind.contains("html"),
         None => {
             body.len() > 15
-                && String::from_utf8_lossy(&body[..body.len().min(512)])
-                    .to_ascii_lowercase()
-                    .contains("<html")
+                && String::from_utf8_lossy(&body[..body.len().min(512)]).to_ascii_lowercase().contains("<html")
         }
     };
     if !is_html || body.is_empty() {
@@ -419,10 +347,7 @@ fn html_payload(block: &[u8]) -> Option<Vec<u8>> {
     };
     if header("content-encoding").is_some_and(|value| value.contains("gzip")) {
         let mut decoded = Vec::new();
-        GzDecoder::new(body.as_slice())
-            .take(MAX_HTML_BLOCK_BYTES)
-            .read_to_end(&mut decoded)
-            .ok()?;
+        GzDecoder::new(body.as_slice()).take(MAX_HTML_BLOCK_BYTES).read_to_end(&mut decoded).ok()?;
         return Some(decoded);
     }
     Some(body)
@@ -433,8 +358,7 @@ fn dechunk(mut body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len());
     while let Some(line_end) = crate::charset::find_bytes(body, b"\r\n") {
         let size_text = String::from_utf8_lossy(&body[..line_end]);
-        let Ok(size) = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16)
-        else {
+        let Ok(size) = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16) else {
             break;
         };
         let start = line_end + 2;
@@ -493,10 +417,7 @@ enum MemberState<R: BufRead> {
 
 impl<R: BufRead> GzipMembers<R> {
     fn new(input: R) -> GzipMembers<R> {
-        GzipMembers {
-            state: MemberState::Between(input),
-            resynchronising: false,
-        }
+        GzipMembers { state: MemberState::Between(input), resynchronising: false }
     }
 
     fn is_done(&self) -> bool {
@@ -565,9 +486,7 @@ impl<R: BufRead> Read for GzipMembers<R> {
                 MemberState::Done => return Ok(0),
                 MemberState::Between(input) => self.advance_between(input)?,
                 MemberState::Decoding(mut decoder) => match decoder.read(buf) {
-                    Ok(0) if !buf.is_empty() => {
-                        self.state = MemberState::Between(decoder.into_inner())
-                    }
+                    Ok(0) if !buf.is_empty() => self.state = MemberState::Between(decoder.into_inner()),
                     Ok(count) => {
                         self.state = MemberState::Decoding(decoder);
                         return Ok(count);
@@ -587,10 +506,7 @@ impl<R: BufRead> Read for GzipMembers<R> {
                         } else {
                             io::ErrorKind::InvalidData
                         };
-                        return Err(io::Error::new(
-                            kind,
-                            format!("corrupt gzip member: {error}"),
-                        ));
+                        return Err(io::Error::new(kind, format!("corrupt gzip member: {error}")));
                     }
                 },
             }

@@ -60,24 +60,16 @@ fn gzip_looking_garbage_does_not_hang_or_panic() {
     for _ in 0..300 {
         let mut bytes = vec![0x1f, 0x8b, 0x08];
         bytes.extend((0..random.below(400)).map(|_| random.next() as u8));
-        let items: Vec<_> = WarcReader::new(BufReader::new(bytes.as_slice()), "fuzz.warc.gz")
-            .take(1000)
-            .collect();
-        assert!(
-            items.len() < 1000,
-            "reader must make progress through garbage"
-        );
+        let items: Vec<_> = WarcReader::new(BufReader::new(bytes.as_slice()), "fuzz.warc.gz").take(1000).collect();
+        assert!(items.len() < 1000, "reader must make progress through garbage");
     }
 }
 
 #[test]
 fn empty_and_whitespace_pages_are_errors() {
-    for page in [
-        &b""[..],
-        b"   \n\t ",
-        b"<html></html>",
-        b"<html><body><nav><a href=\"/\">Home</a></nav></body></html>",
-    ] {
+    for page in
+        [&b""[..], b"   \n\t ", b"<html></html>", b"<html><body><nav><a href=\"/\">Home</a></nav></body></html>"]
+    {
         let error = extract_article(page, Some("https://empty.example/")).unwrap_err();
         assert!(error.to_string().contains("empty.example"), "{error}");
     }
@@ -86,39 +78,22 @@ fn empty_and_whitespace_pages_are_errors() {
 #[test]
 fn a_thirty_megabyte_page_is_handled() {
     let page = news_page(3, true);
-    let filler: String =
-        "<div class=\"promo\"><a href=\"/x\">More stories from around the region</a></div>\n"
-            .repeat(31 * 1024 * 1024 / 70);
+    let filler: String = "<div class=\"promo\"><a href=\"/x\">More stories from around the region</a></div>\n"
+        .repeat(31 * 1024 * 1024 / 70);
     let html = page.html.replace("<footer>", &format!("{filler}<footer>"));
     assert!(html.len() > 30 * 1024 * 1024);
     let article = extract_article(html.as_bytes(), None).expect("the article is still there");
-    assert!(
-        article
-            .body_paragraphs
-            .iter()
-            .any(|paragraph| paragraph == &page.paragraphs[0])
-    );
+    assert!(article.body_paragraphs.iter().any(|paragraph| paragraph == &page.paragraphs[0]));
 }
 
 #[test]
 fn wrong_charset_declarations_still_decode() {
-    let page = news_page(5, true)
-        .html
-        .replace("Tuesday", "Genève")
-        .replace("charset=\"utf-8\"", "charset=\"iso-8859-1\"");
+    let page =
+        news_page(5, true).html.replace("Tuesday", "Genève").replace("charset=\"utf-8\"", "charset=\"iso-8859-1\"");
     let article = extract_article(page.as_bytes(), None).unwrap();
-    assert!(
-        article.body_paragraphs[0].contains("Genève"),
-        "{:?}",
-        article.body_paragraphs[0]
-    );
+    assert!(article.body_paragraphs[0].contains("Genève"), "{:?}", article.body_paragraphs[0]);
     let cyrillic = news_page(6, true).html.replace("Tuesday", "Женева"); // still declares utf-8
     let (encoded, _, _) = encoding_rs::WINDOWS_1251.encode(&cyrillic);
     let article = extract_article(&encoded, None).unwrap();
-    assert!(
-        article
-            .body_paragraphs
-            .iter()
-            .any(|paragraph| paragraph.contains("Женева"))
-    );
+    assert!(article.body_paragraphs.iter().any(|paragraph| paragraph.contains("Женева")));
 }

@@ -30,10 +30,7 @@ fn archive_records() -> Vec<Vec<u8>> {
         ));
         records.push(response_record(index, &page));
         if index % 100 == 50 {
-            let image = http_response(
-                "image/jpeg",
-                &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'],
-            );
+            let image = http_response("image/jpeg", &[0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F']);
             records.push(warc_record(
                 "response",
                 &format!("urn:uuid:image-{index}"),
@@ -48,9 +45,7 @@ fn archive_records() -> Vec<Vec<u8>> {
     records
 }
 
-fn collect(
-    reader: &mut WarcReader<impl std::io::BufRead>,
-) -> (Vec<dyad_document::Document>, Vec<HtmlError>) {
+fn collect(reader: &mut WarcReader<impl std::io::BufRead>) -> (Vec<dyad_document::Document>, Vec<HtmlError>) {
     let mut documents = Vec::new();
     let mut errors = Vec::new();
     for item in reader {
@@ -70,10 +65,7 @@ fn plain_warc_yields_every_page_and_reports_the_corrupt_record() {
     assert_eq!(documents.len(), PAGES);
     assert_eq!(errors.len(), 1, "{errors:?}");
     let message = errors[0].to_string();
-    assert!(
-        message.contains("urn:uuid:corrupt") && message.contains("Content-Length"),
-        "{message}"
-    );
+    assert!(message.contains("urn:uuid:corrupt") && message.contains("Content-Length"), "{message}");
     let stats = reader.stats();
     assert_eq!(stats.documents, PAGES as u64);
     assert_eq!(stats.skipped_content_types, 10);
@@ -81,22 +73,12 @@ fn plain_warc_yields_every_page_and_reports_the_corrupt_record() {
 
     let first = &documents[0];
     let page = news_page(0, false);
-    assert_eq!(
-        first.metadata.url.as_deref(),
-        Some("https://harbour.example/world/story-0")
-    );
-    assert_eq!(
-        first.body,
-        page.paragraphs.join("\n\n"),
-        "furniture must be left out"
-    );
+    assert_eq!(first.metadata.url.as_deref(), Some("https://harbour.example/world/story-0"));
+    assert_eq!(first.body, page.paragraphs.join("\n\n"), "furniture must be left out");
     // Page 0 states no date, so the WARC-Date is the fallback.
     assert_eq!(first.metadata.published, Some(PartialDate::day(2023, 6, 1)));
     let dated = &documents[7];
-    assert_eq!(
-        dated.metadata.published.map(|date| date.to_string()),
-        news_page(7, true).date
-    );
+    assert_eq!(dated.metadata.published.map(|date| date.to_string()), news_page(7, true).date);
     assert_eq!(dated.metadata.source, "test.warc");
 }
 
@@ -112,10 +94,8 @@ fn gzip_warc_resumes_after_a_corrupt_member_and_reports_a_truncated_tail() {
         })
         .collect();
     // Corrupt the response of page 200.
-    let corrupt_index = records
-        .iter()
-        .position(|record| String::from_utf8_lossy(record).contains("story-200\r\n"))
-        .unwrap();
+    let corrupt_index =
+        records.iter().position(|record| String::from_utf8_lossy(record).contains("story-200\r\n")).unwrap();
     // A damaged gzip header: the member cannot be decoded at all.
     members[corrupt_index][2] = 0x07;
     // Cut the last member (the response of the last page) in half.
@@ -125,40 +105,19 @@ fn gzip_warc_resumes_after_a_corrupt_member_and_reports_a_truncated_tail() {
 
     let mut reader = WarcReader::new(BufReader::new(bytes.as_slice()), "test.warc.gz");
     let (documents, errors) = collect(&mut reader);
-    assert_eq!(
-        documents.len(),
-        PAGES - 2,
-        "every page but the corrupt and the truncated one"
-    );
-    assert_eq!(
-        errors.len(),
-        3,
-        "corrupt record, corrupt member and truncated tail: {errors:?}"
-    );
-    assert!(
-        errors
-            .last()
-            .unwrap()
-            .to_string()
-            .contains("urn:uuid:page-999"),
-        "{errors:?}"
-    );
-    assert!(
-        errors
-            .iter()
-            .any(|error| error.to_string().contains("urn:uuid:corrupt"))
-    );
+    assert_eq!(documents.len(), PAGES - 2, "every page but the corrupt and the truncated one");
+    assert_eq!(errors.len(), 3, "corrupt record, corrupt member and truncated tail: {errors:?}");
+    assert!(errors.last().unwrap().to_string().contains("urn:uuid:page-999"), "{errors:?}");
+    assert!(errors.iter().any(|error| error.to_string().contains("urn:uuid:corrupt")));
     assert!(
         !documents
             .iter()
-            .any(|document| document.metadata.url.as_deref()
-                == Some("https://harbour.example/world/story-200"))
+            .any(|document| document.metadata.url.as_deref() == Some("https://harbour.example/world/story-200"))
     );
     assert!(
         documents
             .iter()
-            .any(|document| document.metadata.url.as_deref()
-                == Some("https://harbour.example/world/story-201"))
+            .any(|document| document.metadata.url.as_deref() == Some("https://harbour.example/world/story-201"))
     );
 }
 
@@ -167,10 +126,7 @@ fn empty_and_garbage_inputs_end_cleanly() {
     let mut empty = WarcReader::new(BufReader::new(&b""[..]), "empty.warc");
     assert!(empty.next().is_none());
     let garbage = b"this is not a warc file\nat all\n";
-    let (documents, errors) = collect(&mut WarcReader::new(
-        BufReader::new(&garbage[..]),
-        "garbage.warc",
-    ));
+    let (documents, errors) = collect(&mut WarcReader::new(BufReader::new(&garbage[..]), "garbage.warc"));
     assert!(documents.is_empty());
     assert_eq!(errors.len(), 1);
     assert!(errors[0].to_string().contains("garbage.warc"));

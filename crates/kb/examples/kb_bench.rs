@@ -31,11 +31,7 @@ fn main() {
     let start = Instant::now();
     let mentions = kb.find_mentions(&article, region);
     let date = PartialDate::day(2024, 7, 24);
-    let resolved = mentions
-        .iter()
-        .map(|mention| kb.resolve(mention, date))
-        .filter(|r| r.code.is_some())
-        .count();
+    let resolved = mentions.iter().map(|mention| kb.resolve(mention, date)).filter(|r| r.code.is_some()).count();
     let resolve_time = start.elapsed();
     println!("entries: {}", kb.entries().len());
     println!("load embedded kb: {load:?}");

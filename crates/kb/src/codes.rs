@@ -13,8 +13,8 @@ pub const INTERNATIONAL_CODES: [&str; 7] = ["IGO", "UNO", "EUR", "NGO", "ISM", "
 
 /// PLOVER sector codes, kept as they are when a curated file gives them.
 pub const PLOVER_SECTORS: [&str; 25] = [
-    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
-    "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
+    "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM", "CVL", "EDU",
+    "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
 ];
 
 /// The PLOVER sector for one CAMEO sector element, if it has one.
@@ -40,8 +40,7 @@ pub fn plover_sector_of_cameo(element: &str) -> Option<&'static str> {
         "PTY" => "PTY",
         "MED" | "JRN" => "JRN",
         "HLH" => "MED",
-        "REL" | "MUS" | "CHR" | "JEW" | "BUD" | "HIN" | "CTH" | "ORT" | "PRO" | "SHI" | "SUN"
-        | "BAH" => "REL",
+        "REL" | "MUS" | "CHR" | "JEW" | "BUD" | "HIN" | "CTH" | "ORT" | "PRO" | "SHI" | "SUN" | "BAH" => "REL",
         "ENV" | "HRI" | "NGO" | "DEV" | "SOC" => "SOC",
         "PRM" => "PRM",
         "PRE" => "PRE",
@@ -63,40 +62,20 @@ pub struct DecodedCode {
 /// are read from the first. Unknown leading elements (CAMEO regions like `MEA`, or the
 /// fantasy codes of the PETRARCH validation suite) are kept as the country code.
 pub fn decode_cameo(raw: &str) -> DecodedCode {
-    let cleaned: String = raw
-        .trim()
-        .trim_matches('~')
-        .split('/')
-        .next()
-        .unwrap_or("")
-        .to_ascii_uppercase();
-    let none = DecodedCode {
-        code: None,
-        sector: None,
-    };
+    let cleaned: String = raw.trim().trim_matches('~').split('/').next().unwrap_or("").to_ascii_uppercase();
+    let none = DecodedCode { code: None, sector: None };
     if cleaned.is_empty() || cleaned.chars().all(|c| c == '-' || c == '+') {
         return none;
     }
-    let elements: Vec<&str> = (0..cleaned.len())
-        .step_by(3)
-        .filter_map(|start| cleaned.get(start..(start + 3).min(cleaned.len())))
-        .collect();
+    let elements: Vec<&str> =
+        (0..cleaned.len()).step_by(3).filter_map(|start| cleaned.get(start..(start + 3).min(cleaned.len()))).collect();
     let first = elements[0];
     if first == "NGO" || first == "IMG" || first == "MNC" || first == "ISM" {
-        let sector = elements[1..]
-            .iter()
-            .find_map(|element| plover_sector_of_cameo(element))
-            .map(str::to_string);
-        return DecodedCode {
-            code: Some(first.to_string()),
-            sector,
-        };
+        let sector = elements[1..].iter().find_map(|element| plover_sector_of_cameo(element)).map(str::to_string);
+        return DecodedCode { code: Some(first.to_string()), sector };
     }
     if let Some(sector) = plover_sector_of_cameo(first) {
-        return DecodedCode {
-            code: None,
-            sector: Some(sector.to_string()),
-        };
+        return DecodedCode { code: None, sector: Some(sector.to_string()) };
     }
     let (code, rest) = match first {
         "IGO" => match elements.get(1).copied() {
@@ -108,14 +87,8 @@ pub fn decode_cameo(raw: &str) -> DecodedCode {
         "EEC" | "EEU" => ("EUR".to_string(), &elements[1..]),
         other => (other.to_string(), &elements[1..]),
     };
-    let sector = rest
-        .iter()
-        .find_map(|element| plover_sector_of_cameo(element))
-        .map(str::to_string);
-    DecodedCode {
-        code: Some(code),
-        sector,
-    }
+    let sector = rest.iter().find_map(|element| plover_sector_of_cameo(element)).map(str::to_string);
+    DecodedCode { code: Some(code), sector }
 }
 
 /// Decodes an agent code: `~COP` adds a sector to whatever actor it follows, while `NGO~`
@@ -140,10 +113,7 @@ mod tests {
 
     fn decoded(raw: &str) -> (Option<&'static str>, Option<&'static str>) {
         let result = decode_cameo(raw);
-        (
-            result.code.map(|c| &*c.leak()),
-            result.sector.map(|s| &*s.leak()),
-        )
+        (result.code.map(|c| &*c.leak()), result.sector.map(|s| &*s.leak()))
     }
 
     #[test]

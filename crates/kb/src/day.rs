@@ -25,11 +25,7 @@ impl Day {
         let (year, month, day) = date.first_day();
         let month = month.clamp(1, 12);
         let last = days_in_month(year, month);
-        Day {
-            year,
-            month,
-            day: day.clamp(1, last),
-        }
+        Day { year, month, day: day.clamp(1, last) }
     }
 
     /// Reads `YYYY-MM-DD`, the form the knowledge-base files use.
@@ -55,14 +51,7 @@ impl Day {
         let (year, rest) = match digits.len() {
             6 | 7 => {
                 let short: i16 = digits[..2].parse().ok()?;
-                (
-                    if short <= 30 {
-                        2000 + short
-                    } else {
-                        1900 + short
-                    },
-                    &digits[2..6],
-                )
+                (if short <= 30 { 2000 + short } else { 1900 + short }, &digits[2..6])
             }
             8 => (digits[..4].parse().ok()?, &digits[4..8]),
             _ => return None,
@@ -72,18 +61,12 @@ impl Day {
         if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
             return None;
         }
-        Some(Day {
-            year,
-            month,
-            day: day.min(days_in_month(year, month)),
-        })
+        Some(Day { year, month, day: day.min(days_in_month(year, month)) })
     }
 }
 
 fn days_in_month(year: i16, month: u8) -> u8 {
-    jiff::civil::Date::new(year, month as i8, 1)
-        .map(|date| date.days_in_month() as u8)
-        .unwrap_or(28)
+    jiff::civil::Date::new(year, month as i8, 1).map(|date| date.days_in_month() as u8).unwrap_or(28)
 }
 
 impl fmt::Display for Day {
@@ -109,18 +92,9 @@ mod tests {
 
     #[test]
     fn partial_dates_resolve_to_their_first_day() {
-        assert_eq!(
-            Day::first_of(PartialDate::year(2015)),
-            Day::new(2015, 1, 1).unwrap()
-        );
-        assert_eq!(
-            Day::first_of(PartialDate::month(2024, 12)),
-            Day::new(2024, 12, 1).unwrap()
-        );
-        assert_eq!(
-            Day::parse_iso("2024-12-08").unwrap().to_string(),
-            "2024-12-08"
-        );
+        assert_eq!(Day::first_of(PartialDate::year(2015)), Day::new(2015, 1, 1).unwrap());
+        assert_eq!(Day::first_of(PartialDate::month(2024, 12)), Day::new(2024, 12, 1).unwrap());
+        assert_eq!(Day::parse_iso("2024-12-08").unwrap().to_string(), "2024-12-08");
         assert_eq!(Day::parse_iso("2024-02-30"), None);
     }
 }

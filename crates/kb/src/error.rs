@@ -5,21 +5,11 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum KbError {
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("cannot write {path}: {source}")]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: std::io::Error },
     #[error("{path}:{line}: {message}")]
-    Malformed {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
+    Malformed { path: PathBuf, line: usize, message: String },
     #[error("{path}: {message}")]
     MissingSource { path: PathBuf, message: String },
     #[error("cannot build the name matcher: {0}")]
@@ -27,15 +17,7 @@ pub enum KbError {
 }
 
 impl KbError {
-    pub(crate) fn malformed(
-        path: impl Into<PathBuf>,
-        line: usize,
-        message: impl Into<String>,
-    ) -> KbError {
-        KbError::Malformed {
-            path: path.into(),
-            line,
-            message: message.into(),
-        }
+    pub(crate) fn malformed(path: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> KbError {
+        KbError::Malformed { path: path.into(), line, message: message.into() }
     }
 }

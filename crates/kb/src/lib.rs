@@ -39,22 +39,13 @@ use std::sync::OnceLock;
 use tsv::Table;
 
 /// The six knowledge-base files, in load order.
-pub const KB_FILES: [&str; 6] = [
-    "countries.tsv",
-    "places.tsv",
-    "institutions.tsv",
-    "groups.tsv",
-    "people.tsv",
-    "agents.tsv",
-];
+pub const KB_FILES: [&str; 6] =
+    ["countries.tsv", "places.tsv", "institutions.tsv", "groups.tsv", "people.tsv", "agents.tsv"];
 
 const EMBEDDED: [(&str, &str); 6] = [
     ("countries.tsv", include_str!("../../../kb/countries.tsv")),
     ("places.tsv", include_str!("../../../kb/places.tsv")),
-    (
-        "institutions.tsv",
-        include_str!("../../../kb/institutions.tsv"),
-    ),
+    ("institutions.tsv", include_str!("../../../kb/institutions.tsv")),
     ("groups.tsv", include_str!("../../../kb/groups.tsv")),
     ("people.tsv", include_str!("../../../kb/people.tsv")),
     ("agents.tsv", include_str!("../../../kb/agents.tsv")),
@@ -82,10 +73,8 @@ impl KnowledgeBase {
     pub fn embedded() -> &'static KnowledgeBase {
         static EMBEDDED_KB: OnceLock<KnowledgeBase> = OnceLock::new();
         EMBEDDED_KB.get_or_init(|| {
-            let sources: Vec<(PathBuf, &str)> = EMBEDDED
-                .iter()
-                .map(|(name, text)| (Path::new("kb").join(name), *text))
-                .collect();
+            let sources: Vec<(PathBuf, &str)> =
+                EMBEDDED.iter().map(|(name, text)| (Path::new("kb").join(name), *text)).collect();
             // The embedded files are checked by this crate's tests, so a failure here is a
             // build defect, not bad user input.
             KnowledgeBase::from_texts(&sources).expect("the embedded kb/*.tsv files must load")
@@ -97,26 +86,17 @@ impl KnowledgeBase {
         let mut texts = Vec::new();
         for name in KB_FILES {
             let path = dir.join(name);
-            let text = std::fs::read_to_string(&path).map_err(|source| KbError::Read {
-                path: path.clone(),
-                source,
-            })?;
+            let text = std::fs::read_to_string(&path).map_err(|source| KbError::Read { path: path.clone(), source })?;
             texts.push((path, text));
         }
-        let sources: Vec<(PathBuf, &str)> = texts
-            .iter()
-            .map(|(path, text)| (path.clone(), text.as_str()))
-            .collect();
+        let sources: Vec<(PathBuf, &str)> = texts.iter().map(|(path, text)| (path.clone(), text.as_str())).collect();
         KnowledgeBase::from_texts(&sources)
     }
 
     fn from_texts(sources: &[(PathBuf, &str)]) -> Result<KnowledgeBase, KbError> {
         let mut loader = Loader::default();
         for (path, text) in sources {
-            let name = path
-                .file_name()
-                .and_then(|name| name.to_str())
-                .unwrap_or("");
+            let name = path.file_name().and_then(|name| name.to_str()).unwrap_or("");
             match name {
                 "countries.tsv" => loader.countries(text, path)?,
                 "places.tsv" => loader.places(text, path)?,
@@ -133,11 +113,7 @@ impl KnowledgeBase {
             }
         }
         let matcher = Matcher::build(&loader.entries).map_err(KbError::Matcher)?;
-        Ok(KnowledgeBase {
-            entries: loader.entries,
-            places: loader.places,
-            matcher,
-        })
+        Ok(KnowledgeBase { entries: loader.entries, places: loader.places, matcher })
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -151,10 +127,7 @@ impl KnowledgeBase {
     /// Adds a TABARI/PETRARCH actor or agent dictionary (told apart by its content). Its
     /// names win over the knowledge base's own where both know a name.
     pub fn import_tabari(&mut self, path: &Path) -> Result<ImportSummary, KbError> {
-        let bytes = std::fs::read(path).map_err(|source| KbError::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = std::fs::read(path).map_err(|source| KbError::Read { path: path.to_path_buf(), source })?;
         let text = String::from_utf8_lossy(&bytes);
         let kind = tabari::detect_kind(&text);
         let first_new = self.entries.len();
@@ -193,34 +166,19 @@ impl KnowledgeBase {
         let mut entry = mention.entry;
         if mention.kind == EntryKind::Person {
             // Two people may share a name ("Assad"): prefer the one holding office that day.
-            let holder = self
-                .person_targets(mention.pattern)
-                .find(|id| self.has_dated_role(*id, day));
+            let holder = self.person_targets(mention.pattern).find(|id| self.has_dated_role(*id, day));
             entry = holder.unwrap_or(entry);
         }
         self.resolve_entry(entry, day)
     }
 
     fn person_targets(&self, pattern: u32) -> impl Iterator<Item = EntryId> + '_ {
-        let targets = self
-            .matcher
-            .targets
-            .get(pattern as usize)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        targets
-            .iter()
-            .filter(|target| target.kind == EntryKind::Person)
-            .map(|target| target.entry)
+        let targets = self.matcher.targets.get(pattern as usize).map(Vec::as_slice).unwrap_or(&[]);
+        targets.iter().filter(|target| target.kind == EntryKind::Person).map(|target| target.entry)
     }
 
     fn has_dated_role(&self, id: EntryId, day: Day) -> bool {
-        self.entry(id).is_some_and(|entry| {
-            entry
-                .roles
-                .iter()
-                .any(|role| !role.fallback && role.holds_on(day))
-        })
+        self.entry(id).is_some_and(|entry| entry.roles.iter().any(|role| !role.fallback && role.holds_on(day)))
     }
 
     fn resolve_entry(&self, id: EntryId, day: Day) -> Resolution {
@@ -229,29 +187,13 @@ impl KnowledgeBase {
             .roles
             .iter()
             .find(|role| !role.fallback && role.holds_on(day))
-            .or_else(|| {
-                entry
-                    .roles
-                    .iter()
-                    .find(|role| role.fallback && role.holds_on(day))
-            });
+            .or_else(|| entry.roles.iter().find(|role| role.fallback && role.holds_on(day)));
         let (code, sector, role_note) = match role {
-            Some(role) => (
-                role.code.clone().or_else(|| entry.code.clone()),
-                role.sector.clone(),
-                Some(role.note()),
-            ),
+            Some(role) => (role.code.clone().or_else(|| entry.code.clone()), role.sector.clone(), Some(role.note())),
             None if entry.kind == EntryKind::Person => (entry.code.clone(), None, None),
             None => (entry.code.clone(), entry.sector.clone(), None),
         };
-        Resolution {
-            entry: id,
-            name: entry.name.clone(),
-            code,
-            sector,
-            kind: entry.kind,
-            role_note,
-        }
+        Resolution { entry: id, name: entry.name.clone(), code, sector, kind: entry.kind, role_note }
     }
 
     /// Every reading of a name on a day, most likely first: an exact (case-blind) name
@@ -261,27 +203,15 @@ impl KnowledgeBase {
         let key = normalize::fold(name.trim());
         if let Some(&pattern) = self.matcher.pattern_of_key.get(&key) {
             let mut ids: Vec<EntryId> = Vec::new();
-            let holders = self
-                .person_targets(pattern)
-                .filter(|id| self.has_dated_role(*id, day));
-            for id in holders.chain(
-                self.matcher.targets[pattern as usize]
-                    .iter()
-                    .map(|target| target.entry),
-            ) {
+            let holders = self.person_targets(pattern).filter(|id| self.has_dated_role(*id, day));
+            for id in holders.chain(self.matcher.targets[pattern as usize].iter().map(|target| target.entry)) {
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
             }
-            return ids
-                .into_iter()
-                .map(|id| self.resolve_entry(id, day))
-                .collect();
+            return ids.into_iter().map(|id| self.resolve_entry(id, day)).collect();
         }
-        self.find_mentions(name, Span::new(0, name.len()))
-            .iter()
-            .map(|mention| self.resolve(mention, on))
-            .collect()
+        self.find_mentions(name, Span::new(0, name.len())).iter().map(|mention| self.resolve(mention, on)).collect()
     }
 
     /// Coordinates and country of a place entry.
@@ -322,25 +252,12 @@ fn actor_entry(record: &tabari::ActorRecord, origin: Origin) -> Entry {
     };
     let code = roles.iter().rev().find_map(|role| role.code.clone());
     let aliases: Vec<String> = record.names.iter().map(|name| title_case(name)).collect();
-    Entry {
-        kind,
-        key: aliases[0].clone(),
-        name: aliases[0].clone(),
-        aliases,
-        code,
-        sector: None,
-        roles,
-        origin,
-    }
+    Entry { kind, key: aliases[0].clone(), name: aliases[0].clone(), aliases, code, sector: None, roles, origin }
 }
 
 fn agent_entry(record: &tabari::AgentRecord, origin: Origin) -> Entry {
     let decoded = decode_agent(&record.code);
-    let aliases: Vec<String> = record
-        .forms
-        .iter()
-        .map(|form| form.to_lowercase())
-        .collect();
+    let aliases: Vec<String> = record.forms.iter().map(|form| form.to_lowercase()).collect();
     Entry {
         kind: EntryKind::Agent,
         key: aliases[0].clone(),
@@ -354,18 +271,10 @@ fn agent_entry(record: &tabari::AgentRecord, origin: Origin) -> Entry {
 }
 
 fn parse_origin(source: &str) -> Origin {
-    if source == "curated" {
-        Origin::Curated
-    } else {
-        Origin::Generated
-    }
+    if source == "curated" { Origin::Curated } else { Origin::Generated }
 }
 
-fn parse_day<'a>(
-    table: &Table<'a>,
-    row: &tsv::Row<'a>,
-    column: &str,
-) -> Result<Option<Day>, KbError> {
+fn parse_day<'a>(table: &Table<'a>, row: &tsv::Row<'a>, column: &str) -> Result<Option<Day>, KbError> {
     let field = table.get(row, column);
     if field.is_empty() {
         return Ok(None);
@@ -389,16 +298,10 @@ impl Loader {
     }
 
     fn countries(&mut self, text: &str, path: &Path) -> Result<(), KbError> {
-        let table = Table::parse(
-            text,
-            path,
-            &["iso3", "code", "name", "alt_names", "adjectives"],
-        )?;
+        let table = Table::parse(text, path, &["iso3", "code", "name", "alt_names", "adjectives"])?;
         for row in &table.rows {
             let name = table.get(row, "name").to_string();
-            let code = table
-                .optional(row, "code")
-                .or_else(|| table.optional(row, "iso3"));
+            let code = table.optional(row, "code").or_else(|| table.optional(row, "iso3"));
             if name.is_empty() || code.is_none() {
                 return Err(table.error(row, "a country needs a name and a code"));
             }
@@ -434,19 +337,7 @@ impl Loader {
     }
 
     fn places(&mut self, text: &str, path: &Path) -> Result<(), KbError> {
-        let table = Table::parse(
-            text,
-            path,
-            &[
-                "name",
-                "aliases",
-                "country",
-                "kind",
-                "lat",
-                "lon",
-                "geonameid",
-            ],
-        )?;
+        let table = Table::parse(text, path, &["name", "aliases", "country", "kind", "lat", "lon", "geonameid"])?;
         for row in &table.rows {
             let name = table.get(row, "name").to_string();
             let number = |column: &str| -> Result<Option<f64>, KbError> {
@@ -454,17 +345,14 @@ impl Loader {
                 if field.is_empty() {
                     return Ok(None);
                 }
-                field
-                    .parse()
-                    .map(Some)
-                    .map_err(|_| table.error(row, format!("{column} {field:?} is not a number")))
+                field.parse().map(Some).map_err(|_| table.error(row, format!("{column} {field:?} is not a number")))
             };
             let (lat, lon) = (number("lat")?, number("lon")?);
             let geonameid = match table.get(row, "geonameid") {
                 "" => None,
-                field => Some(field.parse().map_err(|_| {
-                    table.error(row, format!("geonameid {field:?} is not a number"))
-                })?),
+                field => {
+                    Some(field.parse().map_err(|_| table.error(row, format!("geonameid {field:?} is not a number")))?)
+                }
             };
             let country = table.optional(row, "country");
             let mut aliases = table.list(row, "aliases");
@@ -482,17 +370,7 @@ impl Loader {
                 origin,
             });
             let kind = table.get(row, "kind").to_string();
-            self.places.insert(
-                id,
-                PlaceEntry {
-                    name,
-                    country,
-                    kind,
-                    lat,
-                    lon,
-                    geonameid,
-                },
-            );
+            self.places.insert(id, PlaceEntry { name, country, kind, lat, lon, geonameid });
         }
         Ok(())
     }
@@ -509,10 +387,7 @@ impl Loader {
             }
             let code = table.optional(row, "code");
             let sector = table.optional(row, "sector");
-            let (start, end) = (
-                parse_day(&table, row, "start")?,
-                parse_day(&table, row, "end")?,
-            );
+            let (start, end) = (parse_day(&table, row, "start")?, parse_day(&table, row, "end")?);
             let cameo = table.optional(row, "cameo");
             let origin = parse_origin(table.get(row, "source"));
             let id = *by_name.entry(name.clone()).or_insert_with(|| {
@@ -531,33 +406,14 @@ impl Loader {
             let entry = &mut self.entries[id.0 as usize];
             entry.aliases.extend(table.list(row, "aliases"));
             if start.is_some() || end.is_some() {
-                entry.roles.push(Role {
-                    code,
-                    sector,
-                    start,
-                    end,
-                    fallback: false,
-                    cameo,
-                });
+                entry.roles.push(Role { code, sector, start, end, fallback: false, cameo });
             }
         }
         Ok(())
     }
 
     fn people(&mut self, text: &str, path: &Path) -> Result<(), KbError> {
-        let table = Table::parse(
-            text,
-            path,
-            &[
-                "person_id",
-                "name",
-                "aliases",
-                "code",
-                "sector",
-                "start",
-                "end",
-            ],
-        )?;
+        let table = Table::parse(text, path, &["person_id", "name", "aliases", "code", "sector", "start", "end"])?;
         // Per person: its entry and the alias field last read, since role rows repeat it.
         let mut by_id: HashMap<&str, (EntryId, &str)> = HashMap::new();
         for row in &table.rows {
@@ -577,26 +433,23 @@ impl Loader {
             if let (Some(start), Some(end)) = (role.start, role.end)
                 && end < start
             {
-                return Err(
-                    table.error(row, format!("role ends ({end}) before it starts ({start})"))
-                );
+                return Err(table.error(row, format!("role ends ({end}) before it starts ({start})")));
             }
             let origin = parse_origin(table.get(row, "source"));
             let alias_field = table.get(row, "aliases");
-            let (id, seen_aliases) =
-                by_id.entry(table.get(row, "person_id")).or_insert_with(|| {
-                    self.entries.push(Entry {
-                        kind: EntryKind::Person,
-                        key: person,
-                        name: name.clone(),
-                        aliases: vec![name],
-                        code: None,
-                        sector: None,
-                        roles: Vec::new(),
-                        origin,
-                    });
-                    (EntryId((self.entries.len() - 1) as u32), "")
+            let (id, seen_aliases) = by_id.entry(table.get(row, "person_id")).or_insert_with(|| {
+                self.entries.push(Entry {
+                    kind: EntryKind::Person,
+                    key: person,
+                    name: name.clone(),
+                    aliases: vec![name],
+                    code: None,
+                    sector: None,
+                    roles: Vec::new(),
+                    origin,
                 });
+                (EntryId((self.entries.len() - 1) as u32), "")
+            });
             let entry = &mut self.entries[id.0 as usize];
             if *seen_aliases != alias_field {
                 entry.aliases.extend(tsv::split_list(alias_field));
@@ -604,12 +457,7 @@ impl Loader {
             }
             if role.code.is_some() || role.sector.is_some() {
                 // The country a person belongs to, for days with no role: that of their latest role.
-                let latest = entry
-                    .roles
-                    .iter()
-                    .filter(|known| known.code.is_some())
-                    .map(|known| known.start)
-                    .max();
+                let latest = entry.roles.iter().filter(|known| known.code.is_some()).map(|known| known.start).max();
                 if role.code.is_some() && latest.is_none_or(|latest| role.start >= latest) {
                     entry.code = role.code.clone();
                 }
@@ -632,12 +480,7 @@ impl Loader {
                 return Err(table.error(row, "an agent needs a term"));
             }
             let mut aliases = vec![term.clone()];
-            aliases.extend(
-                table
-                    .list(row, "plurals")
-                    .iter()
-                    .map(|plural| plural.to_lowercase()),
-            );
+            aliases.extend(table.list(row, "plurals").iter().map(|plural| plural.to_lowercase()));
             let origin = parse_origin(table.get(row, "source"));
             self.push(Entry {
                 kind: EntryKind::Agent,

@@ -45,33 +45,19 @@ impl Matcher {
                     targets.push(Vec::new());
                     (targets.len() - 1) as u32
                 });
-                let capitals: Box<[u16]> = if entry.kind.is_proper_name() {
-                    required_capitals(alias.trim()).into()
-                } else {
-                    Box::new([])
-                };
+                let capitals: Box<[u16]> =
+                    if entry.kind.is_proper_name() { required_capitals(alias.trim()).into() } else { Box::new([]) };
                 let list = &mut targets[pattern as usize];
                 let id = EntryId(index as u32);
-                if !list
-                    .iter()
-                    .any(|target| target.entry == id && target.capitals == capitals)
-                {
-                    list.push(Target {
-                        entry: id,
-                        kind: entry.kind,
-                        capitals,
-                    });
+                if !list.iter().any(|target| target.entry == id && target.capitals == capitals) {
+                    list.push(Target { entry: id, kind: entry.kind, capitals });
                 }
             }
         }
         for list in &mut targets {
             list.sort_by_key(|target| {
                 let entry = &entries[target.entry.0 as usize];
-                (
-                    std::cmp::Reverse(entry.origin as u8),
-                    target.kind.preference(),
-                    target.entry,
-                )
+                (std::cmp::Reverse(entry.origin as u8), target.kind.preference(), target.entry)
             });
         }
         let automaton = if keys.is_empty() {
@@ -80,16 +66,12 @@ impl Matcher {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&keys)
                     .map_err(|error| error.to_string())?,
             )
         };
-        Ok(Matcher {
-            automaton,
-            targets,
-            pattern_of_key,
-        })
+        Ok(Matcher { automaton, targets, pattern_of_key })
     }
 
     /// Mentions inside `region` of `text`; see the module invariants.
@@ -105,27 +87,18 @@ impl Matcher {
         let folded = fold_text(&text[start..end]);
         let mut candidates: Vec<Mention> = Vec::new();
         for found in automaton.find_overlapping_iter(folded.folded.as_str()) {
-            let span = Span::new(
-                start + folded.offsets[found.start()],
-                start + folded.offsets[found.end()],
-            );
+            let span = Span::new(start + folded.offsets[found.start()], start + folded.offsets[found.end()]);
             if !is_whole_word(text, span) {
                 continue;
             }
             let pattern = found.pattern().as_u32();
             let written = &text[span.start..span.end];
-            let Some(target) = self.targets[pattern as usize]
-                .iter()
-                .find(|target| capitals_match(written, &target.capitals))
+            let Some(target) =
+                self.targets[pattern as usize].iter().find(|target| capitals_match(written, &target.capitals))
             else {
                 continue;
             };
-            candidates.push(Mention {
-                span,
-                entry: target.entry,
-                kind: target.kind,
-                pattern,
-            });
+            candidates.push(Mention { span, entry: target.entry, kind: target.kind, pattern });
         }
         leftmost_longest(candidates)
     }
@@ -144,10 +117,7 @@ fn leftmost_longest(mut candidates: Vec<Mention>) -> Vec<Mention> {
     candidates.sort_by_key(|mention| (mention.span.start, std::cmp::Reverse(mention.span.end)));
     let mut chosen: Vec<Mention> = Vec::new();
     for mention in candidates {
-        if chosen
-            .last()
-            .is_none_or(|last| mention.span.start >= last.span.end)
-        {
+        if chosen.last().is_none_or(|last| mention.span.start >= last.span.end) {
             chosen.push(mention);
         }
     }

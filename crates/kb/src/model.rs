@@ -81,11 +81,7 @@ impl Role {
 
     /// `RUS GOV 2000-05-07..` — how the role is shown to users.
     pub fn note(&self) -> String {
-        let mut parts: Vec<String> = [&self.code, &self.sector]
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect();
+        let mut parts: Vec<String> = [&self.code, &self.sector].into_iter().flatten().cloned().collect();
         if self.start.is_some() || self.end.is_some() {
             let start = self.start.map(|day| day.to_string()).unwrap_or_default();
             let end = self.end.map(|day| day.to_string()).unwrap_or_default();

@@ -62,10 +62,7 @@ fn strip_diacritic(c: char) -> Option<char> {
         ("ḍḌ", 'd'),
         ("ẓẒ", 'z'),
     ];
-    TABLE
-        .iter()
-        .find(|(letters, _)| letters.contains(c))
-        .map(|(_, base)| *base)
+    TABLE.iter().find(|(letters, _)| letters.contains(c)).map(|(_, base)| *base)
 }
 
 /// A folded copy of a text and, for every byte of it, the byte offset in the original.
@@ -98,12 +95,7 @@ pub fn fold(text: &str) -> String {
 /// `Bashar Al-Assad` match the aliases `Putin` and `Bashar al-Assad`, but `turkey` does not
 /// match `Turkey`.
 pub fn required_capitals(alias: &str) -> Vec<u16> {
-    alias
-        .chars()
-        .enumerate()
-        .filter(|(_, c)| c.is_uppercase())
-        .map(|(index, _)| index as u16)
-        .collect()
+    alias.chars().enumerate().filter(|(_, c)| c.is_uppercase()).map(|(index, _)| index as u16).collect()
 }
 
 /// True when every required capital position of `text` holds an upper-case letter.
@@ -128,8 +120,8 @@ pub fn capitals_match(text: &str, capitals: &[u16]) -> bool {
 /// Name particles stay lower case so they do not demand a capital in the text.
 pub fn title_case(upper: &str) -> String {
     const PARTICLES: [&str; 23] = [
-        "al", "el", "bin", "ibn", "bint", "de", "del", "der", "di", "du", "da", "dos", "das",
-        "van", "von", "of", "the", "and", "for", "on", "in", "to", "at",
+        "al", "el", "bin", "ibn", "bint", "de", "del", "der", "di", "du", "da", "dos", "das", "van", "von", "of",
+        "the", "and", "for", "on", "in", "to", "at",
     ];
     let mut words = Vec::new();
     for (index, word) in upper.split(' ').enumerate() {
@@ -184,10 +176,7 @@ mod tests {
         let text = "Erdoğan met";
         let folded = fold_text(text);
         let start = folded.folded.find("met").unwrap();
-        assert_eq!(
-            &text[folded.offsets[start]..folded.offsets[folded.folded.len()]],
-            "met"
-        );
+        assert_eq!(&text[folded.offsets[start]..folded.offsets[folded.folded.len()]], "met");
     }
 
     #[test]

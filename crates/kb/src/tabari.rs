@@ -62,10 +62,7 @@ pub struct Parsed<T> {
 
 impl<T> Default for Parsed<T> {
     fn default() -> Parsed<T> {
-        Parsed {
-            records: Vec::new(),
-            skipped: Vec::new(),
-        }
+        Parsed { records: Vec::new(), skipped: Vec::new() }
     }
 }
 
@@ -73,14 +70,9 @@ impl<T> Default for Parsed<T> {
 pub fn detect_kind(text: &str) -> DictionaryKind {
     let is_agent_line = |line: &str| {
         let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        compact.contains("[~")
-            || compact.contains("~]")
-            || (compact.starts_with('!') && compact.contains("!="))
+        compact.contains("[~") || compact.contains("~]") || (compact.starts_with('!') && compact.contains("!="))
     };
-    if clean_lines(text)
-        .iter()
-        .any(|line| is_agent_line(&line.content))
-    {
+    if clean_lines(text).iter().any(|line| is_agent_line(&line.content)) {
         DictionaryKind::Agents
     } else {
         DictionaryKind::Actors
@@ -126,22 +118,14 @@ fn clean_lines(text: &str) -> Vec<CleanLine> {
         if line.trim().is_empty() {
             continue;
         }
-        lines.push(CleanLine {
-            number: index + 1,
-            content: line.trim_end().to_string(),
-            comment,
-        });
+        lines.push(CleanLine { number: index + 1, content: line.trim_end().to_string(), comment });
     }
     lines
 }
 
 /// `VLADIMIR_PUTIN_` → `VLADIMIR PUTIN`.
 pub fn clean_phrase(phrase: &str) -> String {
-    phrase
-        .replace('_', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    phrase.replace('_', " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Splits `NAME  [A] [B 990101-000101]` into the name and the bracket contents.
@@ -164,16 +148,13 @@ fn split_codes(line: &str) -> Result<(String, Vec<String>), String> {
 
 fn parse_date(text: &str) -> Result<Day, String> {
     let digits = text.trim();
-    Day::parse_tabari(digits)
-        .ok_or_else(|| format!("unreadable date {digits:?} (want YYMMDD or YYYYMMDD)"))
+    Day::parse_tabari(digits).ok_or_else(|| format!("unreadable date {digits:?} (want YYMMDD or YYYYMMDD)"))
 }
 
 /// Reads one bracket: `RUSGOV 991231-080507`, `HOB < 950601`, `RUSGOV >080508`, `RUSELI`.
 fn parse_rule(content: &str) -> Result<CodeRule, String> {
     let content = content.trim();
-    let code_end = content
-        .find(|c: char| c.is_whitespace() || c == '<' || c == '>')
-        .unwrap_or(content.len());
+    let code_end = content.find(|c: char| c.is_whitespace() || c == '<' || c == '>').unwrap_or(content.len());
     let code = &content[..code_end];
     if code.is_empty() {
         return Err(format!("code missing in [{content}]"));
@@ -195,16 +176,9 @@ fn parse_rule(content: &str) -> Result<CodeRule, String> {
         }
         (Some(first), Some(last), false)
     } else {
-        return Err(format!(
-            "unreadable date restriction {rest:?} in [{content}]"
-        ));
+        return Err(format!("unreadable date restriction {rest:?} in [{content}]"));
     };
-    Ok(CodeRule {
-        code: code.to_string(),
-        start,
-        end,
-        is_default,
-    })
+    Ok(CodeRule { code: code.to_string(), start, end, is_default })
 }
 
 fn parse_rules(contents: &[String]) -> Result<Vec<CodeRule>, String> {
@@ -219,11 +193,7 @@ pub fn parse_actors(text: &str, path: &Path, strict: bool) -> Result<Parsed<Acto
         match read_actor_line(&line, &mut current, &mut parsed.records) {
             Ok(()) => {}
             Err(message) if strict => return Err(KbError::malformed(path, line.number, message)),
-            Err(message) => {
-                parsed
-                    .skipped
-                    .push(format!("{}:{}: {message}", path.display(), line.number))
-            }
+            Err(message) => parsed.skipped.push(format!("{}:{}: {message}", path.display(), line.number)),
         }
     }
     parsed.records.extend(current);
@@ -240,13 +210,9 @@ fn read_actor_line(
     if first.is_whitespace() {
         let trimmed = content.trim();
         if !trimmed.starts_with('[') {
-            return Err(format!(
-                "indented line is not a [code] restriction: {trimmed:?}"
-            ));
+            return Err(format!("indented line is not a [code] restriction: {trimmed:?}"));
         }
-        let record = current
-            .as_mut()
-            .ok_or("code restriction before any actor")?;
+        let record = current.as_mut().ok_or("code restriction before any actor")?;
         let (_, contents) = split_codes(trimmed)?;
         record.rules.extend(parse_rules(&contents)?);
         return Ok(());
@@ -265,10 +231,7 @@ fn read_actor_line(
     let (name, contents) = split_codes(content)?;
     let name = clean_phrase(&name);
     if name.is_empty() {
-        return Err(format!(
-            "no actor name before the code in {:?}",
-            content.trim()
-        ));
+        return Err(format!("no actor name before the code in {:?}", content.trim()));
     }
     let rules = parse_rules(&contents)?;
     match current {
@@ -278,12 +241,7 @@ fn read_actor_line(
         }
         _ => {
             done.extend(current.take());
-            *current = Some(ActorRecord {
-                line: line.number,
-                names: vec![name],
-                rules,
-                comment: line.comment.clone(),
-            });
+            *current = Some(ActorRecord { line: line.number, names: vec![name], rules, comment: line.comment.clone() });
         }
     }
     Ok(())
@@ -298,11 +256,7 @@ pub fn parse_agents(text: &str, path: &Path, strict: bool) -> Result<Parsed<Agen
         match result {
             Ok(records) => parsed.records.extend(records),
             Err(message) if strict => return Err(KbError::malformed(path, line.number, message)),
-            Err(message) => {
-                parsed
-                    .skipped
-                    .push(format!("{}:{}: {message}", path.display(), line.number))
-            }
+            Err(message) => parsed.skipped.push(format!("{}:{}: {message}", path.display(), line.number)),
         }
     }
     Ok(parsed)
@@ -314,47 +268,25 @@ fn read_agent_line(
 ) -> Result<Vec<AgentRecord>, String> {
     let content = line.content.trim();
     if content.starts_with('!') && !content.contains('[') {
-        let (marker, values) = content
-            .split_once('=')
-            .ok_or_else(|| format!("substitution set without '=': {content:?}"))?;
-        let values: Vec<String> = values
-            .split(',')
-            .map(|value| value.trim().to_string())
-            .filter(|value| !value.is_empty())
-            .collect();
+        let (marker, values) =
+            content.split_once('=').ok_or_else(|| format!("substitution set without '=': {content:?}"))?;
+        let values: Vec<String> =
+            values.split(',').map(|value| value.trim().to_string()).filter(|value| !value.is_empty()).collect();
         substitutions.insert(marker.trim().to_string(), values);
         return Ok(Vec::new());
     }
-    let open = content
-        .find('[')
-        .ok_or_else(|| format!("agent without a [code]: {content:?}"))?;
-    let close = content[open..]
-        .find(']')
-        .ok_or_else(|| format!("unclosed '[' in {content:?}"))?
-        + open;
-    let code: String = content[open + 1..close]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let open = content.find('[').ok_or_else(|| format!("agent without a [code]: {content:?}"))?;
+    let close = content[open..].find(']').ok_or_else(|| format!("unclosed '[' in {content:?}"))? + open;
+    let code: String = content[open + 1..close].chars().filter(|c| !c.is_whitespace()).collect();
     if code.is_empty() || !code.contains('~') {
-        return Err(format!(
-            "agent code must contain '~' (like [~COP] or [NGO~]): {content:?}"
-        ));
+        return Err(format!("agent code must contain '~' (like [~COP] or [NGO~]): {content:?}"));
     }
     let phrase_end = content.find('{').unwrap_or(open).min(open);
     let phrase = &content[..phrase_end];
     let plurals: Option<Vec<String>> = match content.find('{') {
         Some(start) if start < open => {
-            let end = content[start..]
-                .find('}')
-                .ok_or_else(|| format!("unclosed '{{' in {content:?}"))?
-                + start;
-            Some(
-                content[start + 1..end]
-                    .split_whitespace()
-                    .map(clean_phrase)
-                    .collect(),
-            )
+            let end = content[start..].find('}').ok_or_else(|| format!("unclosed '{{' in {content:?}"))? + start;
+            Some(content[start + 1..end].split_whitespace().map(clean_phrase).collect())
         }
         _ => None,
     };
@@ -372,31 +304,19 @@ fn read_agent_line(
             (None, false) => forms.push(regular_plural(&singular)),
             (None, true) => {}
         }
-        records.push(AgentRecord {
-            line: line.number,
-            forms,
-            code: code.clone(),
-        });
+        records.push(AgentRecord { line: line.number, forms, code: code.clone() });
     }
     Ok(records)
 }
 
-fn expand_substitutions(
-    phrase: &str,
-    substitutions: &HashMap<String, Vec<String>>,
-) -> Result<Vec<String>, String> {
+fn expand_substitutions(phrase: &str, substitutions: &HashMap<String, Vec<String>>) -> Result<Vec<String>, String> {
     let Some(start) = phrase.find('!') else {
         return Ok(vec![phrase.to_string()]);
     };
-    let end = phrase[start + 1..]
-        .find('!')
-        .ok_or_else(|| format!("unclosed substitution marker in {phrase:?}"))?
-        + start
-        + 1;
+    let end =
+        phrase[start + 1..].find('!').ok_or_else(|| format!("unclosed substitution marker in {phrase:?}"))? + start + 1;
     let marker = &phrase[start..=end];
-    let values = substitutions
-        .get(marker)
-        .ok_or_else(|| format!("unknown substitution set {marker}"))?;
+    let values = substitutions.get(marker).ok_or_else(|| format!("unknown substitution set {marker}"))?;
     let mut expanded = Vec::new();
     for value in values {
         let replaced = format!("{}{}{}", &phrase[..start], value, &phrase[end + 1..]);
@@ -468,9 +388,7 @@ mod tests {
     #[test]
     fn malformed_lines_name_file_and_line_in_strict_mode() {
         let text = "ARNOR [ARN]\n\t[ARNGOV 99x101-000101]\n";
-        let error = parse_actors(text, Path::new("bad.actors"), true)
-            .unwrap_err()
-            .to_string();
+        let error = parse_actors(text, Path::new("bad.actors"), true).unwrap_err().to_string();
         assert!(error.starts_with("bad.actors:2:"), "{error}");
         let lenient = parse_actors(text, Path::new("bad.actors"), false).unwrap();
         assert_eq!(lenient.skipped.len(), 1);
@@ -483,11 +401,7 @@ mod tests {
         let text = "!PERSON! = MAN, MEN\nPOLICE {} [ ~COP]\nSOLDIER [~MIL]\nATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOV]\nPOLICE!PERSON! [~COP]\nHUMAN_RIGHTS_BODY  [NGO~]\nMILITIA [~REB]\n";
         assert_eq!(detect_kind(text), DictionaryKind::Agents);
         let parsed = parse_agents(text, Path::new("a"), true).unwrap();
-        let forms: Vec<Vec<String>> = parsed
-            .records
-            .iter()
-            .map(|record| record.forms.clone())
-            .collect();
+        let forms: Vec<Vec<String>> = parsed.records.iter().map(|record| record.forms.clone()).collect();
         assert_eq!(forms[0], vec!["POLICE"]);
         assert_eq!(forms[1], vec!["SOLDIER", "SOLDIERS"]);
         assert_eq!(forms[2], vec!["ATTORNEY GENERAL", "ATTORNEYS GENERAL"]);

@@ -15,13 +15,7 @@ fn mentions(text: &str) -> Vec<(&str, EntryKind)> {
     let kb = KnowledgeBase::embedded();
     kb.find_mentions(text, whole(text))
         .iter()
-        .map(|mention| {
-            (
-                text.get(mention.span.start..mention.span.end)
-                    .expect("span on char boundaries"),
-                mention.kind,
-            )
-        })
+        .map(|mention| (text.get(mention.span.start..mention.span.end).expect("span on char boundaries"), mention.kind))
         .collect()
 }
 
@@ -46,18 +40,11 @@ fn shared_data() -> Option<PathBuf> {
 fn leaders_resolve_to_the_role_held_that_day() {
     let putin = resolve_only("Putin", "2024-07-24");
     assert_eq!(
-        (
-            putin.name.as_str(),
-            putin.code.as_deref(),
-            putin.sector.as_deref()
-        ),
+        (putin.name.as_str(), putin.code.as_deref(), putin.sector.as_deref()),
         ("Vladimir Putin", Some("RUS"), Some("GOV"))
     );
     let erdogan = resolve_only("Erdogan", "2024-07-25");
-    assert_eq!(
-        (erdogan.code.as_deref(), erdogan.sector.as_deref()),
-        (Some("TUR"), Some("GOV"))
-    );
+    assert_eq!((erdogan.code.as_deref(), erdogan.sector.as_deref()), (Some("TUR"), Some("GOV")));
     let trump = resolve_only("Donald Trump", "2025-03-01");
     assert_eq!(trump.sector.as_deref(), Some("GOV"));
     let trump_out = resolve_only("Donald Trump", "2022-03-01");
@@ -68,36 +55,21 @@ fn leaders_resolve_to_the_role_held_that_day() {
 fn assad_is_syrian_government_until_the_fall_of_damascus_only() {
     let before = resolve_only("Assad", "2024-07-24");
     assert_eq!(
-        (
-            before.name.as_str(),
-            before.code.as_deref(),
-            before.sector.as_deref()
-        ),
+        (before.name.as_str(), before.code.as_deref(), before.sector.as_deref()),
         ("Bashar al-Assad", Some("SYR"), Some("GOV"))
     );
     let after = resolve_only("Bashar al-Assad", "2024-12-09");
     assert_eq!(after.code.as_deref(), Some("SYR"));
     assert_ne!(after.sector.as_deref(), Some("GOV"));
     let sharaa = resolve_only("Abu Mohammed al-Jolani", "2024-11-30");
-    assert_eq!(
-        (sharaa.name.as_str(), sharaa.sector.as_deref()),
-        ("Ahmed al-Sharaa", Some("REB"))
-    );
-    assert_eq!(
-        resolve_only("Ahmed al-Sharaa", "2025-03-01")
-            .sector
-            .as_deref(),
-        Some("GOV")
-    );
+    assert_eq!((sharaa.name.as_str(), sharaa.sector.as_deref()), ("Ahmed al-Sharaa", Some("REB")));
+    assert_eq!(resolve_only("Ahmed al-Sharaa", "2025-03-01").sector.as_deref(), Some("GOV"));
 }
 
 #[test]
 fn a_person_without_a_role_that_day_keeps_their_country() {
     let biden = resolve_only("Joe Biden", "1990-01-01");
-    assert_eq!(
-        (biden.code.as_deref(), biden.sector, biden.role_note),
-        (Some("USA"), None, None)
-    );
+    assert_eq!((biden.code.as_deref(), biden.sector, biden.role_note), (Some("USA"), None, None));
 }
 
 #[test]
@@ -107,114 +79,54 @@ fn places_adjectives_institutions_and_agents_resolve() {
     let moscow = &kb.find_mentions(text, whole(text))[0];
     assert_eq!(moscow.kind, EntryKind::Place);
     let place = kb.place_of(moscow).unwrap();
-    assert_eq!(
-        (place.country.as_deref(), place.geonameid),
-        (Some("RUS"), Some(524901))
-    );
+    assert_eq!((place.country.as_deref(), place.geonameid), (Some("RUS"), Some(524901)));
     assert!(place.lat.is_some_and(|lat| (lat - 55.75).abs() < 0.1));
     let syrian = resolve_only("Syrian", "2024-07-24");
-    assert_eq!(
-        (syrian.kind, syrian.code.as_deref()),
-        (EntryKind::CountryAdjective, Some("SYR"))
-    );
+    assert_eq!((syrian.kind, syrian.code.as_deref()), (EntryKind::CountryAdjective, Some("SYR")));
     let kremlin = resolve_only("Kremlin", "2024-07-24");
     assert_eq!(
-        (
-            kremlin.kind,
-            kremlin.code.as_deref(),
-            kremlin.sector.as_deref()
-        ),
+        (kremlin.kind, kremlin.code.as_deref(), kremlin.sector.as_deref()),
         (EntryKind::Institution, Some("RUS"), Some("GOV"))
     );
     let police = resolve_only("police", "2024-07-24");
-    assert_eq!(
-        (police.kind, police.sector.as_deref()),
-        (EntryKind::Agent, Some("COP"))
-    );
+    assert_eq!((police.kind, police.sector.as_deref()), (EntryKind::Agent, Some("COP")));
     let hts = resolve_only("HTS", "2024-07-24");
-    assert_eq!(
-        (hts.kind, hts.code.as_deref(), hts.sector.as_deref()),
-        (EntryKind::Group, Some("SYR"), Some("REB"))
-    );
-    assert_eq!(
-        resolve_only("Islamic State", "2024-01-01").code.as_deref(),
-        Some("IMG")
-    );
+    assert_eq!((hts.kind, hts.code.as_deref(), hts.sector.as_deref()), (EntryKind::Group, Some("SYR"), Some("REB")));
+    assert_eq!(resolve_only("Islamic State", "2024-01-01").code.as_deref(), Some("IMG"));
 }
 
 #[test]
 fn adjective_and_agent_are_two_mentions() {
     assert_eq!(
         mentions("Turkish police"),
-        vec![
-            ("Turkish", EntryKind::CountryAdjective),
-            ("police", EntryKind::Agent)
-        ]
+        vec![("Turkish", EntryKind::CountryAdjective), ("police", EntryKind::Agent)]
     );
-    assert_eq!(
-        mentions("The soldiers fired."),
-        vec![("soldiers", EntryKind::Agent)]
-    );
+    assert_eq!(mentions("The soldiers fired."), vec![("soldiers", EntryKind::Agent)]);
 }
 
 #[test]
 fn names_never_match_inside_words() {
-    assert_eq!(
-        mentions("Iranian"),
-        vec![("Iranian", EntryKind::CountryAdjective)]
-    );
-    assert!(
-        mentions("Iranianish").is_empty(),
-        "{:?}",
-        mentions("Iranianish")
-    );
-    assert!(
-        mentions("policeman")
-            .iter()
-            .all(|(text, _)| *text == "policeman")
-    );
+    assert_eq!(mentions("Iranian"), vec![("Iranian", EntryKind::CountryAdjective)]);
+    assert!(mentions("Iranianish").is_empty(), "{:?}", mentions("Iranianish"));
+    assert!(mentions("policeman").iter().all(|(text, _)| *text == "policeman"));
 }
 
 #[test]
 fn case_rule_separates_proper_names_from_common_words() {
     assert!(mentions("we ate turkey").is_empty());
-    assert_eq!(
-        mentions("TURKEY CLOSES BORDER").first().map(|m| m.0),
-        Some("TURKEY")
-    );
-    assert_eq!(
-        mentions("Turkey closed it").first().map(|m| m.1),
-        Some(EntryKind::Country)
-    );
-    assert_eq!(
-        mentions("POLICE ARRIVE"),
-        vec![("POLICE", EntryKind::Agent)]
-    );
+    assert_eq!(mentions("TURKEY CLOSES BORDER").first().map(|m| m.0), Some("TURKEY"));
+    assert_eq!(mentions("Turkey closed it").first().map(|m| m.1), Some(EntryKind::Country));
+    assert_eq!(mentions("POLICE ARRIVE"), vec![("POLICE", EntryKind::Agent)]);
 }
 
 #[test]
 fn variants_possessives_and_longest_matches() {
     assert_eq!(mentions("Putin’s plan"), vec![("Putin", EntryKind::Person)]);
-    assert_eq!(
-        mentions("Erdoğan's aide").first().map(|m| m.0),
-        Some("Erdoğan")
-    );
-    assert_eq!(
-        mentions("Bashar al Assad"),
-        vec![("Bashar al Assad", EntryKind::Person)]
-    );
-    assert_eq!(
-        mentions("Bashar al-Assad spoke"),
-        vec![("Bashar al-Assad", EntryKind::Person)]
-    );
-    assert_eq!(
-        mentions("the Islamic State group").first().map(|m| m.0),
-        Some("Islamic State group")
-    );
-    assert_eq!(
-        resolve_only("Zelenskyy", "2024-07-24").name,
-        "Volodymyr Zelensky"
-    );
+    assert_eq!(mentions("Erdoğan's aide").first().map(|m| m.0), Some("Erdoğan"));
+    assert_eq!(mentions("Bashar al Assad"), vec![("Bashar al Assad", EntryKind::Person)]);
+    assert_eq!(mentions("Bashar al-Assad spoke"), vec![("Bashar al-Assad", EntryKind::Person)]);
+    assert_eq!(mentions("the Islamic State group").first().map(|m| m.0), Some("Islamic State group"));
+    assert_eq!(resolve_only("Zelenskyy", "2024-07-24").name, "Volodymyr Zelensky");
 }
 
 #[test]
@@ -223,25 +135,16 @@ fn region_limits_the_search_and_spans_index_the_whole_text() {
     let text = "Erdoğan spoke. Then Putin replied in Moscow.";
     let region = Span::new(text.find("Then").unwrap(), text.len());
     let found = kb.find_mentions(text, region);
-    let names: Vec<&str> = found
-        .iter()
-        .map(|mention| &text[mention.span.start..mention.span.end])
-        .collect();
+    let names: Vec<&str> = found.iter().map(|mention| &text[mention.span.start..mention.span.end]).collect();
     assert_eq!(names, vec!["Putin", "Moscow"]);
-    assert!(
-        kb.find_mentions(text, Span::new(1, 3)).is_empty(),
-        "a region inside a multi-byte char yields nothing"
-    );
+    assert!(kb.find_mentions(text, Span::new(1, 3)).is_empty(), "a region inside a multi-byte char yields nothing");
 }
 
 #[test]
 fn lookup_lists_readings_for_the_cli() {
     let kb = KnowledgeBase::embedded();
     let readings = kb.lookup("erdogan", day("2024-07-25"));
-    assert_eq!(
-        readings[0].role_note.as_deref(),
-        Some("TUR GOV 2014-08-28..")
-    );
+    assert_eq!(readings[0].role_note.as_deref(), Some("TUR GOV 2014-08-28.."));
     assert!(kb.lookup("no such name here", day("2024-07-25")).is_empty());
 }
 
@@ -252,45 +155,22 @@ fn imported_actor_dictionary_resolves_by_date() {
     std::fs::write(&path, "ARAGORN_ELESSAR_  # test\n+STRIDER\n\t[GONREB <20190101]\n\t[GONGOV 20190102-20231231]\n\t[GONELI]\nGONDOR [GON]\n").unwrap();
     let mut kb = KnowledgeBase::embedded().clone();
     let summary = kb.import_tabari(&path).unwrap();
-    assert_eq!(
-        (summary.kind, summary.entries, summary.dated_codes),
-        (DictionaryKind::Actors, 2, 2)
-    );
+    assert_eq!((summary.kind, summary.entries, summary.dated_codes), (DictionaryKind::Actors, 2, 2));
     let text = "Strider met Gondor envoys.";
     let found = kb.find_mentions(text, whole(text));
     let strider = &found[0];
-    assert_eq!(
-        kb.resolve(strider, day("2018-06")).sector.as_deref(),
-        Some("REB")
-    );
-    assert_eq!(
-        kb.resolve(strider, day("2020")).sector.as_deref(),
-        Some("GOV")
-    );
-    assert_eq!(
-        kb.resolve(strider, day("2024-02-01")).sector.as_deref(),
-        Some("ELI")
-    );
-    assert_eq!(
-        kb.resolve(&found[1], day("2020")).code.as_deref(),
-        Some("GON")
-    );
+    assert_eq!(kb.resolve(strider, day("2018-06")).sector.as_deref(), Some("REB"));
+    assert_eq!(kb.resolve(strider, day("2020")).sector.as_deref(), Some("GOV"));
+    assert_eq!(kb.resolve(strider, day("2024-02-01")).sector.as_deref(), Some("ELI"));
+    assert_eq!(kb.resolve(&found[1], day("2020")).code.as_deref(), Some("GON"));
 }
 
 #[test]
 fn malformed_import_names_file_and_line() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("broken.actors.txt");
-    std::fs::write(
-        &path,
-        "GONDOR [GON]\n+MINAS_TIRITH\n\t[GONGOV 2019AB01-20231231]\n",
-    )
-    .unwrap();
-    let error = KnowledgeBase::embedded()
-        .clone()
-        .import_tabari(&path)
-        .unwrap_err()
-        .to_string();
+    std::fs::write(&path, "GONDOR [GON]\n+MINAS_TIRITH\n\t[GONGOV 2019AB01-20231231]\n").unwrap();
+    let error = KnowledgeBase::embedded().clone().import_tabari(&path).unwrap_err().to_string();
     assert!(error.contains("broken.actors.txt:3:"), "{error}");
 }
 
@@ -298,38 +178,22 @@ fn malformed_import_names_file_and_line() {
 fn petrarch_validation_dictionaries_import() {
     let Some(shared) = shared_data() else { return };
     let mut kb = KnowledgeBase::embedded().clone();
-    let actors = kb
-        .import_tabari(&shared.join("petrarch2/PETR.Validate.actors.txt"))
-        .unwrap();
+    let actors = kb.import_tabari(&shared.join("petrarch2/PETR.Validate.actors.txt")).unwrap();
     assert_eq!(actors.kind, DictionaryKind::Actors);
-    let agents = kb
-        .import_tabari(&shared.join("petrarch2/PETR.Validate.agents.txt"))
-        .unwrap();
+    let agents = kb.import_tabari(&shared.join("petrarch2/PETR.Validate.agents.txt")).unwrap();
     assert_eq!(agents.kind, DictionaryKind::Agents);
     let text = "Sam Gamgee met the congressmen.";
     let found = kb.find_mentions(text, whole(text));
-    assert_eq!(
-        kb.resolve(&found[0], day("2010-01-10")).code.as_deref(),
-        Some("ORC")
-    );
-    assert_eq!(
-        kb.resolve(&found[0], day("2012-12-01")).sector.as_deref(),
-        Some("GOV")
-    );
-    assert_eq!(
-        kb.resolve(&found[1], day("2012-12-01")).sector.as_deref(),
-        Some("LEG")
-    );
+    assert_eq!(kb.resolve(&found[0], day("2010-01-10")).code.as_deref(), Some("ORC"));
+    assert_eq!(kb.resolve(&found[0], day("2012-12-01")).sector.as_deref(), Some("GOV"));
+    assert_eq!(kb.resolve(&found[1], day("2012-12-01")).sector.as_deref(), Some("LEG"));
 }
 
 #[test]
 fn embedded_and_on_disk_knowledge_bases_agree() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../kb");
     let from_disk = KnowledgeBase::from_dir(&dir).unwrap();
-    assert_eq!(
-        from_disk.entries().len(),
-        KnowledgeBase::embedded().entries().len()
-    );
+    assert_eq!(from_disk.entries().len(), KnowledgeBase::embedded().entries().len());
     assert!(KnowledgeBase::from_dir(Path::new("/no/such/kb")).is_err());
 }
 
@@ -339,12 +203,7 @@ fn rebuilding_from_sources_keeps_curated_facts() {
     let kb_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../kb");
     let out = tempfile::tempdir().unwrap();
     let summary = build_from_sources(&shared, &kb_dir.join("curated"), out.path()).unwrap();
-    assert!(
-        summary
-            .written
-            .iter()
-            .any(|(name, rows)| name == "people.tsv" && *rows > 10_000)
-    );
+    assert!(summary.written.iter().any(|(name, rows)| name == "people.tsv" && *rows > 10_000));
     for name in KB_FILES {
         let rebuilt = std::fs::read_to_string(out.path().join(name)).unwrap();
         let committed = std::fs::read_to_string(kb_dir.join(name)).unwrap();

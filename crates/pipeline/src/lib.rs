@@ -38,16 +38,8 @@ pub struct Pipeline<'a> {
 }
 
 impl<'a> Pipeline<'a> {
-    pub fn new(
-        kb: &'a KnowledgeBase,
-        verbs: &'a VerbDictionary,
-        fallback_date: PartialDate,
-    ) -> Pipeline<'a> {
-        Pipeline {
-            analyser: Analyser::new(),
-            coder: Coder::new(kb, verbs, fallback_date),
-            kb,
-        }
+    pub fn new(kb: &'a KnowledgeBase, verbs: &'a VerbDictionary, fallback_date: PartialDate) -> Pipeline<'a> {
+        Pipeline { analyser: Analyser::new(), coder: Coder::new(kb, verbs, fallback_date), kb }
     }
 
     pub fn knowledge_base(&self) -> &KnowledgeBase {
@@ -64,12 +56,7 @@ impl<'a> Pipeline<'a> {
             actors: &coded.actors,
             date: coded.anchor,
         });
-        ProcessedDocument {
-            document,
-            sentences,
-            coded,
-            quotes,
-        }
+        ProcessedDocument { document, sentences, coded, quotes }
     }
 }
 

@@ -9,11 +9,7 @@ fn shared_dir() -> PathBuf {
 }
 
 fn pipeline() -> Pipeline<'static> {
-    Pipeline::new(
-        KnowledgeBase::embedded(),
-        VerbDictionary::embedded(),
-        PartialDate::year(2026),
-    )
+    Pipeline::new(KnowledgeBase::embedded(), VerbDictionary::embedded(), PartialDate::year(2026))
 }
 
 fn own_article() -> Document {
@@ -21,10 +17,7 @@ fn own_article() -> Document {
                 the Kremlin said.\n\n\"We are very interested in your opinion,\" Putin told Assad.\n\n\
                 Russia, which saved Assad's government through its military intervention in 2015, \
                 wants to mediate between Damascus and Ankara.";
-    let metadata = dyad_document::Metadata {
-        published: Some(PartialDate::day(2024, 7, 25)),
-        ..Default::default()
-    };
+    let metadata = dyad_document::Metadata { published: Some(PartialDate::day(2024, 7, 25)), ..Default::default() };
     Document::from_body(body.to_string(), metadata)
 }
 
@@ -39,11 +32,7 @@ fn every_span_slices_the_body() {
         }
     }
     for event in processed.events() {
-        assert!(
-            body.get(event.span.start..event.span.end)
-                .unwrap()
-                .contains(&event.event_text)
-        );
+        assert!(body.get(event.span.start..event.span.end).unwrap().contains(&event.event_text));
         for entity in event.actor.iter().chain(&event.recipient) {
             assert_eq!(&body[entity.span.start..entity.span.end], entity.text);
         }
@@ -60,29 +49,13 @@ fn every_span_slices_the_body() {
 fn own_article_codes_the_visit_the_quote_and_the_history() {
     let processed = pipeline().process(own_article());
     let events = processed.events();
-    let visit = events
-        .iter()
-        .find(|event| event.event == "CONSULT")
-        .expect("a CONSULT event");
+    let visit = events.iter().find(|event| event.event == "CONSULT").expect("a CONSULT event");
     assert_eq!(visit.mode.as_deref(), Some("visit"));
     assert_eq!(visit.date.to_string(), "2024-07-24");
-    let aid = events
-        .iter()
-        .find(|event| event.event == "AID" || event.event == "SUPPORT")
-        .expect("aid");
+    let aid = events.iter().find(|event| event.event == "AID" || event.event == "SUPPORT").expect("aid");
     assert_eq!(aid.modality, Modality::Historical);
-    let quote = processed
-        .quotes
-        .iter()
-        .find(|quote| quote.text.contains("interested"))
-        .expect("the quote");
-    assert_eq!(
-        quote
-            .speaker
-            .as_ref()
-            .and_then(|speaker| speaker.code.as_deref()),
-        Some("RUS")
-    );
+    let quote = processed.quotes.iter().find(|quote| quote.text.contains("interested")).expect("the quote");
+    assert_eq!(quote.speaker.as_ref().and_then(|speaker| speaker.code.as_deref()), Some("RUS"));
 }
 
 /// The seed article, read by the real markdown reader, where ../shared is present.
@@ -101,29 +74,14 @@ fn seed_article_meets_the_foundation_checks() {
         .find(|event| event.event == "CONSULT" && event.mode.as_deref() == Some("visit"))
         .unwrap_or_else(|| panic!("no CONSULT visit in {events:#?}"));
     let has = |list: &[dyad_record::Entity], code: &str| {
-        list.iter().any(|entity| {
-            entity.code.as_deref() == Some(code) && entity.sector.as_deref() == Some("GOV")
-        })
+        list.iter().any(|entity| entity.code.as_deref() == Some(code) && entity.sector.as_deref() == Some("GOV"))
     };
-    assert!(
-        has(&consult.actor, "RUS") && has(&consult.recipient, "SYR"),
-        "{consult:#?}"
-    );
-    assert_eq!(
-        consult
-            .location
-            .as_ref()
-            .and_then(|place| place.name.as_deref()),
-        Some("Moscow")
-    );
+    assert!(has(&consult.actor, "RUS") && has(&consult.recipient, "SYR"), "{consult:#?}");
+    assert_eq!(consult.location.as_ref().and_then(|place| place.name.as_deref()), Some("Moscow"));
     let assault = events
         .iter()
         .find(|event| {
-            event.event == "ASSAULT"
-                && event
-                    .actor
-                    .iter()
-                    .any(|entity| entity.code.as_deref() == Some("TUR"))
+            event.event == "ASSAULT" && event.actor.iter().any(|entity| entity.code.as_deref() == Some("TUR"))
         })
         .unwrap_or_else(|| panic!("no Turkish ASSAULT in {events:#?}"));
     assert!(assault.recipient.len() >= 3, "{assault:#?}");

@@ -55,11 +55,7 @@ pub fn quoted_stretches(body: &str) -> Vec<QuotedStretch> {
 
 fn stretch(start: usize, end: usize, reopens_previous: bool) -> QuotedStretch {
     let outer = Span::new(start, end);
-    QuotedStretch {
-        outer,
-        inner: outer,
-        reopens_previous,
-    }
+    QuotedStretch { outer, inner: outer, reopens_previous }
 }
 
 /// Paragraphs are separated by blank lines in every body dyad's readers build.
@@ -80,28 +76,18 @@ fn paragraphs(body: &str) -> Vec<Span> {
 
 /// The end of the paragraph holding `offset`.
 pub fn paragraph_end(body: &str, offset: usize) -> usize {
-    body[offset..]
-        .find("\n\n")
-        .map_or(body.len(), |relative| offset + relative)
+    body[offset..].find("\n\n").map_or(body.len(), |relative| offset + relative)
 }
 
 /// Narrows a stretch's inner span to the words between the marks.
 fn trim_marks(body: &str, stretch: &mut QuotedStretch) {
     let text = &body[stretch.outer.start..stretch.outer.end];
     let mut inner_start = stretch.outer.start;
-    if let Some(first) = text
-        .chars()
-        .next()
-        .filter(|&character| character == '"' || is_opening(character))
-    {
+    if let Some(first) = text.chars().next().filter(|&character| character == '"' || is_opening(character)) {
         inner_start += first.len_utf8();
     }
     let mut inner_end = stretch.outer.end;
-    if let Some(last) = text
-        .chars()
-        .last()
-        .filter(|&character| character == '"' || is_closing(character))
-    {
+    if let Some(last) = text.chars().last().filter(|&character| character == '"' || is_closing(character)) {
         if inner_end - last.len_utf8() >= inner_start {
             inner_end -= last.len_utf8();
         }

@@ -44,33 +44,22 @@ fn dateline_tail() -> String {
 
 static CAPS_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let tail = dateline_tail();
-    Regex::new(&format!(
-        r"^(?P<place>{CAPS_PLACE}){tail}(?:\((?P<agency>{AGENCY})\))?{DASH}"
-    ))
-    .expect("caps dateline pattern is valid")
+    Regex::new(&format!(r"^(?P<place>{CAPS_PLACE}){tail}(?:\((?P<agency>{AGENCY})\))?{DASH}"))
+        .expect("caps dateline pattern is valid")
 });
 
 static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let tail = dateline_tail();
-    Regex::new(&format!(
-        r"^(?P<place>{TITLE_PLACE}){tail}\((?P<agency>{AGENCY})\){DASH}"
-    ))
-    .expect("agency dateline pattern is valid")
+    Regex::new(&format!(r"^(?P<place>{TITLE_PLACE}){tail}\((?P<agency>{AGENCY})\){DASH}"))
+        .expect("agency dateline pattern is valid")
 });
 
 /// The dateline opening `text`, if there is one.
 pub fn find_dateline(text: &str) -> Option<Dateline> {
-    let captures = CAPS_DATELINE
-        .captures(text)
-        .or_else(|| AGENCY_DATELINE.captures(text))?;
+    let captures = CAPS_DATELINE.captures(text).or_else(|| AGENCY_DATELINE.captures(text))?;
     let place_text = captures.name("place")?.as_str();
     // A lone capital ("A - B") or one short word is more likely prose than a place.
-    if place_text
-        .chars()
-        .filter(|character| character.is_alphabetic())
-        .count()
-        < 2
-    {
+    if place_text.chars().filter(|character| character.is_alphabetic()).count() < 2 {
         return None;
     }
     let mut place = place_text.to_string();
@@ -79,9 +68,7 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
         place.push_str(region.as_str());
     }
     let month_day = match (captures.name("month"), captures.name("day")) {
-        (Some(month), Some(day)) => {
-            Some((month_number(month.as_str())?, day.as_str().parse().ok()?))
-        }
+        (Some(month), Some(day)) => Some((month_number(month.as_str())?, day.as_str().parse().ok()?)),
         _ => None,
     };
     let length = captures.get(0)?.end();
@@ -92,12 +79,8 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
     Some(Dateline {
         place,
         month_day,
-        year: captures
-            .name("year")
-            .and_then(|year| year.as_str().parse().ok()),
-        agency: captures
-            .name("agency")
-            .map(|agency| agency.as_str().trim().to_string()),
+        year: captures.name("year").and_then(|year| year.as_str().parse().ok()),
+        agency: captures.name("agency").map(|agency| agency.as_str().trim().to_string()),
         length,
     })
 }
@@ -132,48 +115,16 @@ mod tests {
     #[test]
     fn finds_wire_datelines() {
         let cases = [
-            (
-                "MOSCOW, July 25 (Reuters) - Talks began.",
-                "MOSCOW",
-                "Talks began.",
-            ),
-            (
-                "DAMASCUS (AP) — Shelling resumed.",
-                "DAMASCUS",
-                "Shelling resumed.",
-            ),
-            (
-                "KYIV, Ukraine (AP) — Sirens sounded.",
-                "KYIV, Ukraine",
-                "Sirens sounded.",
-            ),
-            (
-                "Ankara (AFP) - Police detained a man.",
-                "Ankara",
-                "Police detained a man.",
-            ),
-            (
-                "NEW YORK -- The council met.",
-                "NEW YORK",
-                "The council met.",
-            ),
-            (
-                "ST. PETERSBURG, Jan. 3 — Crowds gathered.",
-                "ST. PETERSBURG",
-                "Crowds gathered.",
-            ),
-            (
-                "BEIRUT—Israeli jets struck.",
-                "BEIRUT",
-                "Israeli jets struck.",
-            ),
+            ("MOSCOW, July 25 (Reuters) - Talks began.", "MOSCOW", "Talks began."),
+            ("DAMASCUS (AP) — Shelling resumed.", "DAMASCUS", "Shelling resumed."),
+            ("KYIV, Ukraine (AP) — Sirens sounded.", "KYIV, Ukraine", "Sirens sounded."),
+            ("Ankara (AFP) - Police detained a man.", "Ankara", "Police detained a man."),
+            ("NEW YORK -- The council met.", "NEW YORK", "The council met."),
+            ("ST. PETERSBURG, Jan. 3 — Crowds gathered.", "ST. PETERSBURG", "Crowds gathered."),
+            ("BEIRUT—Israeli jets struck.", "BEIRUT", "Israeli jets struck."),
         ];
         for (text, place, rest) in cases {
-            assert_eq!(
-                place_and_rest(text),
-                Some((place.to_string(), rest)),
-                "{text}"
-            );
+            assert_eq!(place_and_rest(text), Some((place.to_string(), rest)), "{text}");
         }
     }
 
@@ -196,16 +147,10 @@ mod tests {
         let without_year = find_dateline("MOSCOW, July 25 (Reuters) - Talks began.").unwrap();
         assert_eq!(without_year.month_day, Some((7, 25)));
         assert_eq!(without_year.refine_published(None), None);
-        assert_eq!(
-            without_year.refine_published(Some(PartialDate::year(2024))),
-            Some(PartialDate::day(2024, 7, 25))
-        );
+        assert_eq!(without_year.refine_published(Some(PartialDate::year(2024))), Some(PartialDate::day(2024, 7, 25)));
         let known = Some(PartialDate::day(2024, 7, 26));
         assert_eq!(without_year.refine_published(known), known);
         let with_year = find_dateline("GENEVA, March 3, 2023 (Reuters) - Envoys met.").unwrap();
-        assert_eq!(
-            with_year.refine_published(None),
-            Some(PartialDate::day(2023, 3, 3))
-        );
+        assert_eq!(with_year.refine_published(None), Some(PartialDate::day(2023, 3, 3)));
     }
 }

@@ -10,8 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 const MONTH_PATTERN: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-const WEEKDAY_PATTERN: &str =
-    r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?";
+const WEEKDAY_PATTERN: &str = r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?";
 
 /// Optional time of day and zone after a date: "10:00 am", "| 10:00 GMT", "at 9.30 a.m. EDT".
 const TIME_TAIL_PATTERN: &str = r"(?:\s*(?:[,|@–—-]|\bat\b)?\s*\d{1,2}(?:[:.]\d{2}){0,2}\s*(?i:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|(?i:gmt|utc)\s*[+-]?\d{0,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|Z)?)?";
@@ -31,10 +30,8 @@ static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MONTH_AND_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?P<month>{MONTH_PATTERN})\.?,?\s+(?P<year>\d{{4}})\s*$"
-    ))
-    .expect("month-year pattern is valid")
+    Regex::new(&format!(r"^(?P<month>{MONTH_PATTERN})\.?,?\s+(?P<year>\d{{4}})\s*$"))
+        .expect("month-year pattern is valid")
 });
 
 static ISO_WITH_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,8 +40,7 @@ static ISO_WITH_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?:\d{6})?$")
-        .expect("compact date pattern is valid")
+    Regex::new(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?:\d{6})?$").expect("compact date pattern is valid")
 });
 
 /// Month number of an English month name or abbreviation ("Jul", "sept", "July").
@@ -82,9 +78,7 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 /// A day-precision date, or None when the numbers do not name a real day.
 pub fn checked_day(year: i32, month: u8, day: u8) -> Option<PartialDate> {
     let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
-    let year = i16::try_from(year)
-        .ok()
-        .filter(|year| (1000..=9999).contains(year))?;
+    let year = i16::try_from(year).ok().filter(|year| (1000..=9999).contains(year))?;
     valid.then(|| PartialDate::day(year, month, day))
 }
 
@@ -121,12 +115,7 @@ pub fn parse_date_line(line: &str) -> Option<PartialDate> {
 /// A date given as a metadata value (JSON Lines `published`, front matter `date`): the
 /// strict `YYYY[-MM[-DD]]` forms first, then anything `parse_date_line` reads.
 pub fn parse_date_value(value: &str) -> Option<PartialDate> {
-    value
-        .trim()
-        .parse::<PartialDate>()
-        .ok()
-        .filter(is_real_date)
-        .or_else(|| parse_date_line(value))
+    value.trim().parse::<PartialDate>().ok().filter(is_real_date).or_else(|| parse_date_line(value))
 }
 
 fn is_real_date(date: &PartialDate) -> bool {
@@ -158,10 +147,7 @@ mod tests {
         ] {
             assert_eq!(parse_date_line(line), Some(expected), "{line}");
         }
-        assert_eq!(
-            parse_date_line("March 2023"),
-            Some(PartialDate::month(2023, 3))
-        );
+        assert_eq!(parse_date_line("March 2023"), Some(PartialDate::month(2023, 3)));
     }
 
     #[test]
@@ -183,9 +169,6 @@ mod tests {
     fn metadata_values_accept_year_precision() {
         assert_eq!(parse_date_value("2024"), Some(PartialDate::year(2024)));
         assert_eq!(parse_date_value("2023-02-29"), None);
-        assert_eq!(
-            parse_date_value("Wed, 24 Jul 2024 18:00:00 GMT"),
-            Some(PartialDate::day(2024, 7, 24))
-        );
+        assert_eq!(parse_date_value("Wed, 24 Jul 2024 18:00:00 GMT"), Some(PartialDate::day(2024, 7, 24)));
     }
 }

@@ -28,20 +28,13 @@ pub enum ReadError {
 
     /// Bytes that are not UTF-8; `byte_offset` counts from the start of the file (or of
     /// the line, for JSON Lines, whose `input` names the line).
-    #[error(
-        "{input}: invalid UTF-8 at byte {byte_offset} (ReadOptions::lossy_utf8 decodes it lossily)"
-    )]
+    #[error("{input}: invalid UTF-8 at byte {byte_offset} (ReadOptions::lossy_utf8 decodes it lossily)")]
     InvalidUtf8 { input: String, byte_offset: u64 },
 
     /// Larger than `ReadOptions::max_document_bytes`. When the size could not be known in
     /// advance (a pipe), reading stopped at the limit and `size_is_lower_bound` is set.
     #[error("{input}: too large ({}{size} bytes; limit {limit})", if *size_is_lower_bound { "over " } else { "" })]
-    TooLarge {
-        input: String,
-        size: u64,
-        limit: u64,
-        size_is_lower_bound: bool,
-    },
+    TooLarge { input: String, size: u64, limit: u64, size_is_lower_bound: bool },
 
     /// A JSON Lines line that is not a JSON object.
     #[error("{input}: malformed JSON: {message}")]
@@ -49,11 +42,12 @@ pub enum ReadError {
 
     /// A JSON Lines record whose field is missing or of the wrong kind.
     #[error("{input}: field {field:?} {problem}")]
-    BadField {
-        input: String,
-        field: &'static str,
-        problem: String,
-    },
+    BadField { input: String, field: &'static str, problem: String },
+
+    /// A web page, WARC record or feed that dyad-html could not read; for a WARC record,
+    /// `input` names the archive, the record id and the record's byte offset.
+    #[error("{input}: {message}")]
+    Web { input: String, message: String },
 
     /// A format whose reader lives elsewhere (HTML, WARC, feeds: crates/html) and is not
     /// wired into this crate yet.
@@ -72,6 +66,7 @@ impl ReadError {
             | ReadError::TooLarge { input, .. }
             | ReadError::MalformedJson { input, .. }
             | ReadError::BadField { input, .. }
+            | ReadError::Web { input, .. }
             | ReadError::UnsupportedFormat { input, .. } => input,
         }
     }
@@ -85,11 +80,7 @@ pub fn input_label(path: &std::path::Path) -> String {
         shown
             .chars()
             .flat_map(|character| {
-                if character.is_control() {
-                    character.escape_default().collect::<Vec<_>>()
-                } else {
-                    vec![character]
-                }
+                if character.is_control() { character.escape_default().collect::<Vec<_>>() } else { vec![character] }
             })
             .collect()
     } else {
@@ -110,30 +101,12 @@ mod tests {
     #[test]
     fn every_message_is_one_line_starting_with_the_input() {
         let errors = [
-            ReadError::Binary {
-                input: "a.txt".into(),
-            },
-            ReadError::Empty {
-                input: "a.txt".into(),
-            },
-            ReadError::InvalidUtf8 {
-                input: "a.txt".into(),
-                byte_offset: 17,
-            },
-            ReadError::TooLarge {
-                input: "a.txt".into(),
-                size: 50,
-                limit: 10,
-                size_is_lower_bound: false,
-            },
-            ReadError::MalformedJson {
-                input: "a.jsonl:3".into(),
-                message: "expected value".into(),
-            },
-            ReadError::UnsupportedFormat {
-                input: "a.html".into(),
-                format: InputFormat::Html,
-            },
+            ReadError::Binary { input: "a.txt".into() },
+            ReadError::Empty { input: "a.txt".into() },
+            ReadError::InvalidUtf8 { input: "a.txt".into(), byte_offset: 17 },
+            ReadError::TooLarge { input: "a.txt".into(), size: 50, limit: 10, size_is_lower_bound: false },
+            ReadError::MalformedJson { input: "a.jsonl:3".into(), message: "expected value".into() },
+            ReadError::UnsupportedFormat { input: "a.html".into(), format: InputFormat::Html },
         ];
         for error in errors {
             let message = error.to_string();
@@ -150,20 +123,9 @@ mod tests {
             limit: 10_485_760,
             size_is_lower_bound: false,
         };
-        assert_eq!(
-            exact.to_string(),
-            "big.txt: too large (52428800 bytes; limit 10485760)"
-        );
-        let piped = ReadError::TooLarge {
-            input: "stdin".into(),
-            size: 10,
-            limit: 10,
-            size_is_lower_bound: true,
-        };
-        assert_eq!(
-            piped.to_string(),
-            "stdin: too large (over 10 bytes; limit 10)"
-        );
+        assert_eq!(exact.to_string(), "big.txt: too large (52428800 bytes; limit 10485760)");
+        let piped = ReadError::TooLarge { input: "stdin".into(), size: 10, limit: 10, size_is_lower_bound: true };
+        assert_eq!(piped.to_string(), "stdin: too large (over 10 bytes; limit 10)");
     }
 
     #[test]

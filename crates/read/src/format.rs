@@ -100,11 +100,7 @@ pub fn format_from_extension(path: &Path) -> Option<InputFormat> {
 pub fn sniff_format(prefix: &[u8]) -> InputFormat {
     let text = String::from_utf8_lossy(prefix);
     let text = text.trim_start_matches('\u{feff}').trim_start();
-    let lowercase_start: String = text
-        .chars()
-        .take(256)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let lowercase_start: String = text.chars().take(256).collect::<String>().to_ascii_lowercase();
     if text.starts_with('{') {
         InputFormat::JsonLines
     } else if text.starts_with("# ") || text.starts_with("---\n") || text.starts_with("---\r\n") {
@@ -128,8 +124,7 @@ pub fn sniff_format(prefix: &[u8]) -> InputFormat {
 }
 
 fn is_xml_feed(lowercase_start: &str) -> bool {
-    lowercase_start.starts_with("<?xml")
-        && (lowercase_start.contains("<rss") || lowercase_start.contains("<feed"))
+    lowercase_start.starts_with("<?xml") && (lowercase_start.contains("<rss") || lowercase_start.contains("<feed"))
 }
 
 #[cfg(test)]
@@ -157,24 +152,12 @@ mod tests {
 
     #[test]
     fn sniffing_reads_the_first_line() {
-        assert_eq!(
-            sniff_format(b"# Talks in Ankara\n\nJuly 2, 2024"),
-            InputFormat::Markdown
-        );
-        assert_eq!(
-            sniff_format(b"\xef\xbb\xbf  {\"text\": \"x\"}\n"),
-            InputFormat::JsonLines
-        );
+        assert_eq!(sniff_format(b"# Talks in Ankara\n\nJuly 2, 2024"), InputFormat::Markdown);
+        assert_eq!(sniff_format(b"\xef\xbb\xbf  {\"text\": \"x\"}\n"), InputFormat::JsonLines);
         assert_eq!(sniff_format(b"<!DOCTYPE html><html>"), InputFormat::Html);
-        assert_eq!(
-            sniff_format(b"<?xml version=\"1.0\"?><rss>"),
-            InputFormat::Feed
-        );
+        assert_eq!(sniff_format(b"<?xml version=\"1.0\"?><rss>"), InputFormat::Feed);
         assert_eq!(sniff_format(b"WARC/1.1\r\n"), InputFormat::Warc);
-        assert_eq!(
-            sniff_format(b"ANKARA (Reuters) - Talks began."),
-            InputFormat::Text
-        );
+        assert_eq!(sniff_format(b"ANKARA (Reuters) - Talks began."), InputFormat::Text);
         assert_eq!(sniff_format(b"#hashtag politics"), InputFormat::Text);
     }
 

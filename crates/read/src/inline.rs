@@ -50,10 +50,7 @@ fn convert_into(markdown: &str, output: &mut String, depth: usize) {
 
 /// `\*` → `*`: a backslash before ASCII punctuation makes it literal.
 fn escaped_character(rest: &str, output: &mut String) -> Option<usize> {
-    let escaped = rest[1..]
-        .chars()
-        .next()
-        .filter(char::is_ascii_punctuation)?;
+    let escaped = rest[1..].chars().next().filter(char::is_ascii_punctuation)?;
     output.push(escaped);
     Some(2)
 }
@@ -83,10 +80,7 @@ fn link_at(rest: &str) -> Option<Link<'_>> {
         // A bare "[...]" is editorial text in news ("[he] said"), not a link.
         return None;
     };
-    Some(Link {
-        text: &rest[1..text_end],
-        length: text_end + 1 + target_length + 1,
-    })
+    Some(Link { text: &rest[1..text_end], length: text_end + 1 + target_length + 1 })
 }
 
 /// Byte index of the bracket closing the one `text` starts with, within `limit` bytes.
@@ -131,8 +125,8 @@ fn angle_bracket_at(rest: &str, output: &mut String) -> Option<usize> {
         return Some(close + 1);
     }
     let first = inner.chars().next()?;
-    let is_tag = first.is_ascii_alphabetic()
-        || (first == '/' && inner[1..].starts_with(|c: char| c.is_ascii_alphabetic()));
+    let is_tag =
+        first.is_ascii_alphabetic() || (first == '/' && inner[1..].starts_with(|c: char| c.is_ascii_alphabetic()));
     if is_tag && (!inner.contains(' ') || inner.contains('=')) {
         // A tag may separate words (<br>, </p>), so leave a space where it was.
         output.push(' ');
@@ -188,37 +182,19 @@ mod tests {
     #[test]
     fn links_images_and_emphasis_become_plain_text() {
         let cases = [
-            (
-                "A video [published](#) by the Kremlin",
-                "A video published by the Kremlin",
-            ),
+            ("A video [published](#) by the Kremlin", "A video published by the Kremlin"),
             (
                 "**Related article:** [Police detain suspect](https://x.test/a_(b))",
                 "Related article: Police detain suspect",
             ),
             ("![Putin and Assad](img.jpg) Leaders met.", "Leaders met."),
             ("*AFP contributed reporting.*", "AFP contributed reporting."),
-            (
-                "_Reuters_ said the __talks__ were ~~off~~ on",
-                "Reuters said the talks were off on",
-            ),
-            (
-                "see <https://example.test/x> now",
-                "see https://example.test/x now",
-            ),
+            ("_Reuters_ said the __talks__ were ~~off~~ on", "Reuters said the talks were off on"),
+            ("see <https://example.test/x> now", "see https://example.test/x now"),
             ("line<br>break and </span>tags", "line break and tags"),
-            (
-                "Tom &amp; Jerry &#8212; &quot;hi&quot;",
-                "Tom & Jerry — \"hi\"",
-            ),
-            (
-                r"an \*escaped\* star and snake_case_name",
-                "an *escaped* star and snake_case_name",
-            ),
-            (
-                "\"[He] will come,\" she said; 5 < 6",
-                "\"[He] will come,\" she said; 5 < 6",
-            ),
+            ("Tom &amp; Jerry &#8212; &quot;hi&quot;", "Tom & Jerry — \"hi\""),
+            (r"an \*escaped\* star and snake_case_name", "an *escaped* star and snake_case_name"),
+            ("\"[He] will come,\" she said; 5 < 6", "\"[He] will come,\" she said; 5 < 6"),
             ("[outer [inner](a) text](b)", "outer inner text"),
             ("`code` and [ref link][1]", "code and ref link"),
         ];
@@ -234,10 +210,6 @@ mod tests {
         let started = std::time::Instant::now();
         let text = inline_to_text(&many_brackets);
         assert_eq!(text.len(), many_brackets.len());
-        assert!(
-            started.elapsed().as_secs() < 5,
-            "took {:?}",
-            started.elapsed()
-        );
+        assert!(started.elapsed().as_secs() < 5, "took {:?}", started.elapsed());
     }
 }

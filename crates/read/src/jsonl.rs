@@ -36,10 +36,7 @@ pub fn parse_record(line: &str, input: &str) -> Result<Document, ReadError> {
             message: format!("expected a JSON object, found {}", kind_of(&value)),
         });
     };
-    let fields = RecordFields {
-        record: &record,
-        input,
-    };
+    let fields = RecordFields { record: &record, input };
     let text = match fields.first_present(&TEXT_FIELDS) {
         Some((_, Value::String(text))) => text,
         Some((field, other)) => return Err(fields.wrong_type(field, "a string", other)),
@@ -73,12 +70,9 @@ struct RecordFields<'a> {
 impl RecordFields<'_> {
     /// The first of `fields` the record has (null counts as absent), with its value.
     fn first_present(&self, fields: &[&'static str]) -> Option<(&'static str, &Value)> {
-        fields.iter().find_map(|field| {
-            self.record
-                .get(*field)
-                .filter(|value| !value.is_null())
-                .map(|value| (*field, value))
-        })
+        fields
+            .iter()
+            .find_map(|field| self.record.get(*field).filter(|value| !value.is_null()).map(|value| (*field, value)))
     }
 
     /// The first of `fields` given as a non-blank string.
@@ -95,9 +89,7 @@ impl RecordFields<'_> {
     fn optional_string(&self, field: &'static str) -> Result<Option<String>, ReadError> {
         match self.record.get(field) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::String(text)) => {
-                Ok(Some(text.trim().to_string()).filter(|text| !text.is_empty()))
-            }
+            Some(Value::String(text)) => Ok(Some(text.trim().to_string()).filter(|text| !text.is_empty())),
             Some(other) => Err(self.wrong_type(field, "a string", other)),
         }
     }
@@ -127,12 +119,8 @@ impl RecordFields<'_> {
         }
         match self.first_present(&["author", "authors"]) {
             Some((_, Value::Array(names))) => {
-                let names: Vec<&str> = names
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(str::trim)
-                    .filter(|name| !name.is_empty())
-                    .collect();
+                let names: Vec<&str> =
+                    names.iter().filter_map(Value::as_str).map(str::trim).filter(|name| !name.is_empty()).collect();
                 Ok(Some(names.join(", ")).filter(|joined| !joined.is_empty()))
             }
             _ => self.first_string(&["author", "authors"]),
@@ -232,9 +220,7 @@ impl<R: BufRead> Iterator for JsonLinesReader<R> {
                 Ok(LineOutcome::EndOfInput) => {
                     self.finished = true;
                     if !self.saw_a_record {
-                        return Some(Err(ReadError::Empty {
-                            input: self.input.clone(),
-                        }));
+                        return Some(Err(ReadError::Empty { input: self.input.clone() }));
                     }
                 }
                 Ok(LineOutcome::Line) => {
@@ -254,11 +240,7 @@ impl<R: BufRead> Iterator for JsonLinesReader<R> {
                 Err(error) => {
                     // The stream itself failed; later lines cannot be trusted to exist.
                     self.finished = true;
-                    return Some(Err(ReadError::Io {
-                        input: self.line_input(),
-                        action: "read",
-                        error,
-                    }));
+                    return Some(Err(ReadError::Io { input: self.line_input(), action: "read", error }));
                 }
             }
         }
@@ -278,11 +260,7 @@ pub(crate) enum LineOutcome {
 }
 
 /// Reads one line into `line`, keeping at most `limit` bytes of it in memory.
-pub(crate) fn read_bounded_line<R: BufRead>(
-    reader: &mut R,
-    limit: u64,
-    line: &mut Vec<u8>,
-) -> io::Result<LineOutcome> {
+pub(crate) fn read_bounded_line<R: BufRead>(reader: &mut R, limit: u64, line: &mut Vec<u8>) -> io::Result<LineOutcome> {
     line.clear();
     let mut length: u64 = 0;
     let mut read_anything = false;

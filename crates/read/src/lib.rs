@@ -25,6 +25,7 @@ mod normalize;
 pub mod plain;
 mod source;
 mod walk;
+mod web;
 
 pub use dateline::{Dateline, find_dateline};
 pub use error::{ReadError, input_label};
@@ -52,11 +53,7 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
-        ReadOptions {
-            format: InputFormat::Auto,
-            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
-            lossy_utf8: false,
-        }
+        ReadOptions { format: InputFormat::Auto, max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES, lossy_utf8: false }
     }
 }
 
@@ -81,9 +78,7 @@ pub fn read_paths(paths: &[PathBuf], options: &ReadOptions) -> DocumentStream {
         Ok(path) => source::documents_from_file(&path, &options),
         Err(error) => Box::new(std::iter::once(Err(error))),
     });
-    DocumentStream {
-        inner: Box::new(documents),
-    }
+    DocumentStream { inner: Box::new(documents) }
 }
 
 /// Reads standard input; with `InputFormat::Auto` the format is sniffed. JSON Lines is
@@ -93,11 +88,7 @@ pub fn read_stdin(options: &ReadOptions) -> DocumentStream {
 }
 
 /// Reads any byte stream; `source` names it in metadata and errors.
-pub fn read_reader(
-    reader: impl Read + Send + 'static,
-    source: &str,
-    options: &ReadOptions,
-) -> DocumentStream {
+pub fn read_reader(reader: impl Read + Send + 'static, source: &str, options: &ReadOptions) -> DocumentStream {
     let documents = source::documents_from_reader(
         Box::new(reader),
         source.to_string(),
@@ -110,10 +101,7 @@ pub fn read_reader(
 
 /// Reads text already in memory, with the default limits.
 pub fn read_str(text: &str, format: InputFormat, source: &str) -> Vec<Result<Document, ReadError>> {
-    let options = ReadOptions {
-        format,
-        ..ReadOptions::default()
-    };
+    let options = ReadOptions { format, ..ReadOptions::default() };
     let bytes = std::io::Cursor::new(text.as_bytes().to_vec());
     source::documents_from_reader(
         Box::new(bytes),

@@ -19,9 +19,7 @@
 use crate::dates::{parse_date_line, parse_date_value};
 use crate::error::ReadError;
 use crate::inline::inline_to_text;
-use crate::normalize::{
-    clean_credit, collapse_whitespace, is_credit_line, join_paragraphs, normalise_line_endings,
-};
+use crate::normalize::{clean_credit, collapse_whitespace, is_credit_line, join_paragraphs, normalise_line_endings};
 use crate::plain::{apply_dateline, move_trailing_credits};
 use dyad_document::{Document, Metadata};
 use regex::Regex;
@@ -29,10 +27,7 @@ use std::sync::LazyLock;
 
 /// Reads one markdown article; `source` names it in `Metadata::source` and in errors.
 pub fn parse_article(text: &str, source: &str) -> Result<Document, ReadError> {
-    let mut metadata = Metadata {
-        source: source.to_string(),
-        ..Metadata::default()
-    };
+    let mut metadata = Metadata { source: source.to_string(), ..Metadata::default() };
     let text = normalise_line_endings(text);
     let without_front_matter = read_front_matter(&text, &mut metadata);
     let without_comments = HTML_COMMENT.replace_all(without_front_matter, "\n");
@@ -41,9 +36,7 @@ pub fn parse_article(text: &str, source: &str) -> Result<Document, ReadError> {
     apply_dateline(&mut body_paragraphs, &mut metadata);
     let body = join_paragraphs(&body_paragraphs);
     if body.is_empty() {
-        return Err(ReadError::Empty {
-            input: metadata.source,
-        });
+        return Err(ReadError::Empty { input: metadata.source });
     }
     Ok(Document::from_body(body, metadata))
 }
@@ -69,19 +62,15 @@ impl Block {
     }
 }
 
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+(?P<text>.*)$").expect("list pattern is valid")
-});
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+(?P<text>.*)$").expect("list pattern is valid"));
 static THEMATIC_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-        .expect("break pattern is valid")
+    Regex::new(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$").expect("break pattern is valid")
 });
-static REFERENCE_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s{0,3}\[[^\]]{1,200}\]:\s*\S+").expect("reference pattern is valid")
-});
+static REFERENCE_DEFINITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}\[[^\]]{1,200}\]:\s*\S+").expect("reference pattern is valid"));
 static TABLE_RULE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-        .expect("table rule pattern is valid")
+    Regex::new(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$").expect("table rule pattern is valid")
 });
 
 /// Groups lines into blocks. Code fences and reference definitions are dropped; block
@@ -98,9 +87,7 @@ fn split_blocks(text: &str) -> Vec<Block> {
             blocks.extend(current.take());
             continue;
         }
-        if in_code_fence
-            || REFERENCE_DEFINITION.is_match(line)
-            || (TABLE_RULE.is_match(line) && trimmed.contains('|'))
+        if in_code_fence || REFERENCE_DEFINITION.is_match(line) || (TABLE_RULE.is_match(line) && trimmed.contains('|'))
         {
             continue;
         }
@@ -109,9 +96,7 @@ fn split_blocks(text: &str) -> Vec<Block> {
         } else if let Some(heading) = atx_heading(trimmed) {
             blocks.extend(current.take());
             blocks.push(Block::Heading(heading.to_string()));
-        } else if let Some(Block::Paragraph(lines)) =
-            current.as_ref().filter(|_| is_setext_underline(trimmed))
-        {
+        } else if let Some(Block::Paragraph(lines)) = current.as_ref().filter(|_| is_setext_underline(trimmed)) {
             // "Title\n=====" (or "-----"): the paragraph above was a heading.
             let heading = lines.join(" ");
             current = None;
@@ -123,9 +108,7 @@ fn split_blocks(text: &str) -> Vec<Block> {
             current = Some(Block::ListItem(vec![captures["text"].to_string()]));
         } else {
             match current.as_mut() {
-                Some(Block::Paragraph(lines) | Block::ListItem(lines)) => {
-                    lines.push(trimmed.to_string())
-                }
+                Some(Block::Paragraph(lines) | Block::ListItem(lines)) => lines.push(trimmed.to_string()),
                 _ => current = Some(Block::Paragraph(vec![trimmed.to_string()])),
             }
         }
@@ -156,8 +139,7 @@ fn atx_heading(trimmed: &str) -> Option<&str> {
 }
 
 fn is_setext_underline(trimmed: &str) -> bool {
-    trimmed.len() >= 2
-        && (trimmed.bytes().all(|byte| byte == b'=') || trimmed.bytes().all(|byte| byte == b'-'))
+    trimmed.len() >= 2 && (trimmed.bytes().all(|byte| byte == b'=') || trimmed.bytes().all(|byte| byte == b'-'))
 }
 
 /// Walks the blocks once, sending each to metadata or to the body.
@@ -169,11 +151,7 @@ struct ArticleBuilder<'a> {
 
 impl<'a> ArticleBuilder<'a> {
     fn new(metadata: &'a mut Metadata) -> ArticleBuilder<'a> {
-        ArticleBuilder {
-            metadata,
-            body: Vec::new(),
-            seen_heading: false,
-        }
+        ArticleBuilder { metadata, body: Vec::new(), seen_heading: false }
     }
 
     fn build(mut self, blocks: &[Block]) -> Vec<String> {
@@ -260,10 +238,7 @@ impl<'a> ArticleBuilder<'a> {
             self.metadata.credits.push(credit);
             return 1;
         }
-        if let Some(credit) = next
-            .and_then(standalone_photo_credit)
-            .filter(|_| is_caption_sized(&text))
-        {
+        if let Some(credit) = next.and_then(standalone_photo_credit).filter(|_| is_caption_sized(&text)) {
             self.metadata.captions.push(text);
             self.metadata.credits.push(credit);
             return 2;
@@ -302,9 +277,8 @@ impl<'a> ArticleBuilder<'a> {
 /// A line wholly in italics or parentheses: how credit lines set themselves apart.
 fn is_wrapped(line: &str) -> bool {
     let trimmed = line.trim();
-    let wrapped_in = |open: char, close: char| {
-        trimmed.len() > 2 && trimmed.starts_with(open) && trimmed.ends_with(close)
-    };
+    let wrapped_in =
+        |open: char, close: char| trimmed.len() > 2 && trimmed.starts_with(open) && trimmed.ends_with(close);
     wrapped_in('*', '*') || wrapped_in('_', '_') || wrapped_in('(', ')')
 }
 
@@ -320,17 +294,9 @@ fn is_related_line(text: &str) -> bool {
 
 fn strip_date_label(text: &str) -> &str {
     let lowercase = text.to_ascii_lowercase();
-    for label in [
-        "published on",
-        "published:",
-        "published",
-        "posted on",
-        "posted:",
-        "posted",
-        "updated:",
-        "updated",
-        "date:",
-    ] {
+    for label in
+        ["published on", "published:", "published", "posted on", "posted:", "posted", "updated:", "updated", "date:"]
+    {
         if lowercase.starts_with(label) {
             return text[label.len()..].trim_start_matches([':', ' ']);
         }
@@ -340,34 +306,21 @@ fn strip_date_label(text: &str) -> &str {
 
 fn is_url_footer(text: &str) -> bool {
     let lowercase = text.to_ascii_lowercase();
-    [
-        "original url",
-        "original article",
-        "source url",
-        "canonical url",
-    ]
-    .iter()
-    .any(|label| {
-        lowercase.starts_with(label) && lowercase[label.len()..].trim_start().starts_with(':')
-    })
+    ["original url", "original article", "source url", "canonical url"]
+        .iter()
+        .any(|label| lowercase.starts_with(label) && lowercase[label.len()..].trim_start().starts_with(':'))
 }
 
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"https?://[^\s<>()\[\]"']+"#).expect("url pattern is valid"));
 
 fn first_url(raw: &str) -> Option<String> {
-    URL.find(raw).map(|found| {
-        found
-            .as_str()
-            .trim_end_matches(['.', ',', ';', ':'])
-            .to_string()
-    })
+    URL.find(raw).map(|found| found.as_str().trim_end_matches(['.', ',', ';', ':']).to_string())
 }
 
 /// Words a byline may contain in lower case: name particles and "and".
-const NAME_PARTICLES: [&str; 14] = [
-    "and", "de", "da", "del", "der", "van", "von", "al", "bin", "el", "la", "le", "y", "in",
-];
+const NAME_PARTICLES: [&str; 14] =
+    ["and", "de", "da", "del", "der", "van", "von", "al", "bin", "el", "la", "le", "y", "in"];
 
 /// "By Jane Doe", "BY JANE DOE AND OMAR HADDAD, Reuters" → the names; None for a sentence
 /// such as "By Tuesday, the talks had collapsed."
@@ -391,16 +344,8 @@ fn byline_of(text: &str) -> Option<String> {
 }
 
 fn is_weekday(word: &str) -> bool {
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .contains(&word.to_ascii_lowercase().as_str())
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        .contains(&word.to_ascii_lowercase().as_str())
 }
 
 static PHOTO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -447,8 +392,7 @@ fn split_caption_and_credit(raw: &str) -> Option<(String, String)> {
     let open = without_close.rfind("**")?;
     let credit = inline_to_text(&without_close[open + 2..]);
     let caption = inline_to_text(&without_close[..open]);
-    (!caption.is_empty() && is_caption_sized(&caption) && is_photo_credit(&credit))
-        .then_some((caption, credit))
+    (!caption.is_empty() && is_caption_sized(&caption) && is_photo_credit(&credit)).then_some((caption, credit))
 }
 
 /// A block that is nothing but a bold photo credit.
@@ -470,9 +414,7 @@ fn read_front_matter<'t>(text: &'t str, metadata: &mut Metadata) -> &'t str {
     let Some(after_open) = text.strip_prefix("---\n") else {
         return text;
     };
-    let Some(close) = after_open
-        .find("\n---\n")
-        .or_else(|| after_open.strip_suffix("\n---").map(|inner| inner.len()))
+    let Some(close) = after_open.find("\n---\n").or_else(|| after_open.strip_suffix("\n---").map(|inner| inner.len()))
     else {
         return text;
     };
@@ -493,9 +435,7 @@ fn read_front_matter<'t>(text: &'t str, metadata: &mut Metadata) -> &'t str {
             "date" | "published" | "pubdate" | "published_at" => {
                 metadata.published = parse_date_value(value).or(metadata.published)
             }
-            "url" | "link" | "canonical_url" | "source_url" => {
-                metadata.url = Some(value.to_string())
-            }
+            "url" | "link" | "canonical_url" | "source_url" => metadata.url = Some(value.to_string()),
             "author" | "byline" | "authors" => metadata.byline = Some(collapse_whitespace(value)),
             "lang" | "language" => metadata.language = Some(value.to_string()),
             _ => {}
@@ -506,8 +446,7 @@ fn read_front_matter<'t>(text: &'t str, metadata: &mut Metadata) -> &'t str {
 }
 
 static FRONT_MATTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*$|[A-Za-z_][\w-]*\s*:|\s+\S|-\s)")
-        .expect("front matter line pattern is valid")
+    Regex::new(r"^(?:\s*$|[A-Za-z_][\w-]*\s*:|\s+\S|-\s)").expect("front matter line pattern is valid")
 });
 
 fn is_front_matter_line(line: &str) -> bool {

@@ -57,12 +57,8 @@ fn push_paragraph(paragraphs: &mut Vec<String>, current: &mut String) {
 
 /// Joins paragraphs into a body with the "\n\n" separator, skipping empty ones.
 pub fn join_paragraphs<S: AsRef<str>>(paragraphs: &[S]) -> String {
-    let kept: Vec<&str> = paragraphs
-        .iter()
-        .map(AsRef::as_ref)
-        .map(str::trim)
-        .filter(|paragraph| !paragraph.is_empty())
-        .collect();
+    let kept: Vec<&str> =
+        paragraphs.iter().map(AsRef::as_ref).map(str::trim).filter(|paragraph| !paragraph.is_empty()).collect();
     kept.join("\n\n")
 }
 
@@ -86,10 +82,7 @@ pub fn is_credit_line(paragraph: &str) -> bool {
 /// A credit line without its wrapping parentheses and surrounding space.
 pub fn clean_credit(paragraph: &str) -> String {
     let trimmed = paragraph.trim();
-    let unwrapped = trimmed
-        .strip_prefix('(')
-        .and_then(|inner| inner.strip_suffix(')'))
-        .unwrap_or(trimmed);
+    let unwrapped = trimmed.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).unwrap_or(trimmed);
     collapse_whitespace(unwrapped)
 }
 
@@ -105,14 +98,8 @@ mod tests {
     #[test]
     fn wrapped_lines_join_and_blank_lines_separate() {
         let text = "  First line\nwrapped\there.\n \n\n\nSecond   paragraph.\n";
-        assert_eq!(
-            paragraphs(text),
-            vec!["First line wrapped here.", "Second paragraph."]
-        );
-        assert_eq!(
-            join_paragraphs(&paragraphs(text)),
-            "First line wrapped here.\n\nSecond paragraph."
-        );
+        assert_eq!(paragraphs(text), vec!["First line wrapped here.", "Second paragraph."]);
+        assert_eq!(join_paragraphs(&paragraphs(text)), "First line wrapped here.\n\nSecond paragraph.");
     }
 
     #[test]
@@ -131,9 +118,6 @@ mod tests {
         ] {
             assert!(!is_credit_line(news), "{news}");
         }
-        assert_eq!(
-            clean_credit(" (Reporting by Jane Doe) "),
-            "Reporting by Jane Doe"
-        );
+        assert_eq!(clean_credit(" (Reporting by Jane Doe) "), "Reporting by Jane Doe");
     }
 }

@@ -7,17 +7,12 @@
 
 use crate::dateline::find_dateline;
 use crate::error::ReadError;
-use crate::normalize::{
-    clean_credit, is_credit_line, join_paragraphs, normalise_line_endings, paragraphs,
-};
+use crate::normalize::{clean_credit, is_credit_line, join_paragraphs, normalise_line_endings, paragraphs};
 use dyad_document::{Document, Metadata};
 
 /// Reads one plain-text article; `source` names it in `Metadata::source` and in errors.
 pub fn parse_article(text: &str, source: &str) -> Result<Document, ReadError> {
-    let metadata = Metadata {
-        source: source.to_string(),
-        ..Metadata::default()
-    };
+    let metadata = Metadata { source: source.to_string(), ..Metadata::default() };
     parse_with_metadata(text, metadata)
 }
 
@@ -30,9 +25,7 @@ pub fn parse_with_metadata(text: &str, mut metadata: Metadata) -> Result<Documen
     apply_dateline(&mut body_paragraphs, &mut metadata);
     let body = join_paragraphs(&body_paragraphs);
     if body.is_empty() {
-        return Err(ReadError::Empty {
-            input: metadata.source,
-        });
+        return Err(ReadError::Empty { input: metadata.source });
     }
     Ok(Document::from_body(body, metadata))
 }
@@ -42,11 +35,7 @@ pub(crate) fn move_trailing_credits(body_paragraphs: &mut Vec<String>, credits: 
     let mut trailing = Vec::new();
     // Keep at least one paragraph: a "story" that is only a credit line is left as text
     // so the empty-document check does not hide what the file held.
-    while body_paragraphs.len() > 1
-        && body_paragraphs
-            .last()
-            .is_some_and(|last| is_credit_line(last))
-    {
+    while body_paragraphs.len() > 1 && body_paragraphs.last().is_some_and(|last| is_credit_line(last)) {
         if let Some(credit) = body_paragraphs.pop() {
             trailing.push(clean_credit(&credit));
         }
@@ -86,14 +75,8 @@ mod tests {
              \"We acted on a tip,\" Interior Minister Ali Yerlikaya told reporters."
         );
         assert_eq!(document.metadata.dateline_place.as_deref(), Some("ANKARA"));
-        assert_eq!(
-            document.metadata.published, None,
-            "no year anywhere, so no date"
-        );
-        assert_eq!(
-            document.metadata.credits,
-            vec!["Reporting by Jane Doe; Editing by John Roe"]
-        );
+        assert_eq!(document.metadata.published, None, "no year anywhere, so no date");
+        assert_eq!(document.metadata.credits, vec!["Reporting by Jane Doe; Editing by John Roe"]);
         assert_eq!(document.metadata.source, "wire/ankara.txt");
     }
 
@@ -108,10 +91,7 @@ mod tests {
     #[test]
     fn dateline_with_year_sets_published() {
         let document = parse_article("GENEVA, March 3, 2023 (Reuters) - Envoys met.", "x").unwrap();
-        assert_eq!(
-            document.metadata.published,
-            Some(PartialDate::day(2023, 3, 3))
-        );
+        assert_eq!(document.metadata.published, Some(PartialDate::day(2023, 3, 3)));
         assert_eq!(document.body, "Envoys met.");
     }
 

@@ -8,7 +8,7 @@
 use crate::error::{ReadError, input_label};
 use crate::format::{InputFormat, format_from_extension, sniff_format};
 use crate::jsonl::JsonLinesReader;
-use crate::{ReadOptions, markdown, plain};
+use crate::{ReadOptions, markdown, plain, web};
 use dyad_document::Document;
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
@@ -30,34 +30,20 @@ pub(crate) fn documents_from_file(path: &Path, options: &ReadOptions) -> BoxedDo
         // Scrapers save markdown articles as .txt (the seed corpus is such), so a .txt
         // file is sniffed too and read as markdown when it opens with a "# " heading.
         InputFormat::Auto => match format_from_extension(path) {
-            Some(InputFormat::Text) => FormatChoice::Sniff {
-                default: InputFormat::Text,
-                markdown_only: true,
-            },
+            Some(InputFormat::Text) => FormatChoice::Sniff { default: InputFormat::Text, markdown_only: true },
             Some(by_extension) => FormatChoice::Known(by_extension),
-            None => FormatChoice::Sniff {
-                default: InputFormat::Text,
-                markdown_only: false,
-            },
+            None => FormatChoice::Sniff { default: InputFormat::Text, markdown_only: false },
         },
         chosen => FormatChoice::Known(chosen),
     };
     let file = match File::open(path) {
         Ok(file) => file,
         Err(error) => {
-            return single(Err(ReadError::Io {
-                input,
-                action: "open",
-                error,
-            }));
+            return single(Err(ReadError::Io { input, action: "open", error }));
         }
     };
     // A regular file's size is known up front, so an oversized one is refused unread.
-    let known_size = file
-        .metadata()
-        .ok()
-        .filter(|metadata| metadata.is_file())
-        .map(|metadata| metadata.len());
+    let known_size = file.metadata().ok().filter(|metadata| metadata.is_file()).map(|metadata| metadata.len());
     documents_from_reader(Box::new(file), input, format, known_size, options)
 }
 
@@ -68,19 +54,13 @@ pub(crate) enum FormatChoice {
     Known(InputFormat),
     /// Decided by sniffing; with `markdown_only`, sniffing may only turn `default` into
     /// markdown (a .txt file is never read as JSON Lines or HTML).
-    Sniff {
-        default: InputFormat,
-        markdown_only: bool,
-    },
+    Sniff { default: InputFormat, markdown_only: bool },
 }
 
 impl FormatChoice {
     pub(crate) fn from_option(format: InputFormat) -> FormatChoice {
         match format {
-            InputFormat::Auto => FormatChoice::Sniff {
-                default: InputFormat::Text,
-                markdown_only: false,
-            },
+            InputFormat::Auto => FormatChoice::Sniff { default: InputFormat::Text, markdown_only: false },
             chosen => FormatChoice::Known(chosen),
         }
     }
@@ -88,10 +68,7 @@ impl FormatChoice {
     fn resolve(self, prefix: &[u8]) -> InputFormat {
         match self {
             FormatChoice::Known(format) => format,
-            FormatChoice::Sniff {
-                default,
-                markdown_only,
-            } => match sniff_format(prefix) {
+            FormatChoice::Sniff { default, markdown_only } => match sniff_format(prefix) {
                 InputFormat::Markdown => InputFormat::Markdown,
                 _ if markdown_only => default,
                 sniffed => sniffed,
@@ -111,20 +88,11 @@ pub(crate) fn documents_from_reader(
     let prefix = match read_prefix(&mut reader, SNIFF_BYTES) {
         Ok(prefix) => prefix,
         Err(error) => {
-            return single(Err(ReadError::Io {
-                input,
-                action: "read",
-                error,
-            }));
+            return single(Err(ReadError::Io { input, action: "read", error }));
         }
     };
     let format = format.resolve(&prefix);
-    let input_stream = InputStream {
-        prefix,
-        rest: reader,
-        input,
-        known_size,
-    };
+    let input_stream = InputStream { prefix, rest: reader, input, known_size };
     dispatch(format, input_stream, options)
 }
 
@@ -137,85 +105,55 @@ pub(crate) struct InputStream {
 }
 
 impl InputStream {
-    fn into_reader(self) -> impl Read + Send {
+    pub(crate) fn into_reader(self) -> impl Read + Send {
         Cursor::new(self.prefix).chain(self.rest)
     }
 }
 
-/// Sends an input to the reader of its format. The HTML, WARC and feed readers of
-/// crates/html are wired in by replacing their arm here with a call into that crate.
+/// Sends an input to the reader of its format.
 fn dispatch(format: InputFormat, input: InputStream, options: &ReadOptions) -> BoxedDocuments {
     match format {
-        InputFormat::Text | InputFormat::Markdown => {
-            single(read_single_document(format, input, options))
-        }
+        InputFormat::Text | InputFormat::Markdown => single(read_single_document(format, input, options)),
         InputFormat::JsonLines => {
             if input.prefix.contains(&0) {
                 return single(Err(ReadError::Binary { input: input.input }));
             }
             let name = input.input.clone();
-            Box::new(JsonLinesReader::new(
-                BufReader::new(input.into_reader()),
-                name,
-                options,
-            ))
+            Box::new(JsonLinesReader::new(BufReader::new(input.into_reader()), name, options))
         }
-        InputFormat::Html | InputFormat::Warc | InputFormat::Feed => {
-            single(Err(ReadError::UnsupportedFormat {
-                input: input.input,
-                format,
-            }))
-        }
+        // Web inputs go to dyad-html (see `crate::web`): a page is one document, a WARC
+        // archive is streamed record by record, a feed gives one document per item.
+        InputFormat::Html => single(web::html_document(input, options)),
+        InputFormat::Warc => web::warc_documents(input),
+        InputFormat::Feed => web::feed_documents(input, options),
         // Sniffing never answers Auto; read such an input as the sniffer would.
         InputFormat::Auto => {
             let sniffed = sniff_format(&input.prefix);
-            let sniffed = if sniffed == InputFormat::Auto {
-                InputFormat::Text
-            } else {
-                sniffed
-            };
+            let sniffed = if sniffed == InputFormat::Auto { InputFormat::Text } else { sniffed };
             dispatch(sniffed, input, options)
         }
     }
 }
 
 /// A text or markdown input: checked, read whole (up to the limit), decoded and parsed.
-fn read_single_document(
-    format: InputFormat,
-    input: InputStream,
-    options: &ReadOptions,
-) -> Result<Document, ReadError> {
+fn read_single_document(format: InputFormat, input: InputStream, options: &ReadOptions) -> Result<Document, ReadError> {
     if input.prefix.contains(&0) {
         return Err(ReadError::Binary { input: input.input });
     }
     let limit = options.max_document_bytes;
     if let Some(size) = input.known_size.filter(|size| *size > limit) {
-        return Err(ReadError::TooLarge {
-            input: input.input,
-            size,
-            limit,
-            size_is_lower_bound: false,
-        });
+        return Err(ReadError::TooLarge { input: input.input, size, limit, size_is_lower_bound: false });
     }
     let name = input.input.clone();
     let mut bytes = Vec::new();
-    input
-        .into_reader()
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|error| ReadError::Io {
-            input: name.clone(),
-            action: "read",
-            error,
-        })?;
+    input.into_reader().take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|error| ReadError::Io {
+        input: name.clone(),
+        action: "read",
+        error,
+    })?;
     if bytes.len() as u64 > limit {
         // The size was unknown (a pipe) or the file grew while we read it.
-        return Err(ReadError::TooLarge {
-            input: name,
-            size: limit,
-            limit,
-            size_is_lower_bound: true,
-        });
+        return Err(ReadError::TooLarge { input: name, size: limit, limit, size_is_lower_bound: true });
     }
     let text = decode_utf8(&bytes, &name, options.lossy_utf8)?;
     if text.trim().is_empty() {
@@ -240,9 +178,6 @@ pub(crate) fn decode_utf8(bytes: &[u8], input: &str, lossy: bool) -> Result<Stri
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
         Err(_) if lossy => Ok(String::from_utf8_lossy(bytes).into_owned()),
-        Err(error) => Err(ReadError::InvalidUtf8 {
-            input: input.to_string(),
-            byte_offset: error.valid_up_to() as u64,
-        }),
+        Err(error) => Err(ReadError::InvalidUtf8 { input: input.to_string(), byte_offset: error.valid_up_to() as u64 }),
     }
 }

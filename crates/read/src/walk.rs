@@ -18,19 +18,12 @@ pub(crate) struct PathWalker {
 
 impl PathWalker {
     pub(crate) fn new(paths: &[PathBuf]) -> PathWalker {
-        PathWalker {
-            pending: paths.iter().rev().cloned().collect(),
-            visited_directories: HashSet::new(),
-        }
+        PathWalker { pending: paths.iter().rev().cloned().collect(), visited_directories: HashSet::new() }
     }
 
     /// Queues a directory's visible entries in sorted order.
     fn queue_directory(&mut self, directory: &std::path::Path) -> Result<(), ReadError> {
-        let listing_error = |error| ReadError::Io {
-            input: input_label(directory),
-            action: "list directory",
-            error,
-        };
+        let listing_error = |error| ReadError::Io { input: input_label(directory), action: "list directory", error };
         let mut entries = Vec::new();
         for entry in std::fs::read_dir(directory).map_err(listing_error)? {
             let entry = entry.map_err(listing_error)?;
@@ -52,11 +45,7 @@ impl Iterator for PathWalker {
             let metadata = match std::fs::metadata(&path) {
                 Ok(metadata) => metadata,
                 Err(error) => {
-                    return Some(Err(ReadError::Io {
-                        input: input_label(&path),
-                        action: "read",
-                        error,
-                    }));
+                    return Some(Err(ReadError::Io { input: input_label(&path), action: "read", error }));
                 }
             };
             if !metadata.is_dir() {

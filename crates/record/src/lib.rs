@@ -172,12 +172,7 @@ mod tests {
             story_id: None,
         };
         let value = serde_json::to_value(&record).unwrap();
-        let mut names: Vec<&str> = value
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
+        let mut names: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
         names.sort();
         let mut expected = vec![
             "id",

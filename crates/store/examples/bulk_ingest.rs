@@ -9,28 +9,14 @@ use dyad_record::{DateSource, DocumentRecord, Entity, EventRecord, Modality, Quo
 use dyad_store::{DocumentWithRecords, EventFilter, Store};
 use std::time::Instant;
 
-const ACTORS: [(&str, &str); 5] = [
-    ("Russia", "RUS"),
-    ("Turkey", "TUR"),
-    ("Kenya", "KEN"),
-    ("France", "FRA"),
-    ("Brazil", "BRA"),
-];
+const ACTORS: [(&str, &str); 5] =
+    [("Russia", "RUS"), ("Turkey", "TUR"), ("Kenya", "KEN"), ("France", "FRA"), ("Brazil", "BRA")];
 const EVENT_TYPES: [&str; 5] = ["CONSULT", "ACCUSE", "AGREE", "PROTEST", "SANCTION"];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut arguments = std::env::args().skip(1);
-    let document_count: usize = arguments
-        .next()
-        .map(|text| text.parse())
-        .transpose()?
-        .unwrap_or(10_000);
-    let batch_size: usize = arguments
-        .next()
-        .map(|text| text.parse())
-        .transpose()?
-        .unwrap_or(1_000)
-        .max(1);
+    let document_count: usize = arguments.next().map(|text| text.parse()).transpose()?.unwrap_or(10_000);
+    let batch_size: usize = arguments.next().map(|text| text.parse()).transpose()?.unwrap_or(1_000).max(1);
     let directory = std::env::temp_dir().join(format!("dyad-store-bulk-{}", std::process::id()));
     let path = directory.join("bulk.db");
 
@@ -43,11 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let seconds = started.elapsed().as_secs_f64();
     let counts = store.counts()?;
     let query_started = Instant::now();
-    let filter = EventFilter {
-        actor: Some("TUR".into()),
-        text: Some("talks".into()),
-        ..Default::default()
-    };
+    let filter = EventFilter { actor: Some("TUR".into()), text: Some("talks".into()), ..Default::default() };
     let found = store.events(&filter)?.len();
     let query_milliseconds = query_started.elapsed().as_secs_f64() * 1e3;
     drop(store);
@@ -74,16 +56,11 @@ fn synthetic_document(index: usize) -> DocumentWithRecords {
         .map(|slot| {
             let (actor, _) = ACTORS[(index + slot) % ACTORS.len()];
             let (recipient, _) = ACTORS[(index + slot + 1) % ACTORS.len()];
-            format!(
-                "{actor} held talks with {recipient} on trade and security in round {index}-{slot}."
-            )
+            format!("{actor} held talks with {recipient} on trade and security in round {index}-{slot}.")
         })
         .collect();
     let quote_text = format!("We expect progress soon on item {index}");
-    let body = format!(
-        "{} \"{quote_text},\" an official said.",
-        sentences.join(" ")
-    );
+    let body = format!("{} \"{quote_text},\" an official said.", sentences.join(" "));
     let mut offset = 0;
     let mut events = Vec::new();
     for (slot, sentence) in sentences.iter().enumerate() {
@@ -102,11 +79,7 @@ fn synthetic_document(index: usize) -> DocumentWithRecords {
             quad_class: 1,
             actor: vec![entity(actor, actor_code, span.start)],
             recipient: vec![entity(recipient, recipient_code, recipient_start)],
-            date: PartialDate::day(
-                2020 + (index % 5) as i16,
-                1 + (index % 12) as u8,
-                1 + (slot * 5) as u8,
-            ),
+            date: PartialDate::day(2020 + (index % 5) as i16, 1 + (index % 12) as u8, 1 + (slot * 5) as u8),
             date_source: DateSource::Publication,
             date_text: None,
             modality: Modality::Asserted,

@@ -108,44 +108,26 @@ impl Conditions {
 
     /// `WHERE a AND b ...`, or nothing when there are no conditions.
     pub(crate) fn where_clause(&self) -> String {
-        if self.clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", self.clauses.join(" AND "))
-        }
+        if self.clauses.is_empty() { String::new() } else { format!("WHERE {}", self.clauses.join(" AND ")) }
     }
 
-    fn push_dates(
-        &mut self,
-        table: &str,
-        since: Option<&PartialDate>,
-        until: Option<&PartialDate>,
-        rule: DateMatch,
-    ) {
+    fn push_dates(&mut self, table: &str, since: Option<&PartialDate>, until: Option<&PartialDate>, rule: DateMatch) {
         let (since_column, until_column) = match rule {
             DateMatch::Within => ("date_first", "date_last"),
             DateMatch::Overlaps => ("date_last", "date_first"),
         };
         if let Some(since) = since {
-            self.push(
-                &format!("{table}.{since_column} >= ?"),
-                [Value::Integer(first_day_key(since))],
-            );
+            self.push(&format!("{table}.{since_column} >= ?"), [Value::Integer(first_day_key(since))]);
         }
         if let Some(until) = until {
-            self.push(
-                &format!("{table}.{until_column} <= ?"),
-                [Value::Integer(last_day_key(until))],
-            );
+            self.push(&format!("{table}.{until_column} <= ?"), [Value::Integer(last_day_key(until))]);
         }
     }
 
     fn push_full_text(&mut self, key_column: &str, fts_table: &str, words: &str) {
         match full_text_query(words) {
             Some(query) => self.push(
-                &format!(
-                    "{key_column} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)"
-                ),
+                &format!("{key_column} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)"),
                 [Value::Text(query)],
             ),
             // Only punctuation: no word can match it.
@@ -161,11 +143,7 @@ pub(crate) fn event_conditions(filter: &EventFilter) -> Conditions {
         conditions.push(
             "e.event_key IN (SELECT event_key FROM event_entities \
              WHERE instr(name_folded, ?) > 0 OR instr(text_folded, ?) > 0 OR code = ?)",
-            [
-                folded.clone(),
-                folded,
-                Value::Text(actor.trim().to_uppercase()),
-            ],
+            [folded.clone(), folded, Value::Text(actor.trim().to_uppercase())],
         );
     }
     if let Some(country) = &filter.country {
@@ -178,20 +156,12 @@ pub(crate) fn event_conditions(filter: &EventFilter) -> Conditions {
     if let Some(event_type) = &filter.event_type {
         conditions.push("e.event = ?", [Value::Text(event_type.trim().to_string())]);
     }
-    conditions.push_dates(
-        "e",
-        filter.since.as_ref(),
-        filter.until.as_ref(),
-        filter.date_match,
-    );
+    conditions.push_dates("e", filter.since.as_ref(), filter.until.as_ref(), filter.date_match);
     if let Some(words) = &filter.text {
         conditions.push_full_text("e.event_key", "events_fts", words);
     }
     if let Some(modality) = filter.modality {
-        conditions.push(
-            "e.modality = ?",
-            [Value::Text(modality.as_str().to_string())],
-        );
+        conditions.push("e.modality = ?", [Value::Text(modality.as_str().to_string())]);
     }
     if let Some(doc_id) = &filter.doc_id {
         conditions.push("e.doc_id = ?", [Value::Text(doc_id.clone())]);
@@ -210,17 +180,9 @@ pub(crate) fn quote_conditions(filter: &QuoteFilter) -> Conditions {
     }
     if let Some(country) = &filter.country {
         let code = Value::Text(country.trim().to_uppercase());
-        conditions.push(
-            "(q.speaker_code = ? OR q.addressee_code = ?)",
-            [code.clone(), code],
-        );
+        conditions.push("(q.speaker_code = ? OR q.addressee_code = ?)", [code.clone(), code]);
     }
-    conditions.push_dates(
-        "q",
-        filter.since.as_ref(),
-        filter.until.as_ref(),
-        filter.date_match,
-    );
+    conditions.push_dates("q", filter.since.as_ref(), filter.until.as_ref(), filter.date_match);
     if let Some(words) = &filter.text {
         conditions.push_full_text("q.quote_key", "quotes_fts", words);
     }
@@ -232,9 +194,7 @@ pub(crate) fn quote_conditions(filter: &QuoteFilter) -> Conditions {
 
 /// `LIMIT n`, or nothing.
 pub(crate) fn limit_clause(limit: Option<usize>) -> String {
-    limit
-        .map(|limit| format!("LIMIT {limit}"))
-        .unwrap_or_default()
+    limit.map(|limit| format!("LIMIT {limit}")).unwrap_or_default()
 }
 
 /// Turns user words into an FTS5 query that is an AND of quoted words, so FTS5 operators
@@ -252,11 +212,7 @@ pub(crate) fn full_text_query(words: &str) -> Option<String> {
             format!("\"{}\"{prefix}", stem.replace('"', "\"\""))
         })
         .collect();
-    if terms.is_empty() {
-        None
-    } else {
-        Some(terms.join(" "))
-    }
+    if terms.is_empty() { None } else { Some(terms.join(" ")) }
 }
 
 #[cfg(test)]
@@ -280,18 +236,9 @@ mod tests {
 
     #[test]
     fn full_text_query_quotes_every_word_and_keeps_prefixes() {
-        assert_eq!(
-            full_text_query("talks  Moscow").as_deref(),
-            Some("\"talks\" \"Moscow\"")
-        );
-        assert_eq!(
-            full_text_query("sanction* NOT").as_deref(),
-            Some("\"sanction\"* \"NOT\"")
-        );
-        assert_eq!(
-            full_text_query("say \"hi\"").as_deref(),
-            Some("\"say\" \"\"\"hi\"\"\"")
-        );
+        assert_eq!(full_text_query("talks  Moscow").as_deref(), Some("\"talks\" \"Moscow\""));
+        assert_eq!(full_text_query("sanction* NOT").as_deref(), Some("\"sanction\"* \"NOT\""));
+        assert_eq!(full_text_query("say \"hi\"").as_deref(), Some("\"say\" \"\"\"hi\"\"\""));
         assert_eq!(full_text_query(" - ! "), None);
     }
 }

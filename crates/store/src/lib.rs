@@ -76,40 +76,27 @@ impl Store {
     pub fn open_with_durability(path: &Path, durability: Durability) -> Result<Store, StoreError> {
         schema::check_file_is_sqlite_or_new(path)?;
         schema::create_parent_directory(path)?;
-        let mut connection = Connection::open(path).map_err(|source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let mut connection =
+            Connection::open(path).map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
         connection
             .busy_timeout(std::time::Duration::from_secs(10))
             .map_err(|source| schema::classify_open_error(path, source))?;
         schema::verify_identity(&connection, path)?;
         schema::configure(&connection, path, durability)?;
         schema::migrate(&mut connection, path)?;
-        Ok(Store {
-            connection,
-            location: path.display().to_string(),
-        })
+        Ok(Store { connection, location: path.display().to_string() })
     }
 
     /// A store that lives only as long as this value; for tests and one-off runs.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let location = Path::new(":memory:");
-        let mut connection = Connection::open_in_memory().map_err(|source| StoreError::Open {
-            path: location.into(),
-            source,
-        })?;
+        let mut connection =
+            Connection::open_in_memory().map_err(|source| StoreError::Open { path: location.into(), source })?;
         connection
             .pragma_update(None, "foreign_keys", true)
-            .map_err(|source| StoreError::Open {
-                path: location.into(),
-                source,
-            })?;
+            .map_err(|source| StoreError::Open { path: location.into(), source })?;
         schema::migrate(&mut connection, location)?;
-        Ok(Store {
-            connection,
-            location: ":memory:".to_string(),
-        })
+        Ok(Store { connection, location: ":memory:".to_string() })
     }
 
     pub fn contains_document(&self, doc_id: &str) -> Result<bool, StoreError> {
@@ -124,17 +111,9 @@ impl Store {
         events: &[EventRecord],
         quotes: &[QuoteRecord],
     ) -> Result<InsertOutcome, StoreError> {
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .at(&self.location)?;
-        let outcome = write::insert_document_with_records(
-            &transaction,
-            &self.location,
-            document,
-            events,
-            quotes,
-        )?;
+        let transaction =
+            self.connection.transaction_with_behavior(TransactionBehavior::Immediate).at(&self.location)?;
+        let outcome = write::insert_document_with_records(&transaction, &self.location, document, events, quotes)?;
         transaction.commit().at(&self.location)?;
         Ok(outcome)
     }
@@ -142,23 +121,12 @@ impl Store {
     /// Stores many documents in one transaction (much faster than one each): either every
     /// document of the batch is stored, or, on any error, none is. A document id repeated
     /// within the batch is stored once and reported `AlreadyStored` the second time.
-    pub fn insert_batch(
-        &mut self,
-        items: &[DocumentWithRecords],
-    ) -> Result<Vec<InsertOutcome>, StoreError> {
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .at(&self.location)?;
+    pub fn insert_batch(&mut self, items: &[DocumentWithRecords]) -> Result<Vec<InsertOutcome>, StoreError> {
+        let transaction =
+            self.connection.transaction_with_behavior(TransactionBehavior::Immediate).at(&self.location)?;
         let mut outcomes = Vec::with_capacity(items.len());
         for (document, events, quotes) in items {
-            outcomes.push(write::insert_document_with_records(
-                &transaction,
-                &self.location,
-                document,
-                events,
-                quotes,
-            )?);
+            outcomes.push(write::insert_document_with_records(&transaction, &self.location, document, events, quotes)?);
         }
         transaction.commit().at(&self.location)?;
         Ok(outcomes)
@@ -172,10 +140,7 @@ impl Store {
 
     /// As [`Store::events`], with each event's sentence text, so a caller listing events
     /// from many documents need not load every body.
-    pub fn events_with_sentences(
-        &self,
-        filter: &EventFilter,
-    ) -> Result<Vec<StoredEvent>, StoreError> {
+    pub fn events_with_sentences(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
         read::events(&self.connection, &self.location, filter)
     }
 
@@ -187,10 +152,7 @@ impl Store {
     /// The document with this exact id, or else the only one whose id starts with it.
     /// Several matches give [`StoreError::AmbiguousDocumentPrefix`] listing them; an empty
     /// string matches nothing.
-    pub fn document(
-        &self,
-        doc_id_or_unique_prefix: &str,
-    ) -> Result<Option<DocumentRecord>, StoreError> {
+    pub fn document(&self, doc_id_or_unique_prefix: &str) -> Result<Option<DocumentRecord>, StoreError> {
         read::document_by_id_or_prefix(&self.connection, &self.location, doc_id_or_unique_prefix)
     }
 
@@ -213,17 +175,10 @@ impl Store {
     pub fn counts(&self) -> Result<StoreCounts, StoreError> {
         let count = |table: &str| -> Result<u64, StoreError> {
             let sql = format!("SELECT count(*) FROM {table}");
-            let count: i64 = self
-                .connection
-                .query_row(&sql, [], |row| row.get(0))
-                .at(&self.location)?;
+            let count: i64 = self.connection.query_row(&sql, [], |row| row.get(0)).at(&self.location)?;
             Ok(u64::try_from(count).unwrap_or(0))
         };
-        Ok(StoreCounts {
-            documents: count("documents")?,
-            events: count("events")?,
-            quotes: count("quotes")?,
-        })
+        Ok(StoreCounts { documents: count("documents")?, events: count("events")?, quotes: count("quotes")? })
     }
 }
 
@@ -234,10 +189,7 @@ pub(crate) trait SqlContext<T> {
 
 impl<T> SqlContext<T> for rusqlite::Result<T> {
     fn at(self, location: &str) -> Result<T, StoreError> {
-        self.map_err(|source| StoreError::Sqlite {
-            location: location.to_string(),
-            source,
-        })
+        self.map_err(|source| StoreError::Sqlite { location: location.to_string(), source })
     }
 }
 

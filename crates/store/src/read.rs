@@ -22,12 +22,7 @@ pub(crate) fn events(
         conditions.where_clause(),
         limit_clause(filter.limit)
     );
-    query_events(
-        connection,
-        location,
-        &sql,
-        params_from_iter(conditions.parameters.iter()),
-    )
+    query_events(connection, location, &sql, params_from_iter(conditions.parameters.iter()))
 }
 
 /// A document's events in the order they were stored.
@@ -36,8 +31,7 @@ pub(crate) fn events_for_document(
     location: &str,
     doc_id: &str,
 ) -> Result<Vec<StoredEvent>, StoreError> {
-    let sql =
-        "SELECT event_key, record, sentence_text FROM events WHERE doc_id = ? ORDER BY event_key";
+    let sql = "SELECT event_key, record, sentence_text FROM events WHERE doc_id = ? ORDER BY event_key";
     query_events(connection, location, sql, [doc_id])
 }
 
@@ -49,28 +43,18 @@ fn query_events(
 ) -> Result<Vec<StoredEvent>, StoreError> {
     let mut statement = connection.prepare_cached(sql).at(location)?;
     let rows = statement
-        .query_map(parameters, |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-            ))
-        })
+        .query_map(parameters, |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?)))
         .at(location)?;
     let mut events = Vec::new();
     for row in rows {
         let (event_key, json, sentence_text) = row.at(location)?;
-        let record: EventRecord =
-            serde_json::from_str(&json).map_err(|error| StoreError::CorruptRow {
-                location: location.to_string(),
-                table: "events",
-                key: event_key.to_string(),
-                reason: error.to_string(),
-            })?;
-        events.push(StoredEvent {
-            record,
-            sentence_text,
-        });
+        let record: EventRecord = serde_json::from_str(&json).map_err(|error| StoreError::CorruptRow {
+            location: location.to_string(),
+            table: "events",
+            key: event_key.to_string(),
+            reason: error.to_string(),
+        })?;
+        events.push(StoredEvent { record, sentence_text });
     }
     Ok(events)
 }
@@ -87,12 +71,7 @@ pub(crate) fn quotes(
         conditions.where_clause(),
         limit_clause(filter.limit)
     );
-    query_quotes(
-        connection,
-        location,
-        &sql,
-        params_from_iter(conditions.parameters.iter()),
-    )
+    query_quotes(connection, location, &sql, params_from_iter(conditions.parameters.iter()))
 }
 
 /// A document's quotes in the order they were stored.
@@ -112,11 +91,8 @@ fn query_quotes(
     parameters: impl rusqlite::Params,
 ) -> Result<Vec<QuoteRecord>, StoreError> {
     let mut statement = connection.prepare_cached(sql).at(location)?;
-    let rows = statement
-        .query_map(parameters, |row| {
-            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
-        })
-        .at(location)?;
+    let rows =
+        statement.query_map(parameters, |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))).at(location)?;
     let mut quotes = Vec::new();
     for row in rows {
         let (quote_key, json) = row.at(location)?;
@@ -157,20 +133,12 @@ const MAX_LISTED_CANDIDATES: usize = 10;
 /// Ids starting with `prefix`, at most one more than are listed. Ids that share a prefix
 /// sit together in the primary-key order, right at or after the prefix itself, so this is
 /// a short index range scan rather than a table scan.
-fn ids_with_prefix(
-    connection: &Connection,
-    location: &str,
-    prefix: &str,
-) -> Result<Vec<String>, StoreError> {
+fn ids_with_prefix(connection: &Connection, location: &str, prefix: &str) -> Result<Vec<String>, StoreError> {
     let mut statement = connection
         .prepare_cached("SELECT doc_id FROM documents WHERE doc_id >= ? ORDER BY doc_id LIMIT ?")
         .at(location)?;
     let fetch = (MAX_LISTED_CANDIDATES + 1) as i64;
-    let rows = statement
-        .query_map(rusqlite::params![prefix, fetch], |row| {
-            row.get::<_, String>(0)
-        })
-        .at(location)?;
+    let rows = statement.query_map(rusqlite::params![prefix, fetch], |row| row.get::<_, String>(0)).at(location)?;
     let mut ids = Vec::new();
     for row in rows {
         let id = row.at(location)?;
@@ -185,24 +153,13 @@ fn ids_with_prefix(
 fn ambiguous_prefix(prefix: &str, mut candidates: Vec<String>) -> StoreError {
     let more = candidates.len() > MAX_LISTED_CANDIDATES;
     candidates.truncate(MAX_LISTED_CANDIDATES);
-    StoreError::AmbiguousDocumentPrefix {
-        prefix: prefix.to_string(),
-        candidates,
-        more,
-    }
+    StoreError::AmbiguousDocumentPrefix { prefix: prefix.to_string(), candidates, more }
 }
 
-fn document_by_id(
-    connection: &Connection,
-    location: &str,
-    doc_id: &str,
-) -> Result<Option<DocumentRecord>, StoreError> {
+fn document_by_id(connection: &Connection, location: &str, doc_id: &str) -> Result<Option<DocumentRecord>, StoreError> {
     let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE doc_id = ?");
     let mut statement = connection.prepare_cached(&sql).at(location)?;
-    let row = statement
-        .query_row([doc_id], read_document_columns)
-        .optional()
-        .at(location)?;
+    let row = statement.query_row([doc_id], read_document_columns).optional().at(location)?;
     row.map(|columns| columns.into_record(location)).transpose()
 }
 
@@ -212,14 +169,9 @@ pub(crate) fn documents(
     location: &str,
     limit: Option<usize>,
 ) -> Result<Vec<DocumentRecord>, StoreError> {
-    let sql = format!(
-        "SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY rowid {}",
-        limit_clause(limit)
-    );
+    let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY rowid {}", limit_clause(limit));
     let mut statement = connection.prepare_cached(&sql).at(location)?;
-    let rows = statement
-        .query_map([], read_document_columns)
-        .at(location)?;
+    let rows = statement.query_map([], read_document_columns).at(location)?;
     let mut documents = Vec::new();
     for row in rows {
         documents.push(row.at(location)?.into_record(location)?);
@@ -245,26 +197,19 @@ fn read_document_columns(row: &Row<'_>) -> rusqlite::Result<DocumentColumns> {
         source: row.get(6)?,
         body: row.get(7)?,
     };
-    Ok(DocumentColumns {
-        record,
-        published: row.get(3)?,
-    })
+    Ok(DocumentColumns { record, published: row.get(3)? })
 }
 
 impl DocumentColumns {
     fn into_record(self, location: &str) -> Result<DocumentRecord, StoreError> {
         let mut record = self.record;
         if let Some(published) = self.published {
-            let date = published
-                .parse()
-                .map_err(
-                    |error: dyad_document::DateParseError| StoreError::CorruptRow {
-                        location: location.to_string(),
-                        table: "documents",
-                        key: record.doc_id.clone(),
-                        reason: error.to_string(),
-                    },
-                )?;
+            let date = published.parse().map_err(|error: dyad_document::DateParseError| StoreError::CorruptRow {
+                location: location.to_string(),
+                table: "documents",
+                key: record.doc_id.clone(),
+                reason: error.to_string(),
+            })?;
             record.published = Some(date);
         }
         Ok(record)

@@ -47,20 +47,14 @@ pub(crate) fn check_file_is_sqlite_or_new(path: &Path) -> Result<(), StoreError>
         Ok(file) => file,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(source) => {
-            return Err(StoreError::ReadFile {
-                path: path.to_path_buf(),
-                source,
-            });
+            return Err(StoreError::ReadFile { path: path.to_path_buf(), source });
         }
     };
     let mut header = Vec::with_capacity(SQLITE_HEADER.len());
     (&mut file)
         .take(SQLITE_HEADER.len() as u64)
         .read_to_end(&mut header)
-        .map_err(|source| StoreError::ReadFile {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        .map_err(|source| StoreError::ReadFile { path: path.to_path_buf(), source })?;
     if header.is_empty() || header == SQLITE_HEADER {
         Ok(())
     } else {
@@ -72,12 +66,8 @@ pub(crate) fn check_file_is_sqlite_or_new(path: &Path) -> Result<(), StoreError>
 /// checkout. An unwritable location fails here with the directory named.
 pub(crate) fn create_parent_directory(path: &Path) -> Result<(), StoreError> {
     match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() && !parent.exists() => {
-            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDirectory {
-                path: parent.to_path_buf(),
-                source,
-            })
-        }
+        Some(parent) if !parent.as_os_str().is_empty() && !parent.exists() => std::fs::create_dir_all(parent)
+            .map_err(|source| StoreError::CreateDirectory { path: parent.to_path_buf(), source }),
         _ => Ok(()),
     }
 }
@@ -85,15 +75,10 @@ pub(crate) fn create_parent_directory(path: &Path) -> Result<(), StoreError> {
 /// Per-connection settings, applied only once the file is known to be ours (switching a
 /// foreign SQLite file to WAL would alter it). WAL lets readers (a `dyad events` query) run
 /// while an ingest writes.
-pub(crate) fn configure(
-    connection: &Connection,
-    path: &Path,
-    durability: Durability,
-) -> Result<(), StoreError> {
+pub(crate) fn configure(connection: &Connection, path: &Path, durability: Durability) -> Result<(), StoreError> {
     let settings = || -> rusqlite::Result<()> {
         connection.pragma_update(None, "foreign_keys", true)?;
-        let mode: String =
-            connection.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+        let mode: String = connection.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
         debug_assert_eq!(mode.to_ascii_lowercase(), "wal");
         let synchronous = match durability {
             Durability::SurviveProcessCrash => "NORMAL",
@@ -108,27 +93,17 @@ pub(crate) fn configure(
 /// schema, and returns the file's schema version. Reads only.
 pub(crate) fn verify_identity(connection: &Connection, path: &Path) -> Result<i64, StoreError> {
     let open_error = |source| classify_open_error(path, source);
-    let application_id: i64 = connection
-        .pragma_query_value(None, "application_id", |row| row.get(0))
-        .map_err(open_error)?;
-    let version: i64 = connection
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .map_err(open_error)?;
+    let application_id: i64 =
+        connection.pragma_query_value(None, "application_id", |row| row.get(0)).map_err(open_error)?;
+    let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(open_error)?;
     if application_id != DYAD_APPLICATION_ID {
         let tables = table_names(connection).map_err(open_error)?;
         if application_id != 0 || !tables.is_empty() {
-            return Err(not_dyad(
-                path,
-                &describe_foreign_database(application_id, &tables),
-            ));
+            return Err(not_dyad(path, &describe_foreign_database(application_id, &tables)));
         }
     }
     if version > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema {
-            path: path.to_path_buf(),
-            found: version,
-            supported: SCHEMA_VERSION,
-        });
+        return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: version, supported: SCHEMA_VERSION });
     }
     Ok(version)
 }
@@ -137,9 +112,7 @@ pub(crate) fn verify_identity(connection: &Connection, path: &Path) -> Result<i6
 /// version, so two processes opening a new file at once do not both create the schema.
 pub(crate) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let open_error = |source| classify_open_error(path, source);
-    let transaction = connection
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(open_error)?;
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate).map_err(open_error)?;
     let version = verify_identity(&transaction, path)?;
     if version == SCHEMA_VERSION {
         return Ok(());
@@ -148,29 +121,20 @@ pub(crate) fn migrate(connection: &mut Connection, path: &Path) -> Result<(), St
     for migration in &MIGRATIONS[pending..] {
         transaction.execute_batch(migration).map_err(open_error)?;
     }
-    transaction
-        .pragma_update(None, "application_id", DYAD_APPLICATION_ID)
-        .map_err(open_error)?;
-    transaction
-        .pragma_update(None, "user_version", SCHEMA_VERSION)
-        .map_err(open_error)?;
+    transaction.pragma_update(None, "application_id", DYAD_APPLICATION_ID).map_err(open_error)?;
+    transaction.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(open_error)?;
     transaction.commit().map_err(open_error)
 }
 
 fn table_names(connection: &Connection) -> rusqlite::Result<Vec<String>> {
-    let mut statement =
-        connection.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")?;
+    let mut statement = connection.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")?;
     let names = statement.query_map([], |row| row.get(0))?;
     names.collect()
 }
 
 fn describe_foreign_database(application_id: i64, tables: &[String]) -> String {
     let shown: Vec<&str> = tables.iter().take(5).map(String::as_str).collect();
-    let more = if tables.len() > shown.len() {
-        ", ..."
-    } else {
-        ""
-    };
+    let more = if tables.len() > shown.len() { ", ..." } else { "" };
     format!(
         "it is an SQLite database of another program (application_id {application_id:#x}, tables: {}{more})",
         shown.join(", ")
@@ -181,21 +145,13 @@ fn describe_foreign_database(application_id: i64, tables: &[String]) -> String {
 /// same clear error as the header check.
 pub(crate) fn classify_open_error(path: &Path, source: rusqlite::Error) -> StoreError {
     match source.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => {
-            not_dyad(path, "it is not an SQLite database file")
-        }
-        _ => StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        },
+        Some(rusqlite::ErrorCode::NotADatabase) => not_dyad(path, "it is not an SQLite database file"),
+        _ => StoreError::Open { path: path.to_path_buf(), source },
     }
 }
 
 fn not_dyad(path: &Path, reason: &str) -> StoreError {
-    StoreError::NotADyadDatabase {
-        path: path.to_path_buf(),
-        reason: reason.to_string(),
-    }
+    StoreError::NotADyadDatabase { path: path.to_path_buf(), reason: reason.to_string() }
 }
 
 /// Version 1. Notes on the choices:

@@ -36,26 +36,16 @@ pub(crate) fn insert_document_with_records(
 
 pub(crate) fn document_exists(connection: &Connection, doc_id: &str) -> rusqlite::Result<bool> {
     let mut statement = connection.prepare_cached("SELECT 1 FROM documents WHERE doc_id = ?")?;
-    Ok(statement
-        .query_row([doc_id], |_| Ok(()))
-        .optional()?
-        .is_some())
+    Ok(statement.query_row([doc_id], |_| Ok(())).optional()?.is_some())
 }
 
-fn validate(
-    document: &DocumentRecord,
-    events: &[EventRecord],
-    quotes: &[QuoteRecord],
-) -> Result<(), StoreError> {
+fn validate(document: &DocumentRecord, events: &[EventRecord], quotes: &[QuoteRecord]) -> Result<(), StoreError> {
     let mut seen_event_ids = HashSet::new();
     for event in events {
         let record = format!("event {}", event.id);
         check_belongs(document, &event.doc_id, &record)?;
         if !seen_event_ids.insert(event.id.as_str()) {
-            return Err(StoreError::DuplicateEventId {
-                doc_id: document.doc_id.clone(),
-                event_id: event.id.clone(),
-            });
+            return Err(StoreError::DuplicateEventId { doc_id: document.doc_id.clone(), event_id: event.id.clone() });
         }
         check_span(document, &record, "sentence", event.span)?;
         for entity in event.actor.iter().chain(&event.recipient) {
@@ -80,11 +70,7 @@ fn validate(
     Ok(())
 }
 
-fn check_belongs(
-    document: &DocumentRecord,
-    record_doc_id: &str,
-    record: &str,
-) -> Result<(), StoreError> {
+fn check_belongs(document: &DocumentRecord, record_doc_id: &str, record: &str) -> Result<(), StoreError> {
     if record_doc_id == document.doc_id {
         return Ok(());
     }
@@ -95,12 +81,7 @@ fn check_belongs(
     })
 }
 
-fn check_span(
-    document: &DocumentRecord,
-    record: &str,
-    what: &'static str,
-    span: Span,
-) -> Result<(), StoreError> {
+fn check_span(document: &DocumentRecord, record: &str, what: &'static str, span: Span) -> Result<(), StoreError> {
     if document.body.get(span.start..span.end).is_some() {
         return Ok(());
     }
@@ -123,12 +104,9 @@ fn check_finite(
     value: Option<f64>,
 ) -> Result<(), StoreError> {
     match value {
-        Some(value) if !value.is_finite() => Err(StoreError::NotFinite {
-            doc_id: document.doc_id.clone(),
-            record: record.to_string(),
-            field,
-            value,
-        }),
+        Some(value) if !value.is_finite() => {
+            Err(StoreError::NotFinite { doc_id: document.doc_id.clone(), record: record.to_string(), field, value })
+        }
         _ => Ok(()),
     }
 }
@@ -163,12 +141,8 @@ fn insert_event(
         source,
     })?;
     // Validated above: the span slices the body.
-    let sentence_text = document
-        .body
-        .get(event.span.start..event.span.end)
-        .unwrap_or_default();
-    let event_key =
-        insert_event_row(connection, event, sentence_text, &record_json).at(location)?;
+    let sentence_text = document.body.get(event.span.start..event.span.end).unwrap_or_default();
+    let event_key = insert_event_row(connection, event, sentence_text, &record_json).at(location)?;
     let roles = [("actor", &event.actor), ("recipient", &event.recipient)];
     for (role, entities) in roles {
         for (position, entity) in entities.iter().enumerate() {
@@ -176,13 +150,9 @@ fn insert_event(
         }
     }
     let mut index = connection
-        .prepare_cached(
-            "INSERT INTO events_fts (rowid, sentence_text, event_text) VALUES (?, ?, ?)",
-        )
+        .prepare_cached("INSERT INTO events_fts (rowid, sentence_text, event_text) VALUES (?, ?, ?)")
         .at(location)?;
-    index
-        .execute(params![event_key, sentence_text, event.event_text])
-        .at(location)?;
+    index.execute(params![event_key, sentence_text, event.event_text]).at(location)?;
     Ok(())
 }
 
@@ -220,10 +190,7 @@ fn insert_event_row(
         as_sql_integer(event.span.end),
         event.confidence,
         event.story_id,
-        event
-            .location
-            .as_ref()
-            .and_then(|place| place.country.as_deref()),
+        event.location.as_ref().and_then(|place| place.country.as_deref()),
         event.event_text,
         sentence_text,
         record_json,
@@ -256,29 +223,19 @@ fn insert_entity_row(
     Ok(())
 }
 
-fn insert_quote(
-    connection: &Connection,
-    location: &str,
-    quote: &QuoteRecord,
-) -> Result<(), StoreError> {
+fn insert_quote(connection: &Connection, location: &str, quote: &QuoteRecord) -> Result<(), StoreError> {
     let record_json = serde_json::to_string(quote).map_err(|source| StoreError::Serialise {
         doc_id: quote.doc_id.clone(),
         record: format!("quote at {}..{}", quote.span.start, quote.span.end),
         source,
     })?;
     let quote_key = insert_quote_row(connection, quote, &record_json).at(location)?;
-    let mut index = connection
-        .prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)")
-        .at(location)?;
+    let mut index = connection.prepare_cached("INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)").at(location)?;
     index.execute(params![quote_key, quote.text]).at(location)?;
     Ok(())
 }
 
-fn insert_quote_row(
-    connection: &Connection,
-    quote: &QuoteRecord,
-    record_json: &str,
-) -> rusqlite::Result<i64> {
+fn insert_quote_row(connection: &Connection, quote: &QuoteRecord, record_json: &str) -> rusqlite::Result<i64> {
     let mut statement = connection.prepare_cached(
         "INSERT INTO quotes (doc_id, speaker_name, speaker_text, speaker_code, speaker_name_folded,
              speaker_text_folded, addressee_name, addressee_text, addressee_code, text, verb, span_start, span_end,
@@ -292,9 +249,7 @@ fn insert_quote_row(
         speaker.and_then(|entity| entity.name.as_deref()),
         speaker.map(|entity| entity.text.as_str()),
         speaker.and_then(|entity| entity.code.as_deref()),
-        speaker
-            .and_then(|entity| entity.name.as_ref())
-            .map(|name| name.to_lowercase()),
+        speaker.and_then(|entity| entity.name.as_ref()).map(|name| name.to_lowercase()),
         speaker.map(|entity| entity.text.to_lowercase()),
         addressee.and_then(|entity| entity.name.as_deref()),
         addressee.map(|entity| entity.text.as_str()),

@@ -31,11 +31,7 @@ impl Anchor {
             (Some(month), Some(day)) => Date::new(partial.year, month as i8, day as i8).ok(),
             _ => None,
         };
-        Anchor {
-            year: partial.year,
-            month,
-            date,
-        }
+        Anchor { year: partial.year, month, date }
     }
 
     pub fn year_month(&self) -> Option<(i16, u8)> {
@@ -69,21 +65,12 @@ pub(crate) fn shift_month((year, month): (i16, u8), delta: i32) -> Option<(i16, 
 }
 
 /// The `weekday` nearest the anchor in `direction`; `strictly` excludes the anchor's own day.
-pub(crate) fn weekday_from(
-    anchor: Date,
-    weekday: Weekday,
-    direction: Direction,
-    strictly: bool,
-) -> Option<Date> {
+pub(crate) fn weekday_from(anchor: Date, weekday: Weekday, direction: Direction, strictly: bool) -> Option<Date> {
     let offset = match direction {
         Direction::Backward => anchor.weekday().since(weekday),
         Direction::Forward => anchor.weekday().until(weekday),
     };
-    let offset = if offset == 0 && strictly {
-        7
-    } else {
-        i64::from(offset)
-    };
+    let offset = if offset == 0 && strictly { 7 } else { i64::from(offset) };
     match direction {
         Direction::Backward => add_days(anchor, -offset),
         Direction::Forward => add_days(anchor, offset),
@@ -97,11 +84,7 @@ pub(crate) fn monday_of_week(date: Date) -> Option<Date> {
 
 /// The year of a month named without one: in a past-tense sentence "in March" is the latest
 /// March not after the anchor's month; in a future one, the next March not before it.
-pub(crate) fn infer_year_for_month(
-    month: u8,
-    anchor: &Anchor,
-    direction: Direction,
-) -> Option<i16> {
+pub(crate) fn infer_year_for_month(month: u8, anchor: &Anchor, direction: Direction) -> Option<i16> {
     let (anchor_year, anchor_month) = anchor.year_month()?;
     match direction {
         Direction::Backward if month > anchor_month => anchor_year.checked_sub(1),
@@ -112,12 +95,7 @@ pub(crate) fn infer_year_for_month(
 
 /// The year of a month and day named without one ("January 3"), by the same rule as
 /// [`infer_year_for_month`] at day precision. 29 February moves on to a leap year.
-pub(crate) fn infer_year_for_month_day(
-    month: u8,
-    day: u8,
-    anchor: &Anchor,
-    direction: Direction,
-) -> Option<i16> {
+pub(crate) fn infer_year_for_month_day(month: u8, day: u8, anchor: &Anchor, direction: Direction) -> Option<i16> {
     let (anchor_year, anchor_month) = anchor.year_month()?;
     // With a month-only anchor, the named day is taken to fall in the same year when the
     // months are equal: the article could be from any day of that month.
@@ -133,12 +111,8 @@ pub(crate) fn infer_year_for_month_day(
         Direction::Forward => 1,
     };
     let mut year = match direction {
-        Direction::Backward if (month, day) > (anchor_month, anchor_day) => {
-            anchor_year.checked_sub(1)?
-        }
-        Direction::Forward if (month, day) < (anchor_month, anchor_day) => {
-            anchor_year.checked_add(1)?
-        }
+        Direction::Backward if (month, day) > (anchor_month, anchor_day) => anchor_year.checked_sub(1)?,
+        Direction::Forward if (month, day) < (anchor_month, anchor_day) => anchor_year.checked_add(1)?,
         _ => anchor_year,
     };
     // Leap days recur every four years, eight at most across a skipped century year.
@@ -172,10 +146,7 @@ mod tests {
             weekday_from(thursday, Weekday::Wednesday, Direction::Backward, false),
             Some(jiff::civil::date(2024, 7, 24))
         );
-        assert_eq!(
-            weekday_from(thursday, Weekday::Thursday, Direction::Backward, false),
-            Some(thursday)
-        );
+        assert_eq!(weekday_from(thursday, Weekday::Thursday, Direction::Backward, false), Some(thursday));
         assert_eq!(
             weekday_from(thursday, Weekday::Thursday, Direction::Backward, true),
             Some(jiff::civil::date(2024, 7, 18))
@@ -184,42 +155,18 @@ mod tests {
             weekday_from(thursday, Weekday::Monday, Direction::Forward, false),
             Some(jiff::civil::date(2024, 7, 29))
         );
-        assert_eq!(
-            monday_of_week(thursday),
-            Some(jiff::civil::date(2024, 7, 22))
-        );
+        assert_eq!(monday_of_week(thursday), Some(jiff::civil::date(2024, 7, 22)));
     }
 
     #[test]
     fn month_years_are_inferred_from_the_anchor_and_direction() {
-        assert_eq!(
-            infer_year_for_month(3, &anchor("2024-07-25"), Direction::Backward),
-            Some(2024)
-        );
-        assert_eq!(
-            infer_year_for_month(3, &anchor("2024-02"), Direction::Backward),
-            Some(2023)
-        );
-        assert_eq!(
-            infer_year_for_month(3, &anchor("2024-07"), Direction::Forward),
-            Some(2025)
-        );
-        assert_eq!(
-            infer_year_for_month(3, &anchor("2024"), Direction::Backward),
-            None
-        );
-        assert_eq!(
-            infer_year_for_month_day(7, 26, &anchor("2024-07-25"), Direction::Backward),
-            Some(2023)
-        );
-        assert_eq!(
-            infer_year_for_month_day(7, 25, &anchor("2024-07-25"), Direction::Backward),
-            Some(2024)
-        );
-        assert_eq!(
-            infer_year_for_month_day(2, 29, &anchor("2023-07-25"), Direction::Backward),
-            Some(2020)
-        );
+        assert_eq!(infer_year_for_month(3, &anchor("2024-07-25"), Direction::Backward), Some(2024));
+        assert_eq!(infer_year_for_month(3, &anchor("2024-02"), Direction::Backward), Some(2023));
+        assert_eq!(infer_year_for_month(3, &anchor("2024-07"), Direction::Forward), Some(2025));
+        assert_eq!(infer_year_for_month(3, &anchor("2024"), Direction::Backward), None);
+        assert_eq!(infer_year_for_month_day(7, 26, &anchor("2024-07-25"), Direction::Backward), Some(2023));
+        assert_eq!(infer_year_for_month_day(7, 25, &anchor("2024-07-25"), Direction::Backward), Some(2024));
+        assert_eq!(infer_year_for_month_day(2, 29, &anchor("2023-07-25"), Direction::Backward), Some(2020));
     }
 
     #[test]

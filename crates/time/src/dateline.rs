@@ -36,18 +36,9 @@ const MAX_PART_BYTES: usize = 40;
 /// Reads the dateline at the start of `text`, if there is one.
 pub fn parse_dateline(text: &str) -> Option<Dateline> {
     let start = text.len() - text.trim_start().len();
-    let mut cursor = Cursor {
-        text,
-        position: start,
-    };
+    let mut cursor = Cursor { text, position: start };
     let place = cursor.place()?;
-    let mut dateline = Dateline {
-        place,
-        region: None,
-        date: None,
-        agency: None,
-        span: Span::new(start, start),
-    };
+    let mut dateline = Dateline { place, region: None, date: None, agency: None, span: Span::new(start, start) };
     for _ in 0..3 {
         cursor.skip_spaces();
         if !cursor.eat(",") {
@@ -74,9 +65,7 @@ impl Dateline {
         let (year, month, day) = self.date?;
         let year = match year {
             Some(year) => year,
-            None => {
-                infer_year_for_month_day(month, day, &Anchor::new(anchor?), Direction::Backward)?
-            }
+            None => infer_year_for_month_day(month, day, &Anchor::new(anchor?), Direction::Backward)?,
         };
         valid_day(year, month, day)
     }
@@ -199,9 +188,7 @@ impl<'t> Cursor<'t> {
     /// "-", "--", "–" or "—", which must be followed by a space, a line end or the end.
     fn dash(&mut self) -> bool {
         let before = self.position;
-        let matched = ["--", "\u{2014}", "\u{2013}", "-"]
-            .iter()
-            .any(|dash| self.eat(dash));
+        let matched = ["--", "\u{2014}", "\u{2013}", "-"].iter().any(|dash| self.eat(dash));
         let followed_well = self.rest().chars().next().is_none_or(char::is_whitespace);
         if matched && followed_well {
             return true;
@@ -230,18 +217,14 @@ fn four_digit_year(part: &str) -> Option<i16> {
     if part.len() != 4 || !part.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
     }
-    part.parse()
-        .ok()
-        .filter(|year| (1900..=2100).contains(year))
+    part.parse().ok().filter(|year| (1900..=2100).contains(year))
 }
 
 /// "Syria", "South Korea", "N.C.": every word starts with a capital.
 fn is_title_case_name(part: &str) -> bool {
     part.split_whitespace().all(|word| {
         word.chars().next().is_some_and(char::is_uppercase)
-            && word
-                .chars()
-                .all(|character| character.is_alphabetic() || matches!(character, '.' | '-' | '\''))
+            && word.chars().all(|character| character.is_alphabetic() || matches!(character, '.' | '-' | '\''))
     })
 }
 
@@ -265,10 +248,7 @@ mod tests {
 
         let text = "DAMASCUS, Syria (AP) \u{2014} Syrian forces shelled ...";
         let dateline = parse_dateline(text).unwrap();
-        assert_eq!(
-            (dateline.place.as_str(), dateline.region.as_deref()),
-            ("DAMASCUS", Some("Syria"))
-        );
+        assert_eq!((dateline.place.as_str(), dateline.region.as_deref()), ("DAMASCUS", Some("Syria")));
         assert_eq!(dateline.date, None);
         assert_eq!(dateline_text(text), "DAMASCUS, Syria (AP) \u{2014}");
 
@@ -277,37 +257,22 @@ mod tests {
         assert_eq!(dateline.region.as_deref(), Some("Ukraine"));
         assert_eq!(dateline.date, Some((Some(2025), 3, 3)));
         assert_eq!(dateline.agency.as_deref(), Some("PRNewswire"));
-        assert_eq!(
-            dateline_text(text),
-            "KYIV, Ukraine, March 3, 2025 /PRNewswire/ --"
-        );
+        assert_eq!(dateline_text(text), "KYIV, Ukraine, March 3, 2025 /PRNewswire/ --");
     }
 
     #[test]
     fn dateline_dates_resolve_against_the_anchor() {
         let dateline = parse_dateline("MOSCOW, July 25 (Reuters) - ...").unwrap();
-        assert_eq!(
-            dateline.resolved_date(Some(PartialDate::day(2024, 7, 26))),
-            Some(PartialDate::day(2024, 7, 25))
-        );
-        assert_eq!(
-            dateline.resolved_date(Some(PartialDate::day(2024, 7, 24))),
-            Some(PartialDate::day(2023, 7, 25))
-        );
+        assert_eq!(dateline.resolved_date(Some(PartialDate::day(2024, 7, 26))), Some(PartialDate::day(2024, 7, 25)));
+        assert_eq!(dateline.resolved_date(Some(PartialDate::day(2024, 7, 24))), Some(PartialDate::day(2023, 7, 25)));
         assert_eq!(dateline.resolved_date(None), None);
         let dateline = parse_dateline("KYIV, Ukraine, March 3, 2025 /PRNewswire/ -- ...").unwrap();
-        assert_eq!(
-            dateline.resolved_date(None),
-            Some(PartialDate::day(2025, 3, 3))
-        );
+        assert_eq!(dateline.resolved_date(None), Some(PartialDate::day(2025, 3, 3)));
     }
 
     #[test]
     fn reads_bare_and_multiword_places() {
-        assert_eq!(
-            dateline_text("  BEIRUT \u{2014} Israeli jets struck ..."),
-            "BEIRUT \u{2014}"
-        );
+        assert_eq!(dateline_text("  BEIRUT \u{2014} Israeli jets struck ..."), "BEIRUT \u{2014}");
         let dateline = parse_dateline("NEW YORK, Jan. 5 (AP) - Talks ...").unwrap();
         assert_eq!(dateline.place, "NEW YORK");
         assert_eq!(dateline.date, Some((None, 1, 5)));

@@ -42,10 +42,7 @@ const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
 ];
 
 pub(crate) fn month_from_word(word: &str) -> Option<(u8, MonthForm)> {
-    if let Some(index) = MONTH_NAMES
-        .iter()
-        .position(|name| word.eq_ignore_ascii_case(name))
-    {
+    if let Some(index) = MONTH_NAMES.iter().position(|name| word.eq_ignore_ascii_case(name)) {
         return Some((index as u8 + 1, MonthForm::Full));
     }
     MONTH_ABBREVIATIONS
@@ -64,31 +61,16 @@ pub(crate) fn weekday_from_word(word: &str) -> Option<Weekday> {
         ("saturday", Weekday::Saturday),
         ("sunday", Weekday::Sunday),
     ];
-    WEEKDAYS
-        .iter()
-        .find(|(name, _)| word.eq_ignore_ascii_case(name))
-        .map(|&(_, weekday)| weekday)
+    WEEKDAYS.iter().find(|(name, _)| word.eq_ignore_ascii_case(name)).map(|&(_, weekday)| weekday)
 }
 
 /// "Good Friday", "Bloody Sunday", "Black Monday": named days, not dates to resolve.
-pub(crate) const WEEKDAY_NAME_PREFIXES: &[&str] = &[
-    "black", "good", "bloody", "ash", "palm", "easter", "holy", "maundy", "cyber", "super",
-    "shrove", "fat",
-];
+pub(crate) const WEEKDAY_NAME_PREFIXES: &[&str] =
+    &["black", "good", "bloody", "ash", "palm", "easter", "holy", "maundy", "cyber", "super", "shrove", "fat"];
 
 /// "Sunday Times", "Monday Club": titles, not dates.
-pub(crate) const WEEKDAY_NAME_SUFFIXES: &[&str] = &[
-    "times",
-    "telegraph",
-    "express",
-    "mirror",
-    "herald",
-    "post",
-    "tribune",
-    "club",
-    "school",
-    "mail",
-];
+pub(crate) const WEEKDAY_NAME_SUFFIXES: &[&str] =
+    &["times", "telegraph", "express", "mirror", "herald", "post", "tribune", "club", "school", "mail"];
 
 /// Parts of a day that may follow a weekday or "yesterday" and belong to the expression.
 pub(crate) const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
@@ -163,10 +145,7 @@ pub(crate) fn unit_from_word(word: &str) -> Option<Unit> {
     if singular.eq_ignore_ascii_case("decade") {
         return Some(Unit::Decade);
     }
-    UNITS
-        .iter()
-        .find(|(name, _)| singular.eq_ignore_ascii_case(name))
-        .map(|&(_, unit)| unit)
+    UNITS.iter().find(|(name, _)| singular.eq_ignore_ascii_case(name)).map(|&(_, unit)| unit)
 }
 
 /// Words before a bare year or month name that make it temporal: "in 2015", "since March".
@@ -193,19 +172,16 @@ pub(crate) const TEMPORAL_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words that begin the event noun phrase in "two days after the election".
-pub(crate) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my",
-];
+pub(crate) const DETERMINERS: &[&str] =
+    &["the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my"];
 
 /// Words that end an event noun phrase: verbs and function words that cannot be inside it.
 pub(crate) const NOUN_PHRASE_STOPS: &[&str] = &[
-    "was", "were", "is", "are", "has", "had", "have", "said", "says", "and", "but", "when",
-    "which", "who", "that", "in", "on", "at", "of", "to", "with", "by", "for", "from", "as",
-    "will", "would", "could", "after", "before",
+    "was", "were", "is", "are", "has", "had", "have", "said", "says", "and", "but", "when", "which", "who", "that",
+    "in", "on", "at", "of", "to", "with", "by", "for", "from", "as", "will", "would", "could", "after", "before",
     // Common irregular past forms, which end a noun phrase as "-ed" forms do.
-    "took", "began", "broke", "came", "went", "fell", "left", "made", "met", "won", "lost",
-    "struck", "ran", "sent", "held", "became", "got", "gave", "saw", "found", "told", "hit", "put",
-    "set", "cut", "shot",
+    "took", "began", "broke", "came", "went", "fell", "left", "made", "met", "won", "lost", "struck", "ran", "sent",
+    "held", "became", "got", "gave", "saw", "found", "told", "hit", "put", "set", "cut", "shot",
 ];
 
 /// Nouns that follow a count, never a year: "of 2015 people".

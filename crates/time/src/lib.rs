@@ -120,22 +120,13 @@ impl TimeExpression {
 /// Finds the time expressions in `text[region]`, resolving relative ones against `anchor`
 /// (the publication date; day precision ideally) and `tense`. Returned in text order, not
 /// overlapping. A region that does not index `text` on char boundaries yields nothing.
-pub fn find_time_expressions(
-    text: &str,
-    region: Span,
-    anchor: PartialDate,
-    tense: Tense,
-) -> Vec<TimeExpression> {
+pub fn find_time_expressions(text: &str, region: Span, anchor: PartialDate, tense: Tense) -> Vec<TimeExpression> {
     scanner::scan(text, region, Some(calendar::Anchor::new(anchor)), tense)
 }
 
 /// Like [`find_time_expressions`] for a document with no known publication date: only
 /// expressions that name their own year get a value ("in 2015", "3 January 2024", "the
 /// 1990s"); relative ones are still found and skipped, event-relative ones still returned.
-pub fn find_time_expressions_unanchored(
-    text: &str,
-    region: Span,
-    tense: Tense,
-) -> Vec<TimeExpression> {
+pub fn find_time_expressions_unanchored(text: &str, region: Span, tense: Tense) -> Vec<TimeExpression> {
     scanner::scan(text, region, None, tense)
 }

@@ -44,10 +44,7 @@ impl Token<'_> {
     }
 
     pub fn is_any(&self, lowercase_words: &[&str]) -> bool {
-        self.kind == TokenKind::Word
-            && lowercase_words
-                .iter()
-                .any(|word| self.text.eq_ignore_ascii_case(word))
+        self.kind == TokenKind::Word && lowercase_words.iter().any(|word| self.text.eq_ignore_ascii_case(word))
     }
 
     /// Month and weekday names are proper nouns: the modal "may" and the noun "march" are not.
@@ -62,11 +59,7 @@ impl Token<'_> {
 
     /// The token read as a number, if it is one of at most four digits.
     pub fn number_value(&self) -> Option<u32> {
-        if self.kind == TokenKind::Number && self.text.len() <= 4 {
-            self.text.parse().ok()
-        } else {
-            None
-        }
+        if self.kind == TokenKind::Number && self.text.len() <= 4 { self.text.parse().ok() } else { None }
     }
 }
 
@@ -127,19 +120,10 @@ mod tests {
         let texts: Vec<&str> = tokens.iter().map(|token| token.text).collect();
         assert_eq!(
             texts,
-            [
-                "a", "4", ",", "000", "-", "strong", "force", "in", "Kyiv", "\u{2019}", "s", "mid",
-                "-", "2015"
-            ]
+            ["a", "4", ",", "000", "-", "strong", "force", "in", "Kyiv", "\u{2019}", "s", "mid", "-", "2015"]
         );
         let glued: Vec<bool> = tokens.iter().map(|token| token.glued).collect();
-        assert_eq!(
-            glued,
-            [
-                false, false, true, true, true, true, false, false, false, true, true, false, true,
-                true
-            ]
-        );
+        assert_eq!(glued, [false, false, true, true, true, true, false, false, false, true, true, false, true, true]);
         for token in &tokens {
             assert_eq!(&text[token.start..token.end], token.text);
         }

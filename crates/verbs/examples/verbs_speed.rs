@@ -13,9 +13,7 @@ fn main() {
     let dictionary = VerbDictionary::embedded();
     let load = started.elapsed();
     let started = Instant::now();
-    let table_rows = cameo("043")
-        .map(|_| dyad_verbs::cameo_table().rows().len())
-        .unwrap_or(0);
+    let table_rows = cameo("043").map(|_| dyad_verbs::cameo_table().rows().len()).unwrap_or(0);
     let table_load = started.elapsed();
     println!(
         "embedded(): {:.1} ms ({} blocks, {} verbs, {} surface forms, {} patterns, {} skipped lines)",
@@ -26,23 +24,14 @@ fn main() {
         dictionary.pattern_count(),
         dictionary.skipped_lines().len()
     );
-    println!(
-        "cameo table: {:.2} ms ({table_rows} rows)",
-        table_load.as_secs_f64() * 1000.0
-    );
+    println!("cameo table: {:.2} ms ({table_rows} rows)", table_load.as_secs_f64() * 1000.0);
 
     // A made-up news sentence with a long clause after a verb of one of the biggest blocks.
     let sentence = "The/DT rebel/NN commanders/NNS said/VBD on/IN Monday/NNP that/IN troops/NNS had/VBD launched/VBN a/DT \
                     new/JJ offensive/NN against/IN government/NN positions/NNS near/IN the/DT northern/JJ border/NN \
                     with/IN heavy/JJ artillery/NN and/CC air/NN support/NN";
-    let tokens: Vec<(&str, &str)> = sentence
-        .split_whitespace()
-        .filter_map(|token| token.rsplit_once('/'))
-        .collect();
-    let words: Vec<WordView> = tokens
-        .iter()
-        .map(|(text, tag)| WordView { text, tag })
-        .collect();
+    let tokens: Vec<(&str, &str)> = sentence.split_whitespace().filter_map(|token| token.rsplit_once('/')).collect();
+    let words: Vec<WordView> = tokens.iter().map(|(text, tag)| WordView { text, tag }).collect();
     let rounds = 20_000;
     let started = Instant::now();
     let mut coded = 0usize;
@@ -51,10 +40,7 @@ fn main() {
             let Some(hit) = dictionary.verb_at(&words, index) else {
                 continue;
             };
-            if dictionary
-                .best_pattern(&hit, &words, 0, words.len())
-                .is_some()
-            {
+            if dictionary.best_pattern(&hit, &words, 0, words.len()).is_some() {
                 coded += 1;
             }
         }

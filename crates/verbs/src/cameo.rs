@@ -14,16 +14,8 @@ const EMBEDDED_TABLE: &str = include_str!("../data/cameo.tsv");
 const EMBEDDED_NAME: &str = "dyad-verbs data/cameo.tsv";
 
 /// The column names of `cameo.tsv`, in order.
-pub const CAMEO_COLUMNS: [&str; 8] = [
-    "code",
-    "label",
-    "plover_event",
-    "plover_mode",
-    "plover_context",
-    "goldstein",
-    "goldstein_code",
-    "quad_class",
-];
+pub const CAMEO_COLUMNS: [&str; 8] =
+    ["code", "label", "plover_event", "plover_mode", "plover_context", "goldstein", "goldstein_code", "quad_class"];
 
 /// One CAMEO code and what it maps to.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,38 +49,24 @@ pub struct CameoTable {
 impl CameoTable {
     /// Reads the tab-separated table (`#` lines are comments; the first other line is the header).
     pub fn from_tsv(text: &str, source_name: &str) -> Result<CameoTable, VerbsError> {
-        let error = |line: usize, message: String| VerbsError::Table {
-            source_name: source_name.to_string(),
-            line,
-            message,
-        };
+        let error =
+            |line: usize, message: String| VerbsError::Table { source_name: source_name.to_string(), line, message };
         let mut table = CameoTable::default();
         let mut header_seen = false;
-        for (number, line) in text
-            .lines()
-            .enumerate()
-            .map(|(index, line)| (index + 1, line))
-        {
+        for (number, line) in text.lines().enumerate().map(|(index, line)| (index + 1, line)) {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').collect();
             if !header_seen {
                 if fields != CAMEO_COLUMNS {
-                    return Err(error(
-                        number,
-                        format!("header must be {}", CAMEO_COLUMNS.join(" ")),
-                    ));
+                    return Err(error(number, format!("header must be {}", CAMEO_COLUMNS.join(" "))));
                 }
                 header_seen = true;
                 continue;
             }
             let row = parse_row(&fields).map_err(|message| error(number, message))?;
-            if table
-                .index
-                .insert(row.code.clone(), table.rows.len())
-                .is_some()
-            {
+            if table.index.insert(row.code.clone(), table.rows.len()).is_some() {
                 return Err(error(number, format!("code {} appears twice", row.code)));
             }
             table.rows.push(row);
@@ -121,22 +99,8 @@ impl CameoTable {
 }
 
 fn parse_row(fields: &[&str]) -> Result<Cameo, String> {
-    let [
-        code,
-        label,
-        event,
-        mode,
-        context,
-        goldstein,
-        goldstein_code,
-        quad,
-    ] = fields
-    else {
-        return Err(format!(
-            "expected {} tab-separated fields, found {}",
-            CAMEO_COLUMNS.len(),
-            fields.len()
-        ));
+    let [code, label, event, mode, context, goldstein, goldstein_code, quad] = fields else {
+        return Err(format!("expected {} tab-separated fields, found {}", CAMEO_COLUMNS.len(), fields.len()));
     };
     if code.is_empty() || !code.chars().all(|digit| digit.is_ascii_digit()) {
         return Err(format!("`{code}` is not a CAMEO code"));
@@ -144,27 +108,16 @@ fn parse_row(fields: &[&str]) -> Result<Cameo, String> {
     let optional = |text: &str| (!text.is_empty()).then(|| text.to_string());
     let goldstein = match goldstein.is_empty() {
         true => None,
-        false => Some(
-            goldstein
-                .parse::<f64>()
-                .map_err(|_| format!("Goldstein score `{goldstein}` is not a number"))?,
-        ),
+        false => Some(goldstein.parse::<f64>().map_err(|_| format!("Goldstein score `{goldstein}` is not a number"))?),
     };
-    let quad_class = quad
-        .parse::<u8>()
-        .ok()
-        .filter(|class| *class <= 4)
-        .ok_or_else(|| format!("quad class `{quad}` is not 0-4"))?;
+    let quad_class =
+        quad.parse::<u8>().ok().filter(|class| *class <= 4).ok_or_else(|| format!("quad class `{quad}` is not 0-4"))?;
     Ok(Cameo {
         code: code.to_string(),
         label: label.to_string(),
         plover_event: optional(event),
         plover_mode: optional(mode),
-        plover_context: context
-            .split(';')
-            .filter(|item| !item.is_empty())
-            .map(str::to_string)
-            .collect(),
+        plover_context: context.split(';').filter(|item| !item.is_empty()).map(str::to_string).collect(),
         goldstein,
         goldstein_code: optional(goldstein_code),
         quad_class,
@@ -179,9 +132,7 @@ pub(crate) fn format_row(row: &Cameo) -> String {
         row.plover_event.clone().unwrap_or_default(),
         row.plover_mode.clone().unwrap_or_default(),
         row.plover_context.join(";"),
-        row.goldstein
-            .map(|score| format!("{score:.1}"))
-            .unwrap_or_default(),
+        row.goldstein.map(|score| format!("{score:.1}")).unwrap_or_default(),
         row.goldstein_code.clone().unwrap_or_default(),
         row.quad_class.to_string(),
     ]
@@ -197,10 +148,9 @@ pub fn cameo_table() -> &'static CameoTable {
     static TABLE: OnceLock<CameoTable> = OnceLock::new();
     // The shipped files are checked by this crate's tests, so failing here is a packaging bug.
     TABLE.get_or_init(|| {
-        let mut table = CameoTable::from_tsv(EMBEDDED_TABLE, EMBEDDED_NAME)
-            .unwrap_or_else(|error| panic!("{error}"));
-        let decisions = CameoTable::from_tsv(EMBEDDED_DECISIONS, EMBEDDED_DECISIONS_NAME)
-            .unwrap_or_else(|error| panic!("{error}"));
+        let mut table = CameoTable::from_tsv(EMBEDDED_TABLE, EMBEDDED_NAME).unwrap_or_else(|error| panic!("{error}"));
+        let decisions =
+            CameoTable::from_tsv(EMBEDDED_DECISIONS, EMBEDDED_DECISIONS_NAME).unwrap_or_else(|error| panic!("{error}"));
         table.override_with(decisions);
         table
     })
@@ -256,21 +206,11 @@ mod tests {
     fn every_plover_08_event_appears_and_nothing_else_does() {
         let table = cameo_table();
         for event in PLOVER_EVENTS {
-            assert!(
-                table
-                    .rows()
-                    .iter()
-                    .any(|row| row.plover_event.as_deref() == Some(event)),
-                "{event} missing"
-            );
+            assert!(table.rows().iter().any(|row| row.plover_event.as_deref() == Some(event)), "{event} missing");
         }
         for row in table.rows() {
             if let Some(event) = &row.plover_event {
-                assert!(
-                    PLOVER_EVENTS.contains(&event.as_str()),
-                    "{} maps to unknown {event}",
-                    row.code
-                );
+                assert!(PLOVER_EVENTS.contains(&event.as_str()), "{} maps to unknown {event}", row.code);
             }
         }
     }
@@ -284,12 +224,7 @@ mod tests {
         assert_eq!(appeal.quad_class, 1);
         assert!(!appeal.label.is_empty());
         assert!(appeal.goldstein.is_some());
-        assert_eq!(
-            cameo("0231")
-                .and_then(|row| row.plover_mode.clone())
-                .as_deref(),
-            Some("assist")
-        );
+        assert_eq!(cameo("0231").and_then(|row| row.plover_mode.clone()).as_deref(), Some("assist"));
     }
 
     #[test]
@@ -308,12 +243,7 @@ mod tests {
             let root = table.get(&row.code[..2]).expect("root row");
             assert_eq!(row.quad_class, root.quad_class, "{}", row.code);
             if row.plover_event.is_some() {
-                assert!(
-                    (1..=4).contains(&row.quad_class),
-                    "{} has quad class {}",
-                    row.code,
-                    row.quad_class
-                );
+                assert!((1..=4).contains(&row.quad_class), "{} has quad class {}", row.code, row.quad_class);
             }
         }
     }
@@ -321,12 +251,8 @@ mod tests {
     #[test]
     fn bad_rows_are_errors_naming_the_line() {
         let header = CAMEO_COLUMNS.join("\t");
-        let text = format!(
-            "# c\n{header}\n040\tConsult\tCONSULT\t\t\t1.0\t040\t1\n04x\tBad\t\t\t\t\t\t1\n"
-        );
-        let error = CameoTable::from_tsv(&text, "t.tsv")
-            .unwrap_err()
-            .to_string();
+        let text = format!("# c\n{header}\n040\tConsult\tCONSULT\t\t\t1.0\t040\t1\n04x\tBad\t\t\t\t\t\t1\n");
+        let error = CameoTable::from_tsv(&text, "t.tsv").unwrap_err().to_string();
         assert!(error.starts_with("t.tsv, line 4:"), "{error}");
         let duplicate = format!("{header}\n040\tA\t\t\t\t\t\t1\n040\tB\t\t\t\t\t\t1\n");
         assert!(CameoTable::from_tsv(&duplicate, "t.tsv").is_err());

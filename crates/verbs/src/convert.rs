@@ -34,10 +34,7 @@ pub struct ConversionSummary {
 
 /// Converts the shared data folder (the one holding `petrarch2/`, `PLOVER/`,
 /// `phoenix_pipeline/`) into `out_dir/verbs.txt` and `out_dir/cameo.tsv`.
-pub fn convert_sources(
-    shared_data: &Path,
-    out_dir: &Path,
-) -> Result<ConversionSummary, VerbsError> {
+pub fn convert_sources(shared_data: &Path, out_dir: &Path) -> Result<ConversionSummary, VerbsError> {
     let source_text = read(&shared_data.join(VERBS_SOURCE))?;
     let verbs_text = convert_verb_dictionary(&source_text)?;
     let converted = VerbDictionary::from_petrarch_text(&verbs_text, "verbs.txt")?;
@@ -64,17 +61,11 @@ pub fn convert_sources(
 }
 
 fn read(path: &Path) -> Result<String, VerbsError> {
-    std::fs::read_to_string(path).map_err(|error| VerbsError::Io {
-        path: path.to_path_buf(),
-        error,
-    })
+    std::fs::read_to_string(path).map_err(|error| VerbsError::Io { path: path.to_path_buf(), error })
 }
 
 fn write(path: &Path, text: &str) -> Result<(), VerbsError> {
-    std::fs::write(path, text).map_err(|error| VerbsError::Io {
-        path: path.to_path_buf(),
-        error,
-    })
+    std::fs::write(path, text).map_err(|error| VerbsError::Io { path: path.to_path_buf(), error })
 }
 
 const VERBS_HEADER: &str = "\
@@ -114,10 +105,7 @@ pub fn convert_verb_dictionary(source_text: &str) -> Result<String, VerbsError> 
     let mut output = String::from(VERBS_HEADER);
     let mut in_xml_comment = false;
     for line in source_text.lines() {
-        let content = strip_comments(line, &mut in_xml_comment)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let content = strip_comments(line, &mut in_xml_comment).split_whitespace().collect::<Vec<_>>().join(" ");
         if content.is_empty() {
             continue;
         }
@@ -155,18 +143,13 @@ pub fn convert_verb_dictionary(source_text: &str) -> Result<String, VerbsError> 
 /// of their last phrase after the column gap ("(WITH VISIT)   VISIT)[042:043]"), which
 /// leaves an unmatched `)`. PETRARCH's reader let that pass; ours rejects it, so the
 /// converter removes the repeated text.
-const SOURCE_CORRECTIONS: [(usize, &str, &str); 2] = [
-    (2374, "VISIT)[042:043]", "[042:043]"),
-    (7606, "^)[111]", "[111]"),
-];
+const SOURCE_CORRECTIONS: [(usize, &str, &str); 2] =
+    [(2374, "VISIT)[042:043]", "[042:043]"), (7606, "^)[111]", "[111]")];
 
 fn apply_source_corrections(source_text: &str) -> Result<String, VerbsError> {
     let mut lines: Vec<String> = source_text.lines().map(str::to_string).collect();
     for (line, text, replacement) in SOURCE_CORRECTIONS {
-        let Some(content) = lines
-            .get_mut(line - 1)
-            .filter(|content| content.contains(text))
-        else {
+        let Some(content) = lines.get_mut(line - 1).filter(|content| content.contains(text)) else {
             return Err(table_error(
                 VERBS_SOURCE,
                 line,
@@ -187,27 +170,13 @@ struct CrosswalkRow {
 }
 
 /// Joins the sources into one row per code, sorted by code.
-fn build_cameo_table(
-    crosswalk_text: &str,
-    manual_text: &str,
-    goldstein_text: &str,
-) -> Result<Vec<Cameo>, VerbsError> {
-    let Crosswalk {
-        rows: crosswalk,
-        root_events,
-    } = parse_crosswalk(crosswalk_text)?;
+fn build_cameo_table(crosswalk_text: &str, manual_text: &str, goldstein_text: &str) -> Result<Vec<Cameo>, VerbsError> {
+    let Crosswalk { rows: crosswalk, root_events } = parse_crosswalk(crosswalk_text)?;
     let root_labels = parse_manual_roots(manual_text);
-    let GoldsteinTable {
-        scores: goldstein,
-        quad_by_root,
-    } = parse_goldstein(goldstein_text)?;
+    let GoldsteinTable { scores: goldstein, quad_by_root } = parse_goldstein(goldstein_text)?;
     let extra_labels = parse_extra_labels(EXTRA_LABELS)?;
-    let codes: BTreeSet<&String> = crosswalk
-        .keys()
-        .chain(goldstein.keys())
-        .chain(extra_labels.keys())
-        .chain(root_labels.keys())
-        .collect();
+    let codes: BTreeSet<&String> =
+        crosswalk.keys().chain(goldstein.keys()).chain(extra_labels.keys()).chain(root_labels.keys()).collect();
     let mut rows = Vec::with_capacity(codes.len());
     for code in codes {
         let root = &code[..2.min(code.len())];
@@ -222,22 +191,15 @@ fn build_cameo_table(
             .map(|row| row.event.clone())
             .or_else(|| inherited_event(code, &crosswalk, &root_events));
         let goldstein_code = ancestors(code).find(|candidate| goldstein.contains_key(candidate));
-        let quad_class = *quad_by_root.get(root).ok_or_else(|| {
-            table_error(
-                GOLDSTEIN_SOURCE,
-                0,
-                format!("no quad class for root {root} of {code}"),
-            )
-        })?;
+        let quad_class = *quad_by_root
+            .get(root)
+            .ok_or_else(|| table_error(GOLDSTEIN_SOURCE, 0, format!("no quad class for root {root} of {code}")))?;
         rows.push(Cameo {
             code: code.clone(),
             label,
             plover_event: event,
             plover_mode: crosswalk.get(code).and_then(|row| row.mode.clone()),
-            plover_context: crosswalk
-                .get(code)
-                .map(|row| row.context.clone())
-                .unwrap_or_default(),
+            plover_context: crosswalk.get(code).map(|row| row.context.clone()).unwrap_or_default(),
             goldstein: goldstein_code.as_ref().map(|found| goldstein[found]),
             goldstein_code,
             quad_class,
@@ -248,9 +210,7 @@ fn build_cameo_table(
 
 /// The code itself, then its parents down to the two-digit root ("0231", "023", "02").
 fn ancestors(code: &str) -> impl Iterator<Item = String> + '_ {
-    (2..=code.len())
-        .rev()
-        .map(|length| code[..length].to_string())
+    (2..=code.len()).rev().map(|length| code[..length].to_string())
 }
 
 /// A code the crosswalk leaves out takes its nearest listed parent's event (mode and
@@ -268,11 +228,7 @@ fn inherited_event(
 }
 
 fn table_error(source: &str, line: usize, message: String) -> VerbsError {
-    VerbsError::Table {
-        source_name: source.to_string(),
-        line,
-        message,
-    }
+    VerbsError::Table { source_name: source.to_string(), line, message }
 }
 
 /// Reads `CODE: EVENT, mode, context; context # label` rows and `NN: EVENT` headers.
@@ -286,11 +242,7 @@ struct Crosswalk {
 fn parse_crosswalk(text: &str) -> Result<Crosswalk, VerbsError> {
     let mut rows = HashMap::new();
     let mut roots = HashMap::new();
-    for (number, line) in text
-        .lines()
-        .enumerate()
-        .map(|(index, line)| (index + 1, line))
-    {
+    for (number, line) in text.lines().enumerate().map(|(index, line)| (index + 1, line)) {
         if line.starts_with('~') {
             break; // the file ends its table with a `~~~~~` rule
         }
@@ -298,23 +250,17 @@ fn parse_crosswalk(text: &str) -> Result<Crosswalk, VerbsError> {
             continue;
         }
         let (fields, label) = line.split_once('#').unwrap_or((line, ""));
-        let (code, values) = fields.split_once(':').ok_or_else(|| {
-            table_error(CROSSWALK_SOURCE, number, format!("no `CODE:` in `{line}`"))
-        })?;
+        let (code, values) = fields
+            .split_once(':')
+            .ok_or_else(|| table_error(CROSSWALK_SOURCE, number, format!("no `CODE:` in `{line}`")))?;
         let code = code.trim();
         if code.is_empty() || !code.chars().all(|digit| digit.is_ascii_digit()) {
-            return Err(table_error(
-                CROSSWALK_SOURCE,
-                number,
-                format!("`{code}` is not a CAMEO code"),
-            ));
+            return Err(table_error(CROSSWALK_SOURCE, number, format!("`{code}` is not a CAMEO code")));
         }
         let values: Vec<&str> = values.split(',').map(str::trim).collect();
         match values.as_slice() {
             [event] if code.len() == 2 => {
-                roots
-                    .entry(code.to_string())
-                    .or_insert_with(|| event.to_string());
+                roots.entry(code.to_string()).or_insert_with(|| event.to_string());
             }
             [event, mode, context] if !event.is_empty() => {
                 let row = CrosswalkRow {
@@ -340,10 +286,7 @@ fn parse_crosswalk(text: &str) -> Result<Crosswalk, VerbsError> {
             }
         }
     }
-    Ok(Crosswalk {
-        rows,
-        root_events: roots,
-    })
+    Ok(Crosswalk { rows, root_events: roots })
 }
 
 /// The manual's "PLOVER equivalents to CAMEO cue categories" rows: `03 & EXPRESS INTENT TO
@@ -358,9 +301,7 @@ fn parse_manual_roots(text: &str) -> HashMap<String, String> {
         if code.len() == 2 && code.chars().all(|digit| digit.is_ascii_digit()) {
             // "YIELD (081 to 083)" → "YIELD": the range belongs to the PLOVER split, not the label.
             let label = cameo_text.split(" (").next().unwrap_or(cameo_text).trim();
-            labels
-                .entry(code.to_string())
-                .or_insert_with(|| label.to_string());
+            labels.entry(code.to_string()).or_insert_with(|| label.to_string());
         }
     }
     labels
@@ -376,61 +317,32 @@ struct GoldsteinTable {
 fn parse_goldstein(text: &str) -> Result<GoldsteinTable, VerbsError> {
     let mut scores = HashMap::new();
     let mut quads = HashMap::new();
-    for (number, line) in text
-        .lines()
-        .enumerate()
-        .map(|(index, line)| (index + 1, line))
-    {
+    for (number, line) in text.lines().enumerate().map(|(index, line)| (index + 1, line)) {
         if line.starts_with('#') || line.starts_with("cameo_code") || line.trim().is_empty() {
             continue;
         }
-        let error = || {
-            table_error(
-                GOLDSTEIN_SOURCE,
-                number,
-                format!("expected `code,root,score,quad`, got `{line}`"),
-            )
-        };
-        let [code, root, score, quad] = line.split(',').map(str::trim).collect::<Vec<_>>()[..]
-        else {
+        let error = || table_error(GOLDSTEIN_SOURCE, number, format!("expected `code,root,score,quad`, got `{line}`"));
+        let [code, root, score, quad] = line.split(',').map(str::trim).collect::<Vec<_>>()[..] else {
             return Err(error());
         };
         let score: f64 = score.parse().map_err(|_| error())?;
         let quad: u8 = quad.parse().map_err(|_| error())?;
         scores.insert(code.to_string(), score);
-        if quads
-            .insert(root.to_string(), quad)
-            .is_some_and(|known| known != quad)
-        {
-            return Err(table_error(
-                GOLDSTEIN_SOURCE,
-                number,
-                format!("root {root} has two quad classes"),
-            ));
+        if quads.insert(root.to_string(), quad).is_some_and(|known| known != quad) {
+            return Err(table_error(GOLDSTEIN_SOURCE, number, format!("root {root} has two quad classes")));
         }
     }
-    Ok(GoldsteinTable {
-        scores,
-        quad_by_root: quads,
-    })
+    Ok(GoldsteinTable { scores, quad_by_root: quads })
 }
 
 fn parse_extra_labels(text: &str) -> Result<HashMap<String, String>, VerbsError> {
     let mut labels = HashMap::new();
-    for (number, line) in text
-        .lines()
-        .enumerate()
-        .map(|(index, line)| (index + 1, line))
-    {
+    for (number, line) in text.lines().enumerate().map(|(index, line)| (index + 1, line)) {
         if line.starts_with('#') || line.starts_with("code\t") || line.trim().is_empty() {
             continue;
         }
         let (code, label) = line.split_once('\t').ok_or_else(|| {
-            table_error(
-                "data/cameo_labels_extra.tsv",
-                number,
-                format!("expected `code<TAB>label`, got `{line}`"),
-            )
+            table_error("data/cameo_labels_extra.tsv", number, format!("expected `code<TAB>label`, got `{line}`"))
         })?;
         labels.insert(code.to_string(), label.to_string());
     }
@@ -478,10 +390,7 @@ mod tests {
     #[test]
     fn crosswalk_rows_headers_and_notes_are_read() {
         let text = "# c\n04: CONSULT\n043: CONSULT, visit,   # Host a visit\n0813: RETREAT, ,   legal # Ease curfew  21.09.17: note\n";
-        let Crosswalk {
-            rows,
-            root_events: roots,
-        } = parse_crosswalk(text).unwrap();
+        let Crosswalk { rows, root_events: roots } = parse_crosswalk(text).unwrap();
         assert_eq!(roots["04"], "CONSULT");
         assert_eq!(rows["043"].mode.as_deref(), Some("visit"));
         assert_eq!(rows["0813"].label, "Ease curfew");
@@ -495,14 +404,10 @@ mod tests {
         let manual = "01 & MAKE PUBLIC STATEMENT & dropped \\\\\n10 & DEMAND & REQUEST \\\\\n";
         let goldstein = "cameo_code,root_code,goldstein,phoenix_quad_class\n01,01,0.0,0\n02,02,3.0,0\n03,03,4.0,1\n10,10,-5.0,3\n101,10,-5.0,3\n16,16,-4.0,3\n";
         let rows = build_cameo_table(&crosswalk.replace("01: \n", ""), manual, goldstein).unwrap();
-        let by_code: HashMap<&str, &Cameo> =
-            rows.iter().map(|row| (row.code.as_str(), row)).collect();
+        let by_code: HashMap<&str, &Cameo> = rows.iter().map(|row| (row.code.as_str(), row)).collect();
         assert_eq!(by_code["10"].label, "DEMAND");
         assert_eq!(by_code["01"].plover_event, None);
-        assert_eq!(
-            by_code["0231"].plover_event, None,
-            "02 family: dropped by PLOVER"
-        );
+        assert_eq!(by_code["0231"].plover_event, None, "02 family: dropped by PLOVER");
         assert_eq!(by_code["0231"].label, "Appeal for economic aid");
         assert_eq!(by_code["109"].plover_event.as_deref(), Some("REQUEST"));
         assert_eq!(by_code["109"].plover_mode, None);
@@ -519,15 +424,9 @@ mod tests {
         for name in ["verbs.txt", "cameo.tsv"] {
             let fresh = std::fs::read_to_string(out.join(name)).unwrap();
             let shipped = std::fs::read_to_string(data.join(name)).unwrap();
-            assert!(
-                fresh == shipped,
-                "data/{name} is stale: run `cargo run -p dyad-verbs --example convert_verbs`"
-            );
+            assert!(fresh == shipped, "data/{name} is stale: run `cargo run -p dyad-verbs --example convert_verbs`");
         }
-        assert!(
-            summary.blocks > 350 && summary.patterns > 4000,
-            "{summary:?}"
-        );
+        assert!(summary.blocks > 350 && summary.patterns > 4000, "{summary:?}");
         std::fs::remove_dir_all(&out).ok();
     }
 }

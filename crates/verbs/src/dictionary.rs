@@ -98,6 +98,30 @@ pub(crate) struct Pattern {
     /// names one: `(WITH)`, `(AGAINST +)`.
     pub target_preposition_step: Option<usize>,
     pub origin: Origin,
+    /// Bits of the words the pattern requires ([`word_bit`]): a clause whose words' bits do
+    /// not cover them cannot match, which rules out most patterns without comparing strings.
+    pub signature: u64,
+}
+
+/// A bit for a word, by its first three letters, so a noun and its plural share one.
+pub(crate) fn word_bit(upper_word: &str) -> u64 {
+    let key = upper_word.as_bytes().iter().take(3).fold(0u64, |hash, &byte| hash.wrapping_mul(31).wrapping_add(u64::from(byte)));
+    1u64 << (key % 64)
+}
+
+/// The signature of a pattern's literal word steps: a step counts only when all its
+/// alternatives share a bit, so the signature never rules out a clause that could match.
+pub(crate) fn pattern_signature(steps: &[Step]) -> u64 {
+    steps.iter().fold(0, |signature, step| match &step.piece {
+        Piece::Literal(Term::Word(alternatives)) => {
+            let mut bits = alternatives.iter().map(|word| word_bit(word));
+            match bits.next() {
+                Some(first) if bits.all(|bit| bit == first) => signature | first,
+                _ => signature,
+            }
+        }
+        _ => signature,
+    })
 }
 
 /// Where a block, verb or pattern was read from.
@@ -155,18 +179,11 @@ impl Synset {
                 by_first_word.entry(first.clone()).or_default().push(index);
             }
         }
-        Synset {
-            name,
-            phrases,
-            by_first_word,
-        }
+        Synset { name, phrases, by_first_word }
     }
 
     /// The phrases whose first word is `word` (upper case).
-    pub fn phrases_starting_with<'a>(
-        &'a self,
-        word: &str,
-    ) -> impl Iterator<Item = &'a [String]> + 'a {
+    pub fn phrases_starting_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [String]> + 'a {
         let indices = self.by_first_word.get(word).map_or(&[][..], Vec::as_slice);
         indices.iter().map(|&index| &self.phrases[index][..])
     }
@@ -213,25 +230,14 @@ impl VerbDictionary {
     /// The phrases of a synset (`&NAME`, given without the `&`), plurals included, words
     /// joined by spaces; `None` for an unknown name.
     pub fn synset_phrases(&self, name: &str) -> Option<Vec<String>> {
-        let name = name
-            .trim_start_matches('&')
-            .trim_end_matches('_')
-            .to_ascii_uppercase();
+        let name = name.trim_start_matches('&').trim_end_matches('_').to_ascii_uppercase();
         let synset = self.synsets.iter().find(|synset| synset.name == name)?;
-        Some(
-            synset
-                .phrases
-                .iter()
-                .map(|phrase| phrase.join(" "))
-                .collect(),
-        )
+        Some(synset.phrases.iter().map(|phrase| phrase.join(" ")).collect())
     }
 
     /// The verb's lemma as written in the dictionary, words joined by spaces ("BEEF UP").
     pub fn verb_lemma(&self, verb: VerbId) -> Option<&str> {
-        self.verbs
-            .get(verb.0 as usize)
-            .map(|entry| entry.lemma.as_str())
+        self.verbs.get(verb.0 as usize).map(|entry| entry.lemma.as_str())
     }
 
     /// The block a verb belongs to.
@@ -241,19 +247,13 @@ impl VerbDictionary {
 
     /// The block's name from its `--- NAME [code] ---` line.
     pub fn block_name(&self, block: BlockId) -> Option<&str> {
-        self.blocks
-            .get(block.0 as usize)
-            .map(|entry| entry.name.as_str())
+        self.blocks.get(block.0 as usize).map(|entry| entry.name.as_str())
     }
 
     /// The code a verb gets when no pattern matches: its own `[code]`, else its block's.
     pub fn default_code(&self, verb: VerbId) -> Option<&CodeSpec> {
         let entry = self.verbs.get(verb.0 as usize)?;
-        entry.code.as_ref().or_else(|| {
-            self.blocks
-                .get(entry.block.0 as usize)
-                .map(|block| &block.code)
-        })
+        entry.code.as_ref().or_else(|| self.blocks.get(entry.block.0 as usize).map(|block| &block.code))
     }
 
     /// PETRARCH-2 verb transformations (`~ ...` lines), kept verbatim; this crate does not apply them.
@@ -274,10 +274,7 @@ impl VerbDictionary {
 
     /// Where a pattern came from, as "source, line N" (for debugging a coding decision).
     pub fn describe_origin(&self, origin: &Origin) -> String {
-        let source = self
-            .source_names
-            .get(origin.source as usize)
-            .map_or("?", String::as_str);
+        let source = self.source_names.get(origin.source as usize).map_or("?", String::as_str);
         format!("{source}, line {}", origin.line)
     }
 
@@ -310,21 +307,13 @@ impl VerbDictionary {
         self.skipped.extend(other.skipped);
     }
 
-    fn merge_blocks(
-        &mut self,
-        blocks: Vec<VerbBlock>,
-        source_offset: u32,
-        synset_offset: u32,
-    ) -> Vec<BlockId> {
+    fn merge_blocks(&mut self, blocks: Vec<VerbBlock>, source_offset: u32, synset_offset: u32) -> Vec<BlockId> {
         let mut block_map = Vec::with_capacity(blocks.len());
         for mut block in blocks {
             for pattern in &mut block.patterns {
                 pattern.renumber(source_offset, synset_offset);
             }
-            let existing = self
-                .blocks
-                .iter()
-                .position(|own| own.name.eq_ignore_ascii_case(&block.name));
+            let existing = self.blocks.iter().position(|own| own.name.eq_ignore_ascii_case(&block.name));
             match existing {
                 Some(index) => {
                     let own = &mut self.blocks[index];
@@ -348,9 +337,7 @@ impl VerbDictionary {
     /// PETRARCH's rule inside one file.
     pub(crate) fn insert_surface_form(&mut self, head: String, form: SurfaceForm, replace: bool) {
         let candidates = self.surface_forms.entry(head).or_default();
-        let same_words = candidates
-            .iter()
-            .position(|known| known.front == form.front && known.back == form.back);
+        let same_words = candidates.iter().position(|known| known.front == form.front && known.back == form.back);
         match same_words {
             Some(index) if replace => candidates[index] = form,
             Some(_) => {}

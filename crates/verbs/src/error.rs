@@ -7,22 +7,13 @@ use std::path::PathBuf;
 pub enum VerbsError {
     /// A line of a verb dictionary that cannot be read. `line` is 1-based.
     #[error("{source_name}, line {line}: {message}: `{text}`")]
-    Syntax {
-        source_name: String,
-        line: usize,
-        message: String,
-        text: String,
-    },
+    Syntax { source_name: String, line: usize, message: String, text: String },
     /// A synset that (directly or through other synsets) contains itself.
     #[error("{source_name}: synset &{name} contains itself")]
     SynsetCycle { source_name: String, name: String },
     /// A row of a CAMEO table (ours or a shared source) that cannot be read. `line` is 1-based.
     #[error("{source_name}, line {line}: {message}")]
-    Table {
-        source_name: String,
-        line: usize,
-        message: String,
-    },
+    Table { source_name: String, line: usize, message: String },
     /// A file the converter needs could not be read or written.
     #[error("{path}: {error}")]
     Io {

@@ -74,9 +74,7 @@ fn is_vowel(letter: char) -> bool {
 }
 
 fn ends_with_sibilant(word: &str) -> bool {
-    ["S", "X", "Z", "SH", "CH"]
-        .iter()
-        .any(|ending| word.ends_with(ending))
+    ["S", "X", "Z", "SH", "CH"].iter().any(|ending| word.ends_with(ending))
 }
 
 fn ends_with_consonant_y(word: &str) -> bool {
@@ -86,9 +84,7 @@ fn ends_with_consonant_y(word: &str) -> bool {
 
 /// Stressed final syllables of longer verbs that double their consonant (COMMIT,
 /// REFER, COMPEL, CONTROL, OCCUR, REGRET, EQUIP, ANNUL, DEBAR).
-const STRESSED_ENDINGS: [&str; 9] = [
-    "MIT", "FER", "PEL", "TROL", "CUR", "GRET", "QUIP", "NUL", "BAR",
-];
+const STRESSED_ENDINGS: [&str; 9] = ["MIT", "FER", "PEL", "TROL", "CUR", "GRET", "QUIP", "NUL", "BAR"];
 
 /// Verbs with a stressed-looking ending whose stress is in fact on an earlier syllable.
 const UNSTRESSED_EXCEPTIONS: [&str; 2] = ["LIMIT", "VOMIT"];
@@ -101,11 +97,7 @@ fn doubles_final_consonant(stem: &str) -> bool {
     if length < 3 || !letters.iter().all(char::is_ascii_alphabetic) {
         return false;
     }
-    let (before, vowel, last) = (
-        letters[length - 3],
-        letters[length - 2],
-        letters[length - 1],
-    );
+    let (before, vowel, last) = (letters[length - 3], letters[length - 2], letters[length - 1]);
     let consonant_vowel_consonant =
         !is_vowel(before) && is_vowel(vowel) && !is_vowel(last) && !matches!(last, 'W' | 'X' | 'Y');
     if !consonant_vowel_consonant {
@@ -115,9 +107,7 @@ fn doubles_final_consonant(stem: &str) -> bool {
     // other than the stressed endings are the common unstressed case.
     vowel_groups(&letters) == 1
         || !UNSTRESSED_EXCEPTIONS.contains(&stem)
-            && STRESSED_ENDINGS
-                .iter()
-                .any(|ending| stem.ends_with(ending) && !stem.ends_with(&format!("F{ending}")))
+            && STRESSED_ENDINGS.iter().any(|ending| stem.ends_with(ending) && !stem.ends_with(&format!("F{ending}")))
 }
 
 fn vowel_groups(letters: &[char]) -> usize {
@@ -171,11 +161,7 @@ mod tests {
         // W, X, Y never double; two vowels before the consonant never double.
         assert_eq!(forms("VOW")[1], "VOWED");
         assert_eq!(forms("TAX"), ["TAXES", "TAXED", "TAXING"]);
-        assert_eq!(
-            forms("MEET")[1],
-            "MEETED",
-            "regular rule only; MET comes from the dictionary's {{}}"
-        );
+        assert_eq!(forms("MEET")[1], "MEETED", "regular rule only; MET comes from the dictionary's {{}}");
     }
 
     #[test]

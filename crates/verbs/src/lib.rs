@@ -58,14 +58,10 @@ impl VerbDictionary {
         static DICTIONARY: OnceLock<VerbDictionary> = OnceLock::new();
         // The shipped file is parsed by this crate's tests, so failing here is a packaging bug.
         DICTIONARY.get_or_init(|| {
-            let mut dictionary =
-                VerbDictionary::from_petrarch_text(EMBEDDED_VERBS, "dyad-verbs data/verbs.txt")
-                    .unwrap_or_else(|error| panic!("{error}"));
-            let curated = VerbDictionary::from_petrarch_text(
-                CURATED_VERBS,
-                "dyad-verbs data/verbs.curated.txt",
-            )
-            .unwrap_or_else(|error| panic!("{error}"));
+            let mut dictionary = VerbDictionary::from_petrarch_text(EMBEDDED_VERBS, "dyad-verbs data/verbs.txt")
+                .unwrap_or_else(|error| panic!("{error}"));
+            let curated = VerbDictionary::from_petrarch_text(CURATED_VERBS, "dyad-verbs data/verbs.curated.txt")
+                .unwrap_or_else(|error| panic!("{error}"));
             dictionary.merge(curated);
             dictionary
         })

@@ -12,9 +12,8 @@
 //! call the verb part of such phrases a noun ("wire tap", "cease fire") while the phrase
 //! as a whole is written in the dictionary on purpose.
 
-use std::collections::HashSet;
 
-use crate::dictionary::{BlockId, Pattern, Piece, Slot, Step, Term, VerbDictionary, VerbId};
+use crate::dictionary::{BlockId, Pattern, Piece, Slot, Step, Term, VerbDictionary, VerbId, word_bit};
 
 /// One token of a sentence: its text and its Penn Treebank tag ("VBD", "NNS").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,16 +87,10 @@ impl VerbDictionary {
             if end > words.len() {
                 return None;
             }
-            let front_fits = form
-                .front
-                .iter()
-                .zip(&words[start..index])
-                .all(|(expected, word)| same_word(word.text, expected));
-            let back_fits = form
-                .back
-                .iter()
-                .zip(&words[index + 1..end])
-                .all(|(expected, word)| same_word(word.text, expected));
+            let front_fits =
+                form.front.iter().zip(&words[start..index]).all(|(expected, word)| same_word(word.text, expected));
+            let back_fits =
+                form.back.iter().zip(&words[index + 1..end]).all(|(expected, word)| same_word(word.text, expected));
             let tagged_as_verb = if form.word_count() == 1 {
                 is_verb_tag(word.tag)
             } else {
@@ -128,46 +121,50 @@ impl VerbDictionary {
         clause_start: usize,
         clause_end: usize,
     ) -> Option<PatternHit> {
-        if verb.end() > words.len() {
+        let upper_words: Vec<String> = words.iter().map(|word| upper(word.text)).collect();
+        self.best_pattern_in(verb, words, &upper_words, clause_start, clause_end)
+    }
+
+    /// [`best_pattern`](Self::best_pattern) with the sentence's words already upper-cased
+    /// (`upper_words[i]` is `words[i]` in upper case): a coder trying every verb of a
+    /// sentence upper-cases it once.
+    pub fn best_pattern_in(
+        &self,
+        verb: &VerbHit,
+        words: &[WordView],
+        upper_words: &[String],
+        clause_start: usize,
+        clause_end: usize,
+    ) -> Option<PatternHit> {
+        if verb.end() > words.len() || upper_words.len() != words.len() {
             return None; // a hit from some other sentence
         }
         // Keep the clause around the verb whatever the caller passed, so slicing is safe.
         let clause_end = clause_end.clamp(verb.end(), words.len());
         let clause_start = clause_start.min(verb.start);
         let block = self.blocks.get(verb.block.0 as usize)?;
-        // Upper-case the clause once; every comparison below is then plain equality, and a
-        // pattern naming a word the clause lacks is dropped before any search.
-        let upper_words: Vec<String> = words[..clause_end]
-            .iter()
-            .map(|word| upper(word.text))
-            .collect();
-        let present: HashSet<&str> = upper_words[clause_start..]
-            .iter()
-            .map(String::as_str)
-            .collect();
+        // With the words upper-cased, every comparison below is plain equality, and a pattern
+        // naming a word the clause lacks is dropped before any search.
+        let upper_words = &upper_words[..clause_end];
+        // A sorted list, not a hash set: a clause has a few dozen words, and binary search over
+        // them beats hashing each pattern word (this check runs for every pattern of the block).
+        let mut present: Vec<&str> = upper_words[clause_start..].iter().map(String::as_str).collect();
+        present.sort_unstable();
+        present.dedup();
         // (specificity, slot count, hit); only a strictly better pattern replaces the
         // current one, so ties go to the pattern written first.
         let mut best: Option<(u32, usize, PatternHit)> = None;
-        for pattern in block
-            .patterns
-            .iter()
-            .filter(|pattern| words_present(pattern, &present))
-        {
-            let Some(hit) = self.match_pattern(pattern, words, &upper_words, clause_start, verb)
-            else {
+        let clause_signature = present.iter().fold(0u64, |signature, word| signature | word_bit(word));
+        let candidates = block.patterns.iter().filter(|pattern| pattern.signature & !clause_signature == 0);
+        for pattern in candidates.filter(|pattern| words_present(pattern, &present)) {
+            let Some(hit) = self.match_pattern(pattern, words, upper_words, clause_start, verb) else {
                 continue;
             };
-            let slots = pattern
-                .before
-                .iter()
-                .chain(&pattern.after)
-                .filter(|step| matches!(step.piece, Piece::Slot(_)))
-                .count();
+            let slots =
+                pattern.before.iter().chain(&pattern.after).filter(|step| matches!(step.piece, Piece::Slot(_))).count();
             let better = match &best {
                 None => true,
-                Some((specificity, best_slots, _)) => {
-                    (hit.specificity, slots) > (*specificity, *best_slots)
-                }
+                Some((specificity, best_slots, _)) => (hit.specificity, slots) > (*specificity, *best_slots),
             };
             if better {
                 best = Some((hit.specificity, slots, hit));
@@ -205,48 +202,22 @@ impl VerbDictionary {
         clause_start: usize,
         verb: &VerbHit,
     ) -> Option<PatternHit> {
-        let before_end = if pattern.before_glued_to_verb {
-            Some(verb.start)
-        } else {
-            None
-        };
-        let before = self.place_steps(
-            &pattern.before,
-            upper_words,
-            clause_start,
-            verb.start,
-            false,
-            before_end,
-        )?;
-        let after = self.place_steps(
-            &pattern.after,
-            upper_words,
-            verb.end(),
-            upper_words.len(),
-            true,
-            None,
-        )?;
+        let before_end = if pattern.before_glued_to_verb { Some(verb.start) } else { None };
+        let before = self.place_steps(&pattern.before, upper_words, clause_start, verb.start, false, before_end)?;
+        let after = self.place_steps(&pattern.after, upper_words, verb.end(), upper_words.len(), true, None)?;
         let mut matched = Vec::new();
         let mut target_index = None;
         let mut source_index = None;
-        for (step, placement) in pattern
-            .before
-            .iter()
-            .zip(&before)
-            .chain(pattern.after.iter().zip(&after))
-        {
+        for (step, placement) in pattern.before.iter().zip(&before).chain(pattern.after.iter().zip(&after)) {
             match step.piece {
-                Piece::Literal(_) => {
-                    matched.extend(placement.start..placement.start + placement.length)
-                }
+                Piece::Literal(_) => matched.extend(placement.start..placement.start + placement.length),
                 Piece::Slot(Slot::Target) => target_index = target_index.or(Some(placement.start)),
                 Piece::Slot(Slot::Source) => source_index = source_index.or(Some(placement.start)),
                 Piece::Slot(_) => {}
             }
         }
-        let target_preposition = pattern
-            .target_preposition_step
-            .map(|step| words[after[step].start].text.to_lowercase());
+        let target_preposition =
+            pattern.target_preposition_step.map(|step| words[after[step].start].text.to_lowercase());
         let (cameo, reversed, reciprocal_cameo) =
             split_code(&pattern.code.active, &pattern.code.passive).unwrap_or_default();
         Some(PatternHit {
@@ -276,15 +247,8 @@ impl VerbDictionary {
         must_end_at: Option<usize>,
     ) -> Option<Vec<Placement>> {
         let mut placements = Vec::with_capacity(steps.len());
-        let placed = self.place_from(
-            steps,
-            words,
-            region_start,
-            region_end,
-            first_glued_to_start,
-            must_end_at,
-            &mut placements,
-        );
+        let placed =
+            self.place_from(steps, words, region_start, region_end, first_glued_to_start, must_end_at, &mut placements);
         placed.then_some(placements)
     }
 
@@ -303,11 +267,7 @@ impl VerbDictionary {
             return must_end_at.is_none_or(|end| end == cursor);
         };
         let glued = step.glued && (glue_allowed || !placements.is_empty());
-        let last_start = if glued {
-            cursor.min(region_end)
-        } else {
-            region_end.saturating_sub(1)
-        };
+        let last_start = if glued { cursor.min(region_end) } else { region_end.saturating_sub(1) };
         for start in cursor..=last_start {
             if start >= region_end {
                 break;
@@ -316,15 +276,7 @@ impl VerbDictionary {
                 continue;
             };
             placements.push(Placement { start, length });
-            if self.place_from(
-                rest,
-                words,
-                start + length.max(1),
-                region_end,
-                true,
-                must_end_at,
-                placements,
-            ) {
+            if self.place_from(rest, words, start + length.max(1), region_end, true, must_end_at, placements) {
                 return true;
             }
             placements.pop();
@@ -337,25 +289,16 @@ impl VerbDictionary {
 
     /// How many words `step` covers at `start`, if it can stand there. A slot covers
     /// one word (its noun phrase may go on; the next step may skip the rest).
-    fn step_length(
-        &self,
-        step: &Step,
-        words: &[String],
-        start: usize,
-        region_end: usize,
-    ) -> Option<usize> {
+    fn step_length(&self, step: &Step, words: &[String], start: usize, region_end: usize) -> Option<usize> {
         match &step.piece {
             Piece::Slot(_) => Some(1),
-            Piece::Literal(Term::Word(alternatives)) => {
-                alternatives.contains(&words[start]).then_some(1)
-            }
+            Piece::Literal(Term::Word(alternatives)) => alternatives.contains(&words[start]).then_some(1),
             Piece::Literal(Term::Synset(index)) => {
                 let synset = self.synsets.get(*index as usize)?;
                 synset
                     .phrases_starting_with(&words[start])
                     .filter(|phrase| {
-                        start + phrase.len() <= region_end
-                            && phrase[..] == words[start..start + phrase.len()]
+                        start + phrase.len() <= region_end && phrase[..] == words[start..start + phrase.len()]
                     })
                     .map(|phrase| phrase.len())
                     .max()
@@ -366,17 +309,13 @@ impl VerbDictionary {
 
 /// False when some word step of the pattern names no word the clause contains, in which
 /// case the pattern cannot match and need not be searched.
-fn words_present(pattern: &Pattern, present: &HashSet<&str>) -> bool {
-    pattern
-        .before
-        .iter()
-        .chain(&pattern.after)
-        .all(|step| match &step.piece {
-            Piece::Literal(Term::Word(alternatives)) => alternatives
-                .iter()
-                .any(|word| present.contains(word.as_str())),
-            _ => true,
-        })
+fn words_present(pattern: &Pattern, present: &[&str]) -> bool {
+    pattern.before.iter().chain(&pattern.after).all(|step| match &step.piece {
+        Piece::Literal(Term::Word(alternatives)) => {
+            alternatives.iter().any(|word| present.binary_search(&word.as_str()).is_ok())
+        }
+        _ => true,
+    })
 }
 
 /// When the next step may start anywhere after this one, placing this step as early as
@@ -393,10 +332,7 @@ fn earliest_placement_dominates(step: &Step, rest: &[Step], must_end_at: Option<
 }
 
 /// Turns `[active:passive]` into (code, reversed, reciprocal); `None` for `[---]`.
-fn split_code(
-    active: &Option<String>,
-    passive: &Option<String>,
-) -> Option<(String, bool, Option<String>)> {
+fn split_code(active: &Option<String>, passive: &Option<String>) -> Option<(String, bool, Option<String>)> {
     match (active, passive) {
         (Some(active), passive) => Some((active.clone(), false, passive.clone())),
         (None, Some(passive)) => Some((passive.clone(), true, None)),
@@ -409,20 +345,12 @@ fn is_verb_tag(tag: &str) -> bool {
 }
 
 fn upper(text: &str) -> String {
-    if text.is_ascii() {
-        text.to_ascii_uppercase()
-    } else {
-        text.to_uppercase()
-    }
+    if text.is_ascii() { text.to_ascii_uppercase() } else { text.to_uppercase() }
 }
 
 /// Case-insensitive comparison of a text word with an upper-case dictionary word.
 fn same_word(text: &str, upper_word: &str) -> bool {
-    if text.is_ascii() {
-        text.eq_ignore_ascii_case(upper_word)
-    } else {
-        text.to_uppercase() == upper_word
-    }
+    if text.is_ascii() { text.eq_ignore_ascii_case(upper_word) } else { text.to_uppercase() == upper_word }
 }
 
 #[cfg(test)]
@@ -441,23 +369,15 @@ mod tests {
     }
 
     fn views(tokens: &[(String, String)]) -> Vec<WordView<'_>> {
-        tokens
-            .iter()
-            .map(|(text, tag)| WordView { text, tag })
-            .collect()
+        tokens.iter().map(|(text, tag)| WordView { text, tag }).collect()
     }
 
     /// The first verb of the sentence and the code of its whole-sentence clause.
-    fn code_sentence(
-        dictionary: &VerbDictionary,
-        sentence: &str,
-    ) -> (Option<VerbHit>, Option<PatternHit>) {
+    fn code_sentence(dictionary: &VerbDictionary, sentence: &str) -> (Option<VerbHit>, Option<PatternHit>) {
         let tokens = tagged(sentence);
         let words = views(&tokens);
         let hit = (0..words.len()).find_map(|index| dictionary.verb_at(&words, index));
-        let pattern = hit
-            .as_ref()
-            .and_then(|hit| dictionary.best_pattern(hit, &words, 0, words.len()));
+        let pattern = hit.as_ref().and_then(|hit| dictionary.best_pattern(hit, &words, 0, words.len()));
         (hit, pattern)
     }
 
@@ -494,61 +414,32 @@ SHELL
         let dictionary = toy();
         let tokens = tagged("The/DT shell/NN struck/VBD the/DT shell/VBD");
         let words = views(&tokens);
-        assert!(
-            dictionary.verb_at(&words, 1).is_none(),
-            "a noun is not a verb"
-        );
+        assert!(dictionary.verb_at(&words, 1).is_none(), "a noun is not a verb");
         assert_eq!(dictionary.verb_at(&words, 2).map(|hit| hit.head), Some(2));
         assert!(dictionary.verb_at(&words, 4).is_some());
-        assert!(
-            dictionary.verb_at(&words, 9).is_none(),
-            "out of range is no verb"
-        );
+        assert!(dictionary.verb_at(&words, 9).is_none(), "out of range is no verb");
     }
 
     #[test]
     fn regular_inflections_are_generated_and_multi_word_verbs_span_their_words() {
         let dictionary = toy();
-        assert_eq!(
-            code_of(&dictionary, "Gunners/NNS shelled/VBD the/DT town/NN"),
-            Some("190".to_string())
-        );
+        assert_eq!(code_of(&dictionary, "Gunners/NNS shelled/VBD the/DT town/NN"), Some("190".to_string()));
         let (hit, code) = code_sentence(&dictionary, "They/PRP beefed/VBD up/RP defences/NNS");
         let hit = hit.expect("beefed up");
         assert_eq!((hit.start, hit.token_count), (1, 2));
         assert_eq!(dictionary.verb_lemma(hit.verb), Some("BEEF UP"));
-        assert_eq!(
-            code.map(|code| code.cameo).as_deref(),
-            Some("174"),
-            "the verb's own code beats the block's"
-        );
+        assert_eq!(code.map(|code| code.cameo).as_deref(), Some("174"), "the verb's own code beats the block's");
         // "beef" alone is not a verb of the dictionary.
-        assert_eq!(
-            code_sentence(&dictionary, "They/PRP beefed/VBD defences/NNS").0,
-            None
-        );
+        assert_eq!(code_sentence(&dictionary, "They/PRP beefed/VBD defences/NNS").0, None);
     }
 
     #[test]
     fn synsets_expand_with_plurals_and_multi_word_phrases() {
         let dictionary = toy();
-        let (_, rockets) = code_sentence(
-            &dictionary,
-            "Forces/NNS struck/VBD positions/NNS with/IN ROCKETS/NNS",
-        );
+        let (_, rockets) = code_sentence(&dictionary, "Forces/NNS struck/VBD positions/NNS with/IN ROCKETS/NNS");
         let rockets = rockets.unwrap();
-        assert_eq!(
-            (
-                rockets.cameo.as_str(),
-                rockets.matched.as_slice(),
-                rockets.specificity
-            ),
-            ("194", &[4][..], 1)
-        );
-        let (_, artillery) = code_sentence(
-            &dictionary,
-            "Forces/NNS struck/VBD with/IN heavy/JJ artillery/NN",
-        );
+        assert_eq!((rockets.cameo.as_str(), rockets.matched.as_slice(), rockets.specificity), ("194", &[4][..], 1));
+        let (_, artillery) = code_sentence(&dictionary, "Forces/NNS struck/VBD with/IN heavy/JJ artillery/NN");
         assert_eq!(artillery.unwrap().matched, [3, 4]);
     }
 
@@ -562,54 +453,24 @@ SHELL
         let hit = hit.unwrap();
         assert_eq!(hit.cameo, "195");
         assert_eq!(hit.specificity, 3);
-        assert_eq!(
-            hit.target_index,
-            Some(6),
-            "the slot after NEAR starts at 'the'"
-        );
-        assert!(
-            hit.origin
-                .as_deref()
-                .is_some_and(|origin| origin.starts_with("toy.verbs, line "))
-        );
+        assert_eq!(hit.target_index, Some(6), "the slot after NEAR starts at 'the'");
+        assert!(hit.origin.as_deref().is_some_and(|origin| origin.starts_with("toy.verbs, line ")));
         assert_eq!(code_of(&dictionary, "They/PRP struck/VBD nothing/NN"), None);
         let (_, default) = code_sentence(&dictionary, "Forces/NNS struck/VBD"); // no pattern: the block's code
         let default = default.unwrap();
-        assert_eq!(
-            (
-                default.cameo.as_str(),
-                default.specificity,
-                default.origin.is_none()
-            ),
-            ("190", 0, true)
-        );
+        assert_eq!((default.cameo.as_str(), default.specificity, default.origin.is_none()), ("190", 0, true));
     }
 
     #[test]
     fn target_preposition_reversed_and_reciprocal_codes() {
         let dictionary = toy();
-        let (_, against) = code_sentence(
-            &dictionary,
-            "Rebels/NNS struck/VBD hard/RB against/IN the/DT army/NN",
-        );
+        let (_, against) = code_sentence(&dictionary, "Rebels/NNS struck/VBD hard/RB against/IN the/DT army/NN");
         let against = against.unwrap();
-        assert_eq!(
-            (
-                against.cameo.as_str(),
-                against.target_preposition.as_deref()
-            ),
-            ("193", Some("against"))
-        );
-        let (_, court) = code_sentence(
-            &dictionary,
-            "He/PRP struck/VBD a/DT deal/NN before/IN the/DT court/NN",
-        );
+        assert_eq!((against.cameo.as_str(), against.target_preposition.as_deref()), ("193", Some("against")));
+        let (_, court) = code_sentence(&dictionary, "He/PRP struck/VBD a/DT deal/NN before/IN the/DT court/NN");
         let court = court.unwrap();
         assert_eq!((court.cameo.as_str(), court.reversed), ("173", true));
-        let (_, talks) = code_sentence(
-            &dictionary,
-            "Envoys/NNS struck/VBD talks/NNS with/IN Iran/NNP",
-        );
+        let (_, talks) = code_sentence(&dictionary, "Envoys/NNS struck/VBD talks/NNS with/IN Iran/NNP");
         let talks = talks.unwrap();
         assert_eq!(talks.cameo, "042");
         assert_eq!(talks.reciprocal_cameo.as_deref(), Some("043"));
@@ -620,29 +481,14 @@ SHELL
     #[test]
     fn glued_words_must_be_adjacent_and_subject_side_words_count() {
         let dictionary = toy();
-        assert_eq!(
-            code_of(&dictionary, "They/PRP struck/VBD back/RB"),
-            Some("080".to_string())
-        );
-        assert_eq!(
-            code_of(&dictionary, "They/PRP struck/VBD them/PRP back/RB"),
-            Some("190".to_string())
-        );
-        assert_eq!(
-            code_of(&dictionary, "Troops/NNS struck/VBD"),
-            Some("154".to_string())
-        );
+        assert_eq!(code_of(&dictionary, "They/PRP struck/VBD back/RB"), Some("080".to_string()));
+        assert_eq!(code_of(&dictionary, "They/PRP struck/VBD them/PRP back/RB"), Some("190".to_string()));
+        assert_eq!(code_of(&dictionary, "Troops/NNS struck/VBD"), Some("154".to_string()));
         // The subject side is only what lies before the verb, from the clause start given.
         let tokens = tagged("Troops/NNS left/VBD and/CC police/NNS struck/VBD");
         let words = views(&tokens);
         let hit = dictionary.verb_at(&words, 4).unwrap();
-        assert_eq!(
-            dictionary
-                .best_pattern(&hit, &words, 3, 5)
-                .map(|hit| hit.cameo)
-                .as_deref(),
-            Some("190")
-        );
+        assert_eq!(dictionary.best_pattern(&hit, &words, 3, 5).map(|hit| hit.cameo).as_deref(), Some("190"));
     }
 
     #[test]
@@ -651,26 +497,13 @@ SHELL
         let tokens = tagged("Forces/NNS struck/VBD with/IN rockets/NNS");
         let words = views(&tokens);
         let hit = dictionary.verb_at(&words, 1).unwrap();
+        assert_eq!(dictionary.best_pattern(&hit, &words, 3, 99).map(|hit| hit.cameo).as_deref(), Some("194"));
         assert_eq!(
-            dictionary
-                .best_pattern(&hit, &words, 3, 99)
-                .map(|hit| hit.cameo)
-                .as_deref(),
-            Some("194")
-        );
-        assert_eq!(
-            dictionary
-                .best_pattern(&hit, &words, 0, 1)
-                .map(|hit| hit.cameo)
-                .as_deref(),
+            dictionary.best_pattern(&hit, &words, 0, 1).map(|hit| hit.cameo).as_deref(),
             Some("190"),
             "clause ends before the verb's object"
         );
-        assert_eq!(
-            dictionary.best_pattern(&hit, &words[..1], 0, 1),
-            None,
-            "hit from a longer sentence"
-        );
+        assert_eq!(dictionary.best_pattern(&hit, &words[..1], 0, 1), None, "hit from a longer sentence");
     }
 
     #[test]
@@ -683,19 +516,10 @@ SHELL
             Some("183".to_string()),
             "SHELL now belongs to the user's BOMB"
         );
+        assert_eq!(code_of(&dictionary, "Jets/NNS bombed/VBD the/DT town/NN"), Some("183".to_string()));
+        assert_eq!(code_of(&dictionary, "Jets/NNS strike/VBP with/IN drones/NNS"), Some("195".to_string()));
         assert_eq!(
-            code_of(&dictionary, "Jets/NNS bombed/VBD the/DT town/NN"),
-            Some("183".to_string())
-        );
-        assert_eq!(
-            code_of(&dictionary, "Jets/NNS strike/VBP with/IN drones/NNS"),
-            Some("195".to_string())
-        );
-        assert_eq!(
-            code_of(
-                &dictionary,
-                "Rebels/NNS strike/VBP against/IN the/DT army/NN"
-            ),
+            code_of(&dictionary, "Rebels/NNS strike/VBP against/IN the/DT army/NN"),
             Some("190".to_string()),
             "user's pattern first on a tie"
         );
@@ -710,66 +534,29 @@ SHELL
     #[test]
     fn embedded_dictionary_codes_news_sentences() {
         let dictionary = VerbDictionary::embedded();
-        let (hit, met) = code_sentence(
-            dictionary,
-            "The/DT president/NN met/VBD with/IN his/PRP$ counterpart/NN",
-        );
+        let (hit, met) = code_sentence(dictionary, "The/DT president/NN met/VBD with/IN his/PRP$ counterpart/NN");
         let hit = hit.unwrap();
-        assert_eq!(
-            dictionary.verb_lemma(hit.verb),
-            Some("MEET WITH"),
-            "CAMEO.2.0 lists +MEET_WITH as a verb"
-        );
+        assert_eq!(dictionary.verb_lemma(hit.verb), Some("MEET WITH"), "CAMEO.2.0 lists +MEET_WITH as a verb");
         assert_eq!(dictionary.block_name(hit.block), Some("MEET_PEOPLE"));
         assert_eq!(met.unwrap().cameo, "040");
 
-        let (_, offensive) = code_sentence(
-            dictionary,
-            "Troops/NNS launched/VBD an/DT offensive/NN against/IN rebels/NNS",
-        );
+        let (_, offensive) =
+            code_sentence(dictionary, "Troops/NNS launched/VBD an/DT offensive/NN against/IN rebels/NNS");
         let offensive = offensive.unwrap();
-        assert_eq!(
-            (offensive.cameo.as_str(), offensive.matched.as_slice()),
-            ("190", &[3][..])
-        );
+        assert_eq!((offensive.cameo.as_str(), offensive.matched.as_slice()), ("190", &[3][..]));
 
         assert_eq!(
-            code_of(
-                dictionary,
-                "The/DT government/NN imposed/VBD sanctions/NNS on/IN the/DT regime/NN"
-            )
-            .as_deref(),
+            code_of(dictionary, "The/DT government/NN imposed/VBD sanctions/NNS on/IN the/DT regime/NN").as_deref(),
             Some("163")
         );
         assert_eq!(
-            code_of(
-                dictionary,
-                "Police/NNS arrested/VBD dozens/NNS of/IN students/NNS"
-            )
-            .as_deref(),
+            code_of(dictionary, "Police/NNS arrested/VBD dozens/NNS of/IN students/NNS").as_deref(),
             Some("173")
         );
-        assert_eq!(
-            code_of(
-                dictionary,
-                "The/DT cabinet/NN rejected/VBD the/DT proposal/NN"
-            )
-            .as_deref(),
-            Some("120")
-        );
-        assert_eq!(
-            code_of(dictionary, "The/DT minister/NN called/VBD for/IN talks/NNS").as_deref(),
-            Some("036")
-        );
-        assert_eq!(
-            code_of(dictionary, "The/DT minister/NN called/VBD for/IN calm/NN").as_deref(),
-            Some("020")
-        );
-        assert_eq!(
-            code_sentence(dictionary, "The/DT attack/NN").0,
-            None,
-            "ATTACK tagged as a noun is no verb"
-        );
+        assert_eq!(code_of(dictionary, "The/DT cabinet/NN rejected/VBD the/DT proposal/NN").as_deref(), Some("120"));
+        assert_eq!(code_of(dictionary, "The/DT minister/NN called/VBD for/IN talks/NNS").as_deref(), Some("036"));
+        assert_eq!(code_of(dictionary, "The/DT minister/NN called/VBD for/IN calm/NN").as_deref(), Some("020"));
+        assert_eq!(code_sentence(dictionary, "The/DT attack/NN").0, None, "ATTACK tagged as a noun is no verb");
     }
 
     #[test]
@@ -782,34 +569,19 @@ SHELL
             Some("SANCTION"),
             "the PLOVER manual codes sanctions as SANCTION (cameo_decisions.tsv)"
         );
-        assert_eq!(
-            crate::cameo("173")
-                .and_then(|row| row.plover_mode.clone())
-                .as_deref(),
-            Some("arrest")
-        );
+        assert_eq!(crate::cameo("173").and_then(|row| row.plover_mode.clone()).as_deref(), Some("arrest"));
         assert_eq!(event("120").as_deref(), Some("REJECT"));
         assert_eq!(event("036").as_deref(), Some("AGREE"));
-        assert_eq!(
-            event("020").as_deref(),
-            Some("REQUEST"),
-            "appeals are requests (cameo_decisions.tsv)"
-        );
+        assert_eq!(event("020").as_deref(), Some("REQUEST"), "appeals are requests (cameo_decisions.tsv)");
     }
 
     #[test]
     fn embedded_dictionary_is_the_whole_cameo_2_0() {
         let dictionary = VerbDictionary::embedded();
         assert_eq!(dictionary.block_count(), 397);
+        assert!(dictionary.pattern_count() > 4600, "{}", dictionary.pattern_count());
         assert!(
-            dictionary.pattern_count() > 4600,
-            "{}",
-            dictionary.pattern_count()
-        );
-        assert!(
-            dictionary
-                .synset_phrases("MILITARY")
-                .is_some_and(|phrases| phrases.contains(&"ARMED FORCES".to_string()))
+            dictionary.synset_phrases("MILITARY").is_some_and(|phrases| phrases.contains(&"ARMED FORCES".to_string()))
         );
         assert_eq!(dictionary.transformations().len(), 8);
     }

@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use crate::dictionary::{Origin, Pattern, Piece, Slot, Step, Term};
+use crate::dictionary::{Origin, Pattern, Piece, Slot, Step, Term, pattern_signature};
 use crate::reader::{parse_code, split_trailing_code};
 
 pub(crate) enum CompileOutcome {
@@ -60,6 +60,7 @@ pub(crate) fn compile_pattern(
     let (before, _) = parse_side(&tokens[..star])?;
     let (after, target_preposition_step) = parse_side(&tokens[star + 1..])?;
     let before_glued_to_verb = tokens[star].glued && !before.is_empty();
+    let signature = pattern_signature(&before) | pattern_signature(&after);
     Ok(CompileOutcome::Pattern(Pattern {
         before,
         before_glued_to_verb,
@@ -67,6 +68,7 @@ pub(crate) fn compile_pattern(
         code,
         target_preposition_step,
         origin,
+        signature,
     }))
 }
 
@@ -121,10 +123,7 @@ fn lex(text: &str) -> Result<Vec<Token>, String> {
 /// Replaces `&NAME` by its synset index. For `&NAME_WORD_WORD` the longest defined
 /// prefix is the synset and the remaining words follow it, glued. Returns the name when
 /// no prefix is defined.
-fn resolve_synsets(
-    tokens: Vec<Token>,
-    synsets: &HashMap<String, u32>,
-) -> Result<Vec<Token>, String> {
+fn resolve_synsets(tokens: Vec<Token>, synsets: &HashMap<String, u32>) -> Result<Vec<Token>, String> {
     let mut resolved = Vec::with_capacity(tokens.len());
     for token in tokens {
         let Lexeme::Synset(name) = &token.lexeme else {
@@ -132,23 +131,15 @@ fn resolve_synsets(
             continue;
         };
         let parts: Vec<&str> = name.split('_').filter(|part| !part.is_empty()).collect();
-        let split = (1..=parts.len()).rev().find_map(|count| {
-            synsets
-                .get(&parts[..count].join("_"))
-                .map(|&index| (count, index))
-        });
+        let split = (1..=parts.len())
+            .rev()
+            .find_map(|count| synsets.get(&parts[..count].join("_")).map(|&index| (count, index)));
         let Some((count, index)) = split else {
             return Err(name.trim_end_matches('_').to_string());
         };
-        resolved.push(Token {
-            lexeme: Lexeme::ResolvedSynset(index),
-            glued: token.glued,
-        });
+        resolved.push(Token { lexeme: Lexeme::ResolvedSynset(index), glued: token.glued });
         for word in &parts[count..] {
-            resolved.push(Token {
-                lexeme: Lexeme::Word(word.to_string()),
-                glued: true,
-            });
+            resolved.push(Token { lexeme: Lexeme::Word(word.to_string()), glued: true });
         }
     }
     Ok(resolved)
@@ -161,11 +152,7 @@ fn find_star(tokens: &[Token]) -> Result<usize, String> {
     for (index, token) in tokens.iter().enumerate() {
         match token.lexeme {
             Lexeme::Open(_) => depth += 1,
-            Lexeme::Close(_) => {
-                depth = depth
-                    .checked_sub(1)
-                    .ok_or("a closing bracket without an opening one")?
-            }
+            Lexeme::Close(_) => depth = depth.checked_sub(1).ok_or("a closing bracket without an opening one")?,
             Lexeme::Star if depth > 0 => return Err("the verb `*` inside brackets".to_string()),
             Lexeme::Star if star.is_some() => return Err("more than one `*`".to_string()),
             Lexeme::Star => star = Some(index),
@@ -197,11 +184,7 @@ fn parse_side(tokens: &[Token]) -> Result<(Vec<Step>, Option<usize>), String> {
         match &token.lexeme {
             Lexeme::Open('(') => {
                 let close = closing(tokens, index, ')')?;
-                groups.push(parse_preposition_group(
-                    &tokens[index + 1..close],
-                    token.glued,
-                    &mut steps,
-                )?);
+                groups.push(parse_preposition_group(&tokens[index + 1..close], token.glued, &mut steps)?);
                 index = close + 1;
             }
             Lexeme::Open(_) => {
@@ -230,11 +213,7 @@ fn closing(tokens: &[Token], open: usize, bracket: char) -> Result<usize, String
         .ok_or_else(|| format!("an unclosed bracket (no `{bracket}`)"))
 }
 
-fn parse_preposition_group(
-    inner: &[Token],
-    glued: bool,
-    steps: &mut Vec<Step>,
-) -> Result<PrepositionGroup, String> {
+fn parse_preposition_group(inner: &[Token], glued: bool, steps: &mut Vec<Step>) -> Result<PrepositionGroup, String> {
     let Some((first, rest)) = inner.split_first() else {
         return Err("an empty `()`".to_string());
     };
@@ -242,17 +221,8 @@ fn parse_preposition_group(
         return Err("a `(` phrase must start with its preposition".to_string());
     };
     let preposition_step = steps.len();
-    steps.push(Step {
-        piece: Piece::Literal(word_term(preposition)),
-        glued,
-        preposition: true,
-    });
-    let mut group = PrepositionGroup {
-        preposition_step,
-        has_noun: false,
-        has_target: false,
-        has_source: false,
-    };
+    steps.push(Step { piece: Piece::Literal(word_term(preposition)), glued, preposition: true });
+    let mut group = PrepositionGroup { preposition_step, has_noun: false, has_target: false, has_source: false };
     let mut index = 0;
     while index < rest.len() {
         let token = &rest[index];
@@ -289,10 +259,7 @@ fn parse_phrase(inner: &[Token], glued: bool, steps: &mut Vec<Step>) -> Result<(
         if matches!(token.lexeme, Lexeme::Open(_)) {
             return Err("a bracket inside a `{...}` phrase".to_string());
         }
-        steps.push(simple_step(
-            token,
-            if position == 0 { glued } else { true },
-        )?);
+        steps.push(simple_step(token, if position == 0 { glued } else { true })?);
     }
     Ok(())
 }
@@ -305,11 +272,7 @@ fn simple_step(token: &Token, glued: bool) -> Result<Step, String> {
         Lexeme::Close(bracket) => return Err(format!("an unmatched `{bracket}`")),
         other => return Err(format!("unexpected {other:?}")),
     };
-    Ok(Step {
-        piece,
-        glued,
-        preposition: false,
-    })
+    Ok(Step { piece, glued, preposition: false })
 }
 
 /// A literal word with its alternatives (`BY/WITH`), each also in its plural: "launched
@@ -330,10 +293,7 @@ mod tests {
     use super::*;
 
     fn compile(body: &str, synsets: &[(&str, u32)]) -> Pattern {
-        let synsets = synsets
-            .iter()
-            .map(|(name, index)| (name.to_string(), *index))
-            .collect();
+        let synsets = synsets.iter().map(|(name, index)| (name.to_string(), *index)).collect();
         match compile_pattern(body, &synsets, Origin { source: 0, line: 1 }) {
             Ok(CompileOutcome::Pattern(pattern)) => pattern,
             Ok(CompileOutcome::UndefinedSynset(name)) => panic!("undefined synset {name}"),
@@ -342,11 +302,7 @@ mod tests {
     }
 
     fn word(text: &str, glued: bool) -> Step {
-        Step {
-            piece: Piece::Literal(Term::Word(vec![text.to_string()].into())),
-            glued,
-            preposition: false,
-        }
+        Step { piece: Piece::Literal(Term::Word(vec![text.to_string()].into())), glued, preposition: false }
     }
 
     #[test]
@@ -357,10 +313,7 @@ mod tests {
         assert!(pattern.after[0].preposition && !pattern.after[0].glued);
         assert_eq!(pattern.after[1], word("PEACE", false));
         assert_eq!(pattern.after[2], word("TALKS", true));
-        assert_eq!(
-            pattern.target_preposition_step, None,
-            "FOR governs a noun, so it does not introduce the target"
-        );
+        assert_eq!(pattern.target_preposition_step, None, "FOR governs a noun, so it does not introduce the target");
         assert_eq!(pattern.code.active.as_deref(), Some("036"));
     }
 
@@ -377,18 +330,13 @@ mod tests {
         let pattern = compile(" IN_AND_*_OUT_AGAIN NOW [074]", &[]);
         assert_eq!(pattern.before, vec![word("IN", false), word("AND", true)]);
         assert!(pattern.before_glued_to_verb);
-        assert_eq!(
-            pattern.after,
-            vec![word("OUT", true), word("AGAIN", true), word("NOW", false)]
-        );
+        assert_eq!(pattern.after, vec![word("OUT", true), word("AGAIN", true), word("NOW", false)]);
     }
 
     #[test]
     fn synset_names_resolve_longest_prefix_first() {
-        let pattern = compile(
-            " * NEW_&TIETYPES_RELATIONS (IN &FIGHT_OF_WORDS) [903]",
-            &[("TIETYPES", 4), ("FIGHT_OF_WORDS", 7)],
-        );
+        let pattern =
+            compile(" * NEW_&TIETYPES_RELATIONS (IN &FIGHT_OF_WORDS) [903]", &[("TIETYPES", 4), ("FIGHT_OF_WORDS", 7)]);
         assert_eq!(pattern.after[1].piece, Piece::Literal(Term::Synset(4)));
         assert!(pattern.after[1].glued);
         assert_eq!(pattern.after[2], word("RELATIONS", true));
@@ -400,21 +348,13 @@ mod tests {
         let pattern = compile(" $ * LEAVE ^ (TO/FOR +) [042:043]", &[]);
         assert_eq!(pattern.before[0].piece, Piece::Slot(Slot::Source));
         assert_eq!(pattern.after[1].piece, Piece::Slot(Slot::Skip));
-        assert_eq!(
-            pattern.after[2].piece,
-            Piece::Literal(Term::Word(vec!["TO".into(), "FOR".into()].into()))
-        );
+        assert_eq!(pattern.after[2].piece, Piece::Literal(Term::Word(vec!["TO".into(), "FOR".into()].into())));
         assert_eq!(pattern.code.passive.as_deref(), Some("043"));
     }
 
     #[test]
     fn undefined_synsets_are_reported_not_compiled() {
-        let outcome = compile_pattern(
-            " * &WEATHER [---]",
-            &HashMap::new(),
-            Origin { source: 0, line: 1 },
-        )
-        .unwrap();
+        let outcome = compile_pattern(" * &WEATHER [---]", &HashMap::new(), Origin { source: 0, line: 1 }).unwrap();
         assert!(matches!(outcome, CompileOutcome::UndefinedSynset(name) if name == "WEATHER"));
     }
 
@@ -429,10 +369,7 @@ mod tests {
             " ({A} *) [040]",
             " * TALKS",
         ] {
-            assert!(
-                compile_pattern(body, &HashMap::new(), Origin { source: 0, line: 1 }).is_err(),
-                "{body}"
-            );
+            assert!(compile_pattern(body, &HashMap::new(), Origin { source: 0, line: 1 }).is_err(), "{body}");
         }
     }
 }

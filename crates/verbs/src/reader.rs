@@ -18,8 +18,7 @@
 use std::collections::HashMap;
 
 use crate::dictionary::{
-    BlockId, CodeSpec, Origin, SkippedLine, SurfaceForm, Synset, VerbBlock, VerbDictionary,
-    VerbEntry, VerbId,
+    BlockId, CodeSpec, Origin, SkippedLine, SurfaceForm, Synset, VerbBlock, VerbDictionary, VerbEntry, VerbId,
 };
 use crate::error::VerbsError;
 use crate::inflect::{plural_noun, regular_verb_forms};
@@ -68,10 +67,7 @@ struct Reader {
 
 impl Reader {
     fn new(source_name: &str) -> Reader {
-        let dictionary = VerbDictionary {
-            source_names: vec![source_name.to_string()],
-            ..VerbDictionary::default()
-        };
+        let dictionary = VerbDictionary { source_names: vec![source_name.to_string()], ..VerbDictionary::default() };
         Reader {
             source_name: source_name.to_string(),
             dictionary,
@@ -100,45 +96,27 @@ impl Reader {
             return self.start_synset(line, name, raw);
         }
         if let (Some(member), Some(synset)) = (content.strip_prefix('+'), self.current_synset) {
-            self.raw_synsets[synset]
-                .members
-                .push((line, member.trim().to_string()));
+            self.raw_synsets[synset].members.push((line, member.trim().to_string()));
             return Ok(());
         }
         self.current_synset = None;
         if let Some(transformation) = content.strip_prefix('~') {
-            self.dictionary
-                .transformations
-                .push(transformation.trim().to_string());
+            self.dictionary.transformations.push(transformation.trim().to_string());
             return Ok(());
         }
         let Some(block) = self.current_block else {
-            return Err(self.error(
-                line,
-                "verb or pattern before any `--- NAME [code] ---` block line",
-                raw,
-            ));
+            return Err(self.error(line, "verb or pattern before any `--- NAME [code] ---` block line", raw));
         };
         match content.strip_prefix('-') {
             Some(body) => {
-                self.raw_patterns.push(RawPattern {
-                    block,
-                    line,
-                    body: body.to_string(),
-                    raw: raw.to_string(),
-                });
+                self.raw_patterns.push(RawPattern { block, line, body: body.to_string(), raw: raw.to_string() });
                 Ok(())
             }
             None => self.read_verb_line(block, line, content, raw),
         }
     }
 
-    fn read_block_header(
-        &mut self,
-        line: usize,
-        content: &str,
-        raw: &str,
-    ) -> Result<(), VerbsError> {
+    fn read_block_header(&mut self, line: usize, content: &str, raw: &str) -> Result<(), VerbsError> {
         // Trailing dashes may be split by blanks (`[110]---  ---`).
         let inner = content
             .trim_start_matches('-')
@@ -147,8 +125,7 @@ impl Reader {
         let mut rest = inner;
         let mut codes = Vec::new();
         while rest.contains('[') {
-            let (before, code) =
-                split_trailing_code(rest).map_err(|message| self.error(line, message, raw))?;
+            let (before, code) = split_trailing_code(rest).map_err(|message| self.error(line, message, raw))?;
             codes.insert(0, code.unwrap_or_default());
             rest = before;
         }
@@ -170,11 +147,7 @@ impl Reader {
             None => CodeSpec::default(),
         };
         let block = BlockId(self.dictionary.blocks.len() as u32);
-        self.dictionary.blocks.push(VerbBlock {
-            name: name.to_ascii_uppercase(),
-            code,
-            patterns: Vec::new(),
-        });
+        self.dictionary.blocks.push(VerbBlock { name: name.to_ascii_uppercase(), code, patterns: Vec::new() });
         self.current_block = Some(block);
         Ok(())
     }
@@ -182,66 +155,34 @@ impl Reader {
     fn start_synset(&mut self, line: usize, name: &str, raw: &str) -> Result<(), VerbsError> {
         let name = name.trim();
         if name.is_empty() || name.contains(char::is_whitespace) {
-            return Err(self.error(
-                line,
-                "synset line must be `&NAME` with a one-word name",
-                raw,
-            ));
+            return Err(self.error(line, "synset line must be `&NAME` with a one-word name", raw));
         }
         let plurals = !name.ends_with('_');
         let name = name.trim_end_matches('_').to_ascii_uppercase();
         self.current_synset = Some(self.raw_synsets.len());
-        self.raw_synsets.push(RawSynset {
-            name,
-            plurals,
-            members: Vec::new(),
-        });
+        self.raw_synsets.push(RawSynset { name, plurals, members: Vec::new() });
         Ok(())
     }
 
-    fn read_verb_line(
-        &mut self,
-        block: BlockId,
-        line: usize,
-        content: &str,
-        raw: &str,
-    ) -> Result<(), VerbsError> {
-        let (words_part, code) =
-            split_trailing_code(content).map_err(|message| self.error(line, message, raw))?;
-        let code = code
-            .map(parse_code)
-            .transpose()
-            .map_err(|message| self.error(line, message, raw))?;
-        let (base_text, listed) =
-            split_listed_forms(words_part).map_err(|message| self.error(line, message, raw))?;
+    fn read_verb_line(&mut self, block: BlockId, line: usize, content: &str, raw: &str) -> Result<(), VerbsError> {
+        let (words_part, code) = split_trailing_code(content).map_err(|message| self.error(line, message, raw))?;
+        let code = code.map(parse_code).transpose().map_err(|message| self.error(line, message, raw))?;
+        let (base_text, listed) = split_listed_forms(words_part).map_err(|message| self.error(line, message, raw))?;
         let base = VerbForm::parse(base_text).map_err(|message| self.error(line, message, raw))?;
         let verb = VerbId(self.dictionary.verbs.len() as u32);
-        self.dictionary.verbs.push(VerbEntry {
-            lemma: base.words().join(" "),
-            block,
-            code,
-        });
+        self.dictionary.verbs.push(VerbEntry { lemma: base.words().join(" "), block, code });
         let mut forms = vec![base.clone()];
         match listed {
             Some(listed) => {
-                for text in listed
-                    .split([' ', '\t', ','])
-                    .filter(|text| !text.is_empty())
-                {
-                    forms.push(
-                        VerbForm::parse(text).map_err(|message| self.error(line, message, raw))?,
-                    );
+                for text in listed.split([' ', '\t', ',']).filter(|text| !text.is_empty()) {
+                    forms.push(VerbForm::parse(text).map_err(|message| self.error(line, message, raw))?);
                 }
             }
             None => forms.extend(base.regular_inflections()),
         }
         for form in forms {
             let head = form.head.clone();
-            let surface = SurfaceForm {
-                front: form.front.into(),
-                back: form.back.into(),
-                verb,
-            };
+            let surface = SurfaceForm { front: form.front.into(), back: form.back.into(), verb };
             self.dictionary.insert_surface_form(head, surface, false);
         }
         Ok(())
@@ -250,22 +191,16 @@ impl Reader {
     fn finish(mut self) -> Result<VerbDictionary, VerbsError> {
         let synset_index = self.compile_synsets()?;
         for raw in std::mem::take(&mut self.raw_patterns) {
-            let origin = Origin {
-                source: 0,
-                line: raw.line,
-            };
+            let origin = Origin { source: 0, line: raw.line };
             match compile_pattern(&raw.body, &synset_index, origin) {
-                Ok(CompileOutcome::Pattern(pattern)) => self.dictionary.blocks
-                    [raw.block.0 as usize]
-                    .patterns
-                    .push(pattern),
-                Ok(CompileOutcome::UndefinedSynset(name)) => {
-                    self.dictionary.skipped.push(SkippedLine {
-                        source_name: self.source_name.clone(),
-                        line: raw.line,
-                        reason: format!("pattern uses undefined synset &{name}"),
-                    })
+                Ok(CompileOutcome::Pattern(pattern)) => {
+                    self.dictionary.blocks[raw.block.0 as usize].patterns.push(pattern)
                 }
+                Ok(CompileOutcome::UndefinedSynset(name)) => self.dictionary.skipped.push(SkippedLine {
+                    source_name: self.source_name.clone(),
+                    line: raw.line,
+                    reason: format!("pattern uses undefined synset &{name}"),
+                }),
                 Err(message) => return Err(self.error(raw.line, message, &raw.raw)),
             }
         }
@@ -283,24 +218,15 @@ impl Reader {
                 names.push(synset.name.clone());
             }
         }
-        let defined: HashMap<String, usize> = names
-            .iter()
-            .enumerate()
-            .map(|(index, name)| (name.clone(), index))
-            .collect();
+        let defined: HashMap<String, usize> =
+            names.iter().enumerate().map(|(index, name)| (name.clone(), index)).collect();
         let mut index = HashMap::new();
         for name in names {
             let mut phrases = Vec::new();
             let mut visiting = vec![name.clone()];
             for synset in self.raw_synsets.iter().filter(|synset| synset.name == name) {
                 for (_, member) in &synset.members {
-                    self.expand_member(
-                        member,
-                        synset.plurals,
-                        &defined,
-                        &mut visiting,
-                        &mut phrases,
-                    )?;
+                    self.expand_member(member, synset.plurals, &defined, &mut visiting, &mut phrases)?;
                 }
             }
             phrases.sort();
@@ -322,20 +248,13 @@ impl Reader {
         if let Some(nested) = member.strip_prefix('&') {
             let nested = nested.trim().trim_end_matches('_').to_ascii_uppercase();
             if visiting.contains(&nested) {
-                return Err(VerbsError::SynsetCycle {
-                    source_name: self.source_name.clone(),
-                    name: nested,
-                });
+                return Err(VerbsError::SynsetCycle { source_name: self.source_name.clone(), name: nested });
             }
             if !by_name.contains_key(&nested) {
                 return Ok(()); // PETRARCH ignores what it cannot resolve; the member adds nothing
             }
             visiting.push(nested.clone());
-            for synset in self
-                .raw_synsets
-                .iter()
-                .filter(|synset| synset.name == nested)
-            {
+            for synset in self.raw_synsets.iter().filter(|synset| synset.name == nested) {
                 for (_, inner) in &synset.members {
                     self.expand_member(inner, synset.plurals, by_name, visiting, phrases)?;
                 }
@@ -344,19 +263,12 @@ impl Reader {
             return Ok(());
         }
         let no_plural = member.ends_with('_') || !plurals;
-        let words: Vec<String> = member
-            .split([' ', '\t', '_'])
-            .filter(|word| !word.is_empty())
-            .map(str::to_uppercase)
-            .collect();
+        let words: Vec<String> =
+            member.split([' ', '\t', '_']).filter(|word| !word.is_empty()).map(str::to_uppercase).collect();
         if words.is_empty() {
             return Ok(());
         }
-        let plural = if no_plural {
-            None
-        } else {
-            synset_plural(words.last().map_or("", String::as_str))
-        };
+        let plural = if no_plural { None } else { synset_plural(words.last().map_or("", String::as_str)) };
         if let Some(plural) = plural {
             let mut plural_phrase = words.clone();
             let last = plural_phrase.len() - 1;
@@ -371,11 +283,7 @@ impl Reader {
 /// The plural PETRARCH would add to a synset noun, or none for a word that already looks
 /// plural (TROOPS, HOSTILITIES) — adding "ES" to those only makes words no text contains.
 pub(crate) fn synset_plural(word: &str) -> Option<String> {
-    if word.ends_with('S')
-        || !word
-            .chars()
-            .all(|letter| letter.is_ascii_alphabetic() || letter == '-')
-    {
+    if word.ends_with('S') || !word.chars().all(|letter| letter.is_ascii_alphabetic() || letter == '-') {
         return None;
     }
     if let Some(stem) = word.strip_suffix("MAN") {
@@ -394,19 +302,12 @@ struct VerbForm {
 
 impl VerbForm {
     fn parse(text: &str) -> Result<VerbForm, String> {
-        let words: Vec<&str> = text
-            .split([' ', '\t', '_'])
-            .filter(|word| !word.is_empty())
-            .collect();
+        let words: Vec<&str> = text.split([' ', '\t', '_']).filter(|word| !word.is_empty()).collect();
         if words.is_empty() {
             return Err("verb line has no verb".to_string());
         }
-        let marked: Vec<usize> = words
-            .iter()
-            .enumerate()
-            .filter(|(_, word)| word.starts_with('+'))
-            .map(|(index, _)| index)
-            .collect();
+        let marked: Vec<usize> =
+            words.iter().enumerate().filter(|(_, word)| word.starts_with('+')).map(|(index, _)| index).collect();
         let head_index = match marked.as_slice() {
             [] => 0, // one word, or TABARI's spaced multi-word verb: the first word is the verb
             [index] => *index,
@@ -421,44 +322,26 @@ impl VerbForm {
             }
         };
         Ok(VerbForm {
-            front: words[..head_index]
-                .iter()
-                .map(|word| clean(word))
-                .collect::<Result<_, _>>()?,
+            front: words[..head_index].iter().map(|word| clean(word)).collect::<Result<_, _>>()?,
             head: clean(words[head_index])?,
-            back: words[head_index + 1..]
-                .iter()
-                .map(|word| clean(word))
-                .collect::<Result<_, _>>()?,
+            back: words[head_index + 1..].iter().map(|word| clean(word)).collect::<Result<_, _>>()?,
         })
     }
 
     fn words(&self) -> Vec<String> {
-        self.front
-            .iter()
-            .cloned()
-            .chain(std::iter::once(self.head.clone()))
-            .chain(self.back.iter().cloned())
-            .collect()
+        self.front.iter().cloned().chain(std::iter::once(self.head.clone())).chain(self.back.iter().cloned()).collect()
     }
 
     fn regular_inflections(&self) -> Vec<VerbForm> {
         regular_verb_forms(&self.head)
             .into_iter()
-            .map(|head| VerbForm {
-                front: self.front.clone(),
-                head,
-                back: self.back.clone(),
-            })
+            .map(|head| VerbForm { front: self.front.clone(), head, back: self.back.clone() })
             .collect()
     }
 }
 
 /// Removes `#` and `;` comments (not inside `[...]`) and `<!-- -->` comments.
-pub(crate) fn strip_comments<'a>(
-    line: &'a str,
-    in_xml_comment: &mut bool,
-) -> std::borrow::Cow<'a, str> {
+pub(crate) fn strip_comments<'a>(line: &'a str, in_xml_comment: &mut bool) -> std::borrow::Cow<'a, str> {
     let mut text = std::borrow::Cow::Borrowed(line);
     if *in_xml_comment {
         match text.find("-->") {
@@ -472,11 +355,7 @@ pub(crate) fn strip_comments<'a>(
     while let Some(start) = text.find("<!--") {
         match text[start..].find("-->") {
             Some(length) => {
-                text = std::borrow::Cow::Owned(format!(
-                    "{}{}",
-                    &text[..start],
-                    &text[start + length + 3..]
-                ))
+                text = std::borrow::Cow::Owned(format!("{}{}", &text[..start], &text[start + length + 3..]))
             }
             None => {
                 *in_xml_comment = true;
@@ -530,10 +409,7 @@ pub(crate) fn parse_code(code: &str) -> Result<CodeSpec, String> {
         let text = text.trim().trim_end_matches('!');
         if text.is_empty() || text.chars().all(|letter| letter == '-') {
             Ok(None)
-        } else if text
-            .chars()
-            .any(|letter| letter.is_whitespace() || "[]{}():".contains(letter))
-        {
+        } else if text.chars().any(|letter| letter.is_whitespace() || "[]{}():".contains(letter)) {
             Err(format!("`[{code}]` is not a code"))
         } else {
             Ok(Some(text.to_string()))
@@ -542,10 +418,7 @@ pub(crate) fn parse_code(code: &str) -> Result<CodeSpec, String> {
     if code.trim().is_empty() {
         return Err("empty `[]` code".to_string());
     }
-    Ok(CodeSpec {
-        active: side(active)?,
-        passive: passive.map(side).transpose()?.flatten(),
-    })
+    Ok(CodeSpec { active: side(active)?, passive: passive.map(side).transpose()?.flatten() })
 }
 
 /// Splits `BASE {FORM FORM}` into the base and the listed forms (`None` without braces;
@@ -556,10 +429,7 @@ fn split_listed_forms(text: &str) -> Result<(&str, Option<&str>), String> {
         (Some(open), Some(close)) if open < close && text[close + 1..].trim().is_empty() => {
             Ok((text[..open].trim(), Some(&text[open + 1..close])))
         }
-        _ => Err(
-            "verb forms must be written `VERB {FORM FORM ...}` with one pair of braces at the end"
-                .to_string(),
-        ),
+        _ => Err("verb forms must be written `VERB {FORM FORM ...}` with one pair of braces at the end".to_string()),
     }
 }
 
@@ -568,26 +438,16 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> VerbDictionary {
-        VerbDictionary::from_petrarch_text(text, "test.verbs")
-            .unwrap_or_else(|error| panic!("{error}"))
+        VerbDictionary::from_petrarch_text(text, "test.verbs").unwrap_or_else(|error| panic!("{error}"))
     }
 
     #[test]
     fn codes_read_both_directions_and_null() {
         assert_eq!(
             parse_code("042:043").unwrap(),
-            CodeSpec {
-                active: Some("042".into()),
-                passive: Some("043".into())
-            }
+            CodeSpec { active: Some("042".into()), passive: Some("043".into()) }
         );
-        assert_eq!(
-            parse_code(":173").unwrap(),
-            CodeSpec {
-                active: None,
-                passive: Some("173".into())
-            }
-        );
+        assert_eq!(parse_code(":173").unwrap(), CodeSpec { active: None, passive: Some("173".into()) });
         assert!(parse_code("---").unwrap().is_null());
         assert_eq!(parse_code("080!").unwrap().active.as_deref(), Some("080"));
         assert!(parse_code("").is_err());
@@ -597,14 +457,8 @@ mod tests {
     fn comments_of_all_three_kinds_are_removed_but_not_inside_codes() {
         let mut in_comment = false;
         assert_eq!(strip_comments("MEET # jw 9/1/91", &mut in_comment), "MEET ");
-        assert_eq!(
-            strip_comments("SCRAP {SCRAPS};shan", &mut in_comment),
-            "SCRAP {SCRAPS}"
-        );
-        assert_eq!(
-            strip_comments("- * X [###]", &mut in_comment),
-            "- * X [###]"
-        );
+        assert_eq!(strip_comments("SCRAP {SCRAPS};shan", &mut in_comment), "SCRAP {SCRAPS}");
+        assert_eq!(strip_comments("- * X [###]", &mut in_comment), "- * X [###]");
         assert_eq!(strip_comments("A <!-- b --> C", &mut in_comment), "A  C");
         assert_eq!(strip_comments("D <!-- open", &mut in_comment), "D ");
         assert!(in_comment);
@@ -618,71 +472,38 @@ mod tests {
         let dictionary = read("--- MEET [040] ---\nMEET {MEETS MET MEETING}\n");
         assert!(dictionary.surface_forms.contains_key("MET"));
         assert!(dictionary.surface_forms.contains_key("MEETING"));
-        assert!(
-            !dictionary.surface_forms.contains_key("MEETED"),
-            "no regular forms next to a {{}} list"
-        );
+        assert!(!dictionary.surface_forms.contains_key("MEETED"), "no regular forms next to a {{}} list");
         let empty = read("--- ANGER [---] ---\n+ANGERED_BY {}\n");
         assert_eq!(empty.surface_form_count(), 1);
     }
 
     #[test]
     fn multi_word_verbs_keep_their_particles_and_front_words() {
-        let dictionary =
-            read("--- X [---] ---\n+BEEF_UP [174]\nWIRE_+TAP {WIRE_+TAPPED}\nLASH OUT\n");
+        let dictionary = read("--- X [---] ---\n+BEEF_UP [174]\nWIRE_+TAP {WIRE_+TAPPED}\nLASH OUT\n");
         let beefed = &dictionary.surface_forms["BEEFED"][0];
         assert_eq!(&*beefed.back, ["UP".to_string()]);
-        assert_eq!(
-            &*dictionary.surface_forms["TAPPED"][0].front,
-            ["WIRE".to_string()]
-        );
-        assert_eq!(
-            &*dictionary.surface_forms["LASHING"][0].back,
-            ["OUT".to_string()]
-        );
+        assert_eq!(&*dictionary.surface_forms["TAPPED"][0].front, ["WIRE".to_string()]);
+        assert_eq!(&*dictionary.surface_forms["LASHING"][0].back, ["OUT".to_string()]);
         assert_eq!(dictionary.verb_lemma(VerbId(0)), Some("BEEF UP"));
-        assert_eq!(
-            dictionary
-                .default_code(VerbId(0))
-                .and_then(|code| code.active.as_deref()),
-            Some("174")
-        );
-        assert!(
-            dictionary
-                .default_code(VerbId(1))
-                .is_some_and(CodeSpec::is_null)
-        );
+        assert_eq!(dictionary.default_code(VerbId(0)).and_then(|code| code.active.as_deref()), Some("174"));
+        assert!(dictionary.default_code(VerbId(1)).is_some_and(CodeSpec::is_null));
     }
 
     #[test]
     fn synsets_get_plurals_unless_marked_and_may_nest() {
-        let dictionary = read(
-            "&ARMS\n+RIFLE\n+TANK_\n&LOOSE_\n+THING\n&BOTH\n+&ARMS\n+BOMB\n--- A [---] ---\nA\n",
-        );
+        let dictionary = read("&ARMS\n+RIFLE\n+TANK_\n&LOOSE_\n+THING\n&BOTH\n+&ARMS\n+BOMB\n--- A [---] ---\nA\n");
         let phrases = |name: &str| -> Vec<String> {
-            let synset = dictionary
-                .synsets
-                .iter()
-                .find(|synset| synset.name == name)
-                .unwrap();
-            synset
-                .phrases
-                .iter()
-                .map(|phrase| phrase.join(" "))
-                .collect()
+            let synset = dictionary.synsets.iter().find(|synset| synset.name == name).unwrap();
+            synset.phrases.iter().map(|phrase| phrase.join(" ")).collect()
         };
         assert_eq!(phrases("ARMS"), ["RIFLE", "RIFLES", "TANK"]);
         assert_eq!(phrases("LOOSE"), ["THING"]);
-        assert_eq!(
-            phrases("BOTH"),
-            ["BOMB", "BOMBS", "RIFLE", "RIFLES", "TANK"]
-        );
+        assert_eq!(phrases("BOTH"), ["BOMB", "BOMBS", "RIFLE", "RIFLES", "TANK"]);
     }
 
     #[test]
     fn a_synset_containing_itself_is_an_error() {
-        let error =
-            VerbDictionary::from_petrarch_text("&A\n+&B\n&B\n+&A\n", "loop.verbs").unwrap_err();
+        let error = VerbDictionary::from_petrarch_text("&A\n+&B\n&B\n+&A\n", "loop.verbs").unwrap_err();
         assert!(matches!(error, VerbsError::SynsetCycle { .. }), "{error}");
     }
 
@@ -697,21 +518,14 @@ mod tests {
             ("# c\n\n--- [040] ---\n", 3, "`--- NAME [code] ---`"),
         ];
         for (text, line, words) in cases {
-            let error = VerbDictionary::from_petrarch_text(text, "bad.verbs")
-                .unwrap_err()
-                .to_string();
-            assert!(
-                error.starts_with(&format!("bad.verbs, line {line}:")),
-                "{error}"
-            );
+            let error = VerbDictionary::from_petrarch_text(text, "bad.verbs").unwrap_err().to_string();
+            assert!(error.starts_with(&format!("bad.verbs, line {line}:")), "{error}");
             assert!(error.contains(words), "{error} should mention {words}");
         }
     }
 
     fn shared_file(relative: &str) -> Option<String> {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/data")
-            .join(relative);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(relative);
         let text = std::fs::read_to_string(&path).ok();
         if text.is_none() {
             eprintln!("skipping: {} not found", path.display());
@@ -725,35 +539,15 @@ mod tests {
             return;
         };
         let dictionary = read(&text);
-        assert!(
-            dictionary.block_count() > 100,
-            "{}",
-            dictionary.block_count()
-        );
+        assert!(dictionary.block_count() > 100, "{}", dictionary.block_count());
         // KLM_NOP_+RST: RST is the verb, KLM NOP must precede it.
-        assert_eq!(
-            &*dictionary.surface_forms["RSTED"][0].front,
-            ["KLM".to_string(), "NOP".to_string()]
-        );
+        assert_eq!(&*dictionary.surface_forms["RSTED"][0].front, ["KLM".to_string(), "NOP".to_string()]);
         // &ACCORDSYN nests &TIETYPES and &CURRENCY.
         let accord = dictionary.synset_phrases("ACCORDSYN").unwrap();
-        assert!(
-            accord.contains(&"ECONOMIC".to_string())
-                && accord.contains(&"SWISS FRANCS".to_string()),
-            "{accord:?}"
-        );
+        assert!(accord.contains(&"ECONOMIC".to_string()) && accord.contains(&"SWISS FRANCS".to_string()), "{accord:?}");
         // Codes are kept as written, WEIS or not.
-        let block = dictionary
-            .blocks
-            .iter()
-            .find(|block| block.name == "BARGAIN")
-            .unwrap();
-        assert!(
-            block
-                .patterns
-                .iter()
-                .any(|pattern| pattern.code.active.as_deref() == Some("174K"))
-        );
+        let block = dictionary.blocks.iter().find(|block| block.name == "BARGAIN").unwrap();
+        assert!(block.patterns.iter().any(|pattern| pattern.code.active.as_deref() == Some("174K")));
     }
 
     #[test]
@@ -761,20 +555,13 @@ mod tests {
         let Some(text) = shared_file("petrarch2/CAMEO.2.0.txt") else {
             return;
         };
-        let error = VerbDictionary::from_petrarch_text(&text, "CAMEO.2.0.txt")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.starts_with("CAMEO.2.0.txt, line 2374: a closing bracket"),
-            "{error}"
-        );
+        let error = VerbDictionary::from_petrarch_text(&text, "CAMEO.2.0.txt").unwrap_err().to_string();
+        assert!(error.starts_with("CAMEO.2.0.txt, line 2374: a closing bracket"), "{error}");
     }
 
     #[test]
     fn patterns_with_an_undefined_synset_are_skipped_and_reported() {
-        let dictionary = read(
-            "--- HIT [190] ---\nHIT {HITS HITTING}\n- * &NOWHERE [193]\n- * ARTILLERY [194]\n",
-        );
+        let dictionary = read("--- HIT [190] ---\nHIT {HITS HITTING}\n- * &NOWHERE [193]\n- * ARTILLERY [194]\n");
         assert_eq!(dictionary.pattern_count(), 1);
         assert_eq!(dictionary.skipped_lines().len(), 1);
         assert_eq!(dictionary.skipped_lines()[0].line, 3);

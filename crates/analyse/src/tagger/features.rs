@@ -44,14 +44,12 @@ impl HashingBuffers {
     /// padding entries, so features can look two tokens either way without bounds checks.
     pub fn hash_sentence<S: AsRef<str>>(&mut self, words: &[S]) {
         self.context.clear();
-        self.context
-            .extend(PADDING_BEFORE.iter().map(|hash| padding_entry(*hash)));
+        self.context.extend(PADDING_BEFORE.iter().map(|hash| padding_entry(*hash)));
         for word in words {
             let hashes = self.hash_word(word.as_ref());
             self.context.push(hashes);
         }
-        self.context
-            .extend(PADDING_AFTER.iter().map(|hash| padding_entry(*hash)));
+        self.context.extend(PADDING_AFTER.iter().map(|hash| padding_entry(*hash)));
     }
 
     fn hash_word(&mut self, word: &str) -> TokenHashes {
@@ -62,8 +60,7 @@ impl HashingBuffers {
             self.lowered.push_str(&self.normalised);
             self.lowered.make_ascii_lowercase();
         } else {
-            self.lowered
-                .extend(self.normalised.chars().flat_map(char::to_lowercase));
+            self.lowered.extend(self.normalised.chars().flat_map(char::to_lowercase));
         }
         let lowered = self.lowered.as_str();
         let word_hash = match number_class(lowered) {
@@ -71,9 +68,7 @@ impl HashingBuffers {
             None => hash_bytes(lowered.as_bytes()),
         };
         let hyphen_tail = match lowered.rsplit_once('-') {
-            Some((head, tail)) if !head.is_empty() && !tail.is_empty() => {
-                hash_bytes(tail.as_bytes())
-            }
+            Some((head, tail)) if !head.is_empty() && !tail.is_empty() => hash_bytes(tail.as_bytes()),
             _ => 0,
         };
         let first_char_end = self.normalised.chars().next().map_or(0, char::len_utf8);
@@ -90,15 +85,7 @@ impl HashingBuffers {
 }
 
 fn padding_entry(hash: u64) -> TokenHashes {
-    TokenHashes {
-        word: hash,
-        exact: hash,
-        suffix3: hash,
-        suffix2: hash,
-        prefix1: hash,
-        shape: hash,
-        hyphen_tail: 0,
-    }
+    TokenHashes { word: hash, exact: hash, suffix3: hash, suffix2: hash, prefix1: hash, shape: hash, hyphen_tail: 0 }
 }
 
 /// Writes `word` into `buffer` with curly and doubled quotes written the treebank way, so

@@ -68,19 +68,10 @@ impl Tagger {
             let mut previous = START_TAG;
             let mut second_previous = START2_TAG;
             for position in 0..words.len() {
-                let class = match self
-                    .tag_dictionary
-                    .get(&hashing.context[position + 2].exact)
-                {
+                let class = match self.tag_dictionary.get(&hashing.context[position + 2].exact) {
                     Some(class) => usize::from(*class),
                     None => {
-                        token_features(
-                            &hashing.context,
-                            position,
-                            previous,
-                            second_previous,
-                            features,
-                        );
+                        token_features(&hashing.context, position, previous, second_previous, features);
                         self.weights.best_class(features)
                     }
                 };
@@ -167,23 +158,11 @@ impl FeatureTable {
                     row[usize::from(*class)] = *quanta;
                 }
                 table.dense.extend_from_slice(&row);
-                Slot {
-                    key,
-                    start,
-                    length: DENSE,
-                }
+                Slot { key, start, length: DENSE }
             } else {
                 let start = table.entries.len() as u32;
-                table.entries.extend(
-                    weights
-                        .iter()
-                        .map(|(class, quanta)| pack_entry(*class, *quanta)),
-                );
-                Slot {
-                    key,
-                    start,
-                    length: weights.len() as u32,
-                }
+                table.entries.extend(weights.iter().map(|(class, quanta)| pack_entry(*class, *quanta)));
+                Slot { key, start, length: weights.len() as u32 }
             };
             let index = table.slot_for(key);
             table.slots[index] = slot;
@@ -308,19 +287,12 @@ mod tests {
     fn tags_of(tagger: &Tagger, sentence: &str) -> Vec<(String, &'static str)> {
         let words: Vec<&str> = sentence.split(' ').collect();
         let tags = tagger.tag(&words);
-        words
-            .iter()
-            .map(|word| word.to_string())
-            .zip(tags.iter().map(Tag::as_str))
-            .collect()
+        words.iter().map(|word| word.to_string()).zip(tags.iter().map(Tag::as_str)).collect()
     }
 
     #[test]
     fn embedded_model_tags_a_news_sentence() {
-        let tagged = tags_of(
-            Tagger::embedded(),
-            "The president met his counterpart in Moscow on Wednesday .",
-        );
+        let tagged = tags_of(Tagger::embedded(), "The president met his counterpart in Moscow on Wednesday .");
         let tag_of = |word: &str| tagged.iter().find(|(w, _)| w == word).map(|(_, tag)| *tag);
         assert_eq!(tag_of("met"), Some("VBD"), "{tagged:?}");
         assert_eq!(tag_of("Moscow"), Some("NNP"), "{tagged:?}");
@@ -332,37 +304,13 @@ mod tests {
     fn embedded_model_tags_common_news_verbs() {
         let tagger = Tagger::embedded();
         let cases = [
-            (
-                "Rebels attacked a convoy near Aleppo on Sunday .",
-                "attacked",
-                "VBD",
-            ),
-            (
-                "The minister told reporters that talks would resume .",
-                "told",
-                "VBD",
-            ),
-            (
-                "Russia launched missiles at the city overnight .",
-                "launched",
-                "VBD",
-            ),
-            (
-                "Officials said the strikes were targeting militants .",
-                "targeting",
-                "VBG",
-            ),
-            (
-                "Officials said the strikes were targeting militants .",
-                "said",
-                "VBD",
-            ),
+            ("Rebels attacked a convoy near Aleppo on Sunday .", "attacked", "VBD"),
+            ("The minister told reporters that talks would resume .", "told", "VBD"),
+            ("Russia launched missiles at the city overnight .", "launched", "VBD"),
+            ("Officials said the strikes were targeting militants .", "targeting", "VBG"),
+            ("Officials said the strikes were targeting militants .", "said", "VBD"),
             ("The army has attacked the town twice .", "attacked", "VBN"),
-            (
-                "Protesters say the police attack them daily .",
-                "say",
-                "VBP",
-            ),
+            ("Protesters say the police attack them daily .", "say", "VBP"),
             ("The government says it will respond .", "says", "VBZ"),
         ];
         for (sentence, word, expected) in cases {
@@ -376,18 +324,7 @@ mod tests {
     fn embedded_model_round_trips_through_bytes() {
         let tagger = Tagger::embedded();
         let again = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
-        let words = [
-            "Syrian",
-            "forces",
-            "shelled",
-            "al-Bab",
-            "on",
-            "Friday",
-            ",",
-            "activists",
-            "said",
-            ".",
-        ];
+        let words = ["Syrian", "forces", "shelled", "al-Bab", "on", "Friday", ",", "activists", "said", "."];
         assert_eq!(tagger.tag(&words), again.tag(&words));
         assert_eq!(tagger.feature_count(), again.feature_count());
     }

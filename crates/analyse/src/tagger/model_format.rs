@@ -33,10 +33,8 @@ pub(super) const PRUNE_BELOW_QUANTA: i32 = 8;
 /// Rounds the weights to multiples of a common scale, dropping the smallest; returns the
 /// scale and the rows with their remaining weights in units of it.
 pub(super) fn quantise(rows: Vec<(u64, Vec<(u8, f32)>)>) -> (f32, QuantisedRows) {
-    let largest = rows
-        .iter()
-        .flat_map(|(_, entries)| entries.iter().map(|(_, weight)| weight.abs()))
-        .fold(0f32, f32::max);
+    let largest =
+        rows.iter().flat_map(|(_, entries)| entries.iter().map(|(_, weight)| weight.abs())).fold(0f32, f32::max);
     let scale = if largest > 0.0 { largest / QUANTA } else { 1.0 };
     let quantised = rows
         .into_iter()
@@ -65,11 +63,7 @@ pub(super) fn write(tagger: &Tagger) -> Vec<u8> {
         bytes.push(tag.as_str().len() as u8);
         bytes.extend_from_slice(tag.as_str().as_bytes());
     }
-    let mut dictionary: Vec<(u64, u8)> = tagger
-        .tag_dictionary
-        .iter()
-        .map(|(word, class)| (*word, *class))
-        .collect();
+    let mut dictionary: Vec<(u64, u8)> = tagger.tag_dictionary.iter().map(|(word, class)| (*word, *class)).collect();
     dictionary.sort_unstable();
     bytes.extend_from_slice(&(dictionary.len() as u32).to_le_bytes());
     for (word, class) in dictionary {
@@ -106,9 +100,7 @@ fn write_leb128(bytes: &mut Vec<u8>, mut value: u64) {
 pub(super) fn read(bytes: &[u8]) -> Result<Tagger, AnalyseError> {
     let mut reader = Reader { bytes, position: 0 };
     if reader.take(MAGIC.len())? != MAGIC {
-        return Err(AnalyseError::Model(
-            "does not start with the DYADPOS1 magic".to_string(),
-        ));
+        return Err(AnalyseError::Model("does not start with the DYADPOS1 magic".to_string()));
     }
     let tags = reader.tag_list()?;
     let dictionary_length = reader.u32()? as usize;
@@ -121,9 +113,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Tagger, AnalyseError> {
     }
     let scale = f32::from_le_bytes(reader.array()?);
     if !scale.is_finite() || scale <= 0.0 {
-        return Err(AnalyseError::Model(format!(
-            "weight scale {scale} is not a positive number"
-        )));
+        return Err(AnalyseError::Model(format!("weight scale {scale} is not a positive number")));
     }
     let feature_count = reader.u32()? as usize;
     let mut rows = Vec::with_capacity(feature_count.min(1 << 24));
@@ -146,10 +136,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Tagger, AnalyseError> {
     if reader.position != bytes.len() {
         return Err(reader.error("unexpected bytes after the last feature"));
     }
-    Ok(Tagger {
-        weights: FeatureTable::from_rows(rows, scale),
-        tag_dictionary,
-    })
+    Ok(Tagger { weights: FeatureTable::from_rows(rows, scale), tag_dictionary })
 }
 
 struct Reader<'a> {
@@ -159,18 +146,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn error(&self, message: &str) -> AnalyseError {
-        AnalyseError::Model(format!(
-            "{message} (at byte {} of {})",
-            self.position,
-            self.bytes.len()
-        ))
+        AnalyseError::Model(format!("{message} (at byte {} of {})", self.position, self.bytes.len()))
     }
 
     fn take(&mut self, length: usize) -> Result<&'a [u8], AnalyseError> {
-        let end = self
-            .position
-            .checked_add(length)
-            .filter(|end| *end <= self.bytes.len());
+        let end = self.position.checked_add(length).filter(|end| *end <= self.bytes.len());
         let end = end.ok_or_else(|| self.error("model ends too early"))?;
         let slice = &self.bytes[self.position..end];
         self.position = end;
@@ -216,9 +196,7 @@ impl<'a> Reader<'a> {
             let length = usize::from(self.u8()?);
             let name = self.take(length)?;
             let tag = std::str::from_utf8(name).ok().and_then(Tag::parse);
-            let tag = tag.ok_or_else(|| {
-                self.error(&format!("unknown tag {:?}", String::from_utf8_lossy(name)))
-            })?;
+            let tag = tag.ok_or_else(|| self.error(&format!("unknown tag {:?}", String::from_utf8_lossy(name))))?;
             tags.push(tag.index() as u8);
         }
         Ok(tags)
@@ -227,9 +205,7 @@ impl<'a> Reader<'a> {
     /// A tag number from the file, mapped to an index into [`Tag::ALL`].
     fn class(&mut self, tags: &[u8]) -> Result<u8, AnalyseError> {
         let number = self.u8()?;
-        tags.get(usize::from(number))
-            .copied()
-            .ok_or_else(|| self.error(&format!("tag number {number} out of range")))
+        tags.get(usize::from(number)).copied().ok_or_else(|| self.error(&format!("tag number {number} out of range")))
     }
 }
 
@@ -242,10 +218,7 @@ mod tests {
         for value in [0u64, 1, 127, 128, 300, u64::MAX / 3, u64::MAX] {
             let mut bytes = Vec::new();
             write_leb128(&mut bytes, value);
-            let mut reader = Reader {
-                bytes: &bytes,
-                position: 0,
-            };
+            let mut reader = Reader { bytes: &bytes, position: 0 };
             assert_eq!(reader.leb128().unwrap(), value);
             assert_eq!(reader.position, bytes.len());
         }

@@ -3,9 +3,7 @@
 //! Deterministic: sentence order is shuffled by a seeded SplitMix64 generator, the weight map
 //! uses a fixed hasher, and the finished rows are sorted by feature hash.
 
-use super::features::{
-    HashingBuffers, MAX_FEATURES, START_TAG, START2_TAG, tag_value, token_features,
-};
+use super::features::{HashingBuffers, MAX_FEATURES, START_TAG, START2_TAG, tag_value, token_features};
 use super::{FeatureTable, PassThroughHasher, Tagger, argmax, model_format};
 use crate::{Tag, TaggedSentence};
 use std::collections::HashMap;
@@ -36,13 +34,7 @@ pub(super) fn train(sentences: &[TaggedSentence], iterations: usize, seed: u64) 
                 let guess = match tag_dictionary.get(&hashing.context[position + 2].exact) {
                     Some(class) => usize::from(*class),
                     None => {
-                        token_features(
-                            &hashing.context,
-                            position,
-                            previous,
-                            second_previous,
-                            &mut features,
-                        );
+                        token_features(&hashing.context, position, previous, second_previous, &mut features);
                         let guess = perceptron.predict(&features);
                         perceptron.update(truth.index(), guess, &features);
                         guess
@@ -54,10 +46,7 @@ pub(super) fn train(sentences: &[TaggedSentence], iterations: usize, seed: u64) 
         }
     }
     let (scale, rows) = model_format::quantise(perceptron.averaged_rows());
-    Tagger {
-        weights: FeatureTable::from_rows(rows, scale),
-        tag_dictionary,
-    }
+    Tagger { weights: FeatureTable::from_rows(rows, scale), tag_dictionary }
 }
 
 /// Words (as written) that are frequent and nearly unambiguous, with their tag.
@@ -67,9 +56,7 @@ fn build_tag_dictionary(sentences: &[TaggedSentence]) -> FastMap<u8> {
     for (words, tags) in sentences {
         hashing.hash_sentence(words);
         for (position, tag) in tags.iter().enumerate().take(words.len()) {
-            counts
-                .entry(hashing.context[position + 2].exact)
-                .or_insert([0; Tag::COUNT])[tag.index()] += 1;
+            counts.entry(hashing.context[position + 2].exact).or_insert([0; Tag::COUNT])[tag.index()] += 1;
         }
     }
     let mut dictionary = FastMap::default();
@@ -127,18 +114,10 @@ impl AveragedPerceptron {
     fn add(&mut self, feature: u64, class: usize, delta: f32) {
         let instances = self.instances;
         let cells = self.rows.entry(feature).or_default();
-        let index = match cells
-            .iter()
-            .position(|cell| usize::from(cell.class) == class)
-        {
+        let index = match cells.iter().position(|cell| usize::from(cell.class) == class) {
             Some(index) => index,
             None => {
-                cells.push(WeightCell {
-                    class: class as u8,
-                    weight: 0.0,
-                    total: 0.0,
-                    stamp: instances,
-                });
+                cells.push(WeightCell { class: class as u8, weight: 0.0, total: 0.0, stamp: instances });
                 cells.len() - 1
             }
         };
@@ -159,8 +138,7 @@ impl AveragedPerceptron {
                 let mut averaged: Vec<(u8, f32)> = cells
                     .iter()
                     .map(|cell| {
-                        let total = cell.total
-                            + (self.instances - cell.stamp) as f64 * f64::from(cell.weight);
+                        let total = cell.total + (self.instances - cell.stamp) as f64 * f64::from(cell.weight);
                         (cell.class, (total / instances) as f32)
                     })
                     .filter(|(_, weight)| *weight != 0.0)
@@ -213,19 +191,10 @@ mod tests {
         use Tag::*;
         let mut corpus = Vec::new();
         for _ in 0..5 {
-            corpus.push(sentence(
-                "the army attacked the town .",
-                &[DT, NN, VBD, DT, NN, Period],
-            ));
-            corpus.push(sentence(
-                "rebels attack the base .",
-                &[NNS, VBP, DT, NN, Period],
-            ));
+            corpus.push(sentence("the army attacked the town .", &[DT, NN, VBD, DT, NN, Period]));
+            corpus.push(sentence("rebels attack the base .", &[NNS, VBP, DT, NN, Period]));
             corpus.push(sentence("the attack failed .", &[DT, NN, VBD, Period]));
-            corpus.push(sentence(
-                "police arrested protesters .",
-                &[NNS, VBD, NNS, Period],
-            ));
+            corpus.push(sentence("police arrested protesters .", &[NNS, VBD, NNS, Period]));
         }
         corpus
     }
@@ -233,10 +202,7 @@ mod tests {
     #[test]
     fn learns_a_toy_corpus_and_uses_context() {
         let tagger = Tagger::train(&toy_corpus(), 5, 7);
-        assert_eq!(
-            tagger.tag(&["the", "attack", "failed", "."]),
-            vec![Tag::DT, Tag::NN, Tag::VBD, Tag::Period]
-        );
+        assert_eq!(tagger.tag(&["the", "attack", "failed", "."]), vec![Tag::DT, Tag::NN, Tag::VBD, Tag::Period]);
         assert_eq!(
             tagger.tag(&["rebels", "attack", "the", "base", "."]),
             vec![Tag::NNS, Tag::VBP, Tag::DT, Tag::NN, Tag::Period]

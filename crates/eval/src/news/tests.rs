@@ -16,31 +16,15 @@ fn an_event_meets_the_headline_through_any_alternative() {
     let headline = headline();
     let norland = || vec![entity("Norland", Some("NOR"), Some("GOV"))];
     let acme = vec![entity("the Acme Oil company", None, Some("BUS"))];
-    assert!(meets_headline(
-        &event_of_type("SANCTION", norland(), acme, 0.9),
-        &headline
-    ));
-    assert!(!meets_headline(
-        &event_of_type("SANCTION", norland(), vec![], 0.9),
-        &headline
-    ));
+    assert!(meets_headline(&event_of_type("SANCTION", norland(), acme, 0.9), &headline));
+    assert!(!meets_headline(&event_of_type("SANCTION", norland(), vec![], 0.9), &headline));
     let anyone = vec![entity("officials", None, Some("GOV"))];
     assert!(meets_headline(
-        &event_of_type(
-            "ACCUSE",
-            anyone,
-            vec![entity("Elbonia", Some("ELB"), None)],
-            0.9
-        ),
+        &event_of_type("ACCUSE", anyone, vec![entity("Elbonia", Some("ELB"), None)], 0.9),
         &headline
     ));
     assert!(!meets_headline(
-        &event_of_type(
-            "CONSULT",
-            norland(),
-            vec![entity("Elbonia", Some("ELB"), None)],
-            0.9
-        ),
+        &event_of_type("CONSULT", norland(), vec![entity("Elbonia", Some("ELB"), None)], 0.9),
         &headline
     ));
 }
@@ -70,33 +54,15 @@ fn a_small_set_is_read_and_graded() {
     let folder = tempfile::tempdir().unwrap();
     write_small_set(folder.path());
     let fallback = PartialDate::day(2020, 1, 1);
-    let report = evaluate_news_with(
-        folder.path(),
-        KnowledgeBase::embedded(),
-        VerbDictionary::embedded(),
-        fallback,
-    )
-    .expect("the set runs");
+    let report = evaluate_news_with(folder.path(), KnowledgeBase::embedded(), VerbDictionary::embedded(), fallback)
+        .expect("the set runs");
     assert_eq!(report.outcomes.len(), 2);
-    assert_eq!(
-        report.outcomes[0].gold_date,
-        Some(PartialDate::day(2019, 5, 6))
-    );
-    assert_eq!(
-        report.outcomes[1].gold_date, None,
-        "none-* clusters have no headline"
-    );
-    assert_eq!(
-        report.recall(),
-        (0, 1),
-        "a weather report states no sanction"
-    );
+    assert_eq!(report.outcomes[0].gold_date, Some(PartialDate::day(2019, 5, 6)));
+    assert_eq!(report.outcomes[1].gold_date, None, "none-* clusters have no headline");
+    assert_eq!(report.recall(), (0, 1), "a weather report states no sanction");
     assert_eq!(report.non_political_events(), (0, 1));
     let text = report.to_string();
-    assert!(
-        text.contains("norland-sanctions") && text.contains("Headline recall: 0/1"),
-        "{text}"
-    );
+    assert!(text.contains("norland-sanctions") && text.contains("Headline recall: 0/1"), "{text}");
 }
 
 #[test]
@@ -121,13 +87,9 @@ fn the_shared_set_runs_where_present() {
         eprintln!("skipping: {} not present", dir.display());
         return;
     }
-    let report = evaluate_news_with(
-        &dir,
-        KnowledgeBase::embedded(),
-        VerbDictionary::embedded(),
-        PartialDate::day(2026, 1, 1),
-    )
-    .expect("the shared set runs");
+    let report =
+        evaluate_news_with(&dir, KnowledgeBase::embedded(), VerbDictionary::embedded(), PartialDate::day(2026, 1, 1))
+            .expect("the shared set runs");
     assert_eq!(report.outcomes.len(), 39);
     assert_eq!(report.non_political_events().1, 3);
     assert_eq!(report.headlines.len(), 11);

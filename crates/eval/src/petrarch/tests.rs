@@ -4,30 +4,17 @@ use crate::test_support::{event, shared_dir};
 use std::path::PathBuf;
 
 fn coding(source: &str, target: &str, code: &str) -> ExpectedCoding {
-    ExpectedCoding {
-        source: source.into(),
-        target: target.into(),
-        event: code.into(),
-    }
+    ExpectedCoding { source: source.into(), target: target.into(), event: code.into() }
 }
 
 #[test]
 fn a_matching_event_passes_and_an_extra_one_fails_only_strictly() {
     let expected = Expectation::Codings(vec![coding("NOR", "ELB", "064")]);
-    let right = event(
-        "064",
-        vec![entity("Norland", Some("NOR"), Some("GOV"))],
-        vec![entity("Elbonia", Some("ELB"), None)],
-    );
-    assert_eq!(
-        judge(&expected, std::slice::from_ref(&right)),
-        (true, true, None)
-    );
+    let right =
+        event("064", vec![entity("Norland", Some("NOR"), Some("GOV"))], vec![entity("Elbonia", Some("ELB"), None)]);
+    assert_eq!(judge(&expected, std::slice::from_ref(&right)), (true, true, None));
     let extra = event("111", vec![entity("Elbonia", Some("ELB"), None)], vec![]);
-    assert_eq!(
-        judge(&expected, &[right, extra]),
-        (true, false, Some(FailureCause::ExtraEvents))
-    );
+    assert_eq!(judge(&expected, &[right, extra]), (true, false, Some(FailureCause::ExtraEvents)));
 }
 
 #[test]
@@ -36,35 +23,15 @@ fn misses_are_told_apart_by_cause() {
     let norland = || vec![entity("Norland's government", Some("NOR"), Some("GOV"))];
     let elbonia = || vec![entity("Elbonia", Some("ELB"), None)];
     assert_eq!(judge(&expected, &[]).2, Some(FailureCause::NothingProduced));
-    assert_eq!(
-        judge(&expected, &[event("111", norland(), elbonia())]).2,
-        Some(FailureCause::WrongEventCode)
-    );
-    assert_eq!(
-        judge(&expected, &[event("064", elbonia(), norland())]).2,
-        Some(FailureCause::WrongActor)
-    );
-    assert_eq!(
-        judge(&expected, &[event("064", norland(), vec![])]).2,
-        Some(FailureCause::WrongRecipient)
-    );
+    assert_eq!(judge(&expected, &[event("111", norland(), elbonia())]).2, Some(FailureCause::WrongEventCode));
+    assert_eq!(judge(&expected, &[event("064", elbonia(), norland())]).2, Some(FailureCause::WrongActor));
+    assert_eq!(judge(&expected, &[event("064", norland(), vec![])]).2, Some(FailureCause::WrongRecipient));
     let test_code = Expectation::Codings(vec![coding("NOR", "ELB", "903")]);
-    assert_eq!(
-        judge(&test_code, &[]).2,
-        Some(FailureCause::CodeNotInCameoTable)
-    );
+    assert_eq!(judge(&test_code, &[]).2, Some(FailureCause::CodeNotInCameoTable));
     // CAMEO 012 (make a pessimistic comment) is in the table, but PLOVER has no type for statements.
     let statement = Expectation::Codings(vec![coding("NOR", "ELB", "012")]);
-    assert_eq!(
-        judge(&statement, &[]).2,
-        Some(FailureCause::CodeWithoutPloverType)
-    );
-    assert!(
-        has_plover_type("064")
-            && has_plover_type("023")
-            && !has_plover_type("012")
-            && !has_plover_type("903")
-    );
+    assert_eq!(judge(&statement, &[]).2, Some(FailureCause::CodeWithoutPloverType));
+    assert!(has_plover_type("064") && has_plover_type("023") && !has_plover_type("012") && !has_plover_type("903"));
 }
 
 #[test]
@@ -91,10 +58,7 @@ fn config_shows_only_options_changed_from_the_defaults() {
     .into_iter()
     .map(|(option, value)| (option.to_string(), value.to_string()))
     .collect();
-    assert_eq!(
-        non_default_config(&config),
-        vec!["comma_max=6", "new_actor_length=4"]
-    );
+    assert_eq!(non_default_config(&config), vec!["comma_max=6", "new_actor_length=4"]);
 }
 
 /// A made-up suite with made-up dictionaries, in PETRARCH's own formats.
@@ -102,10 +66,7 @@ fn write_toy_suite(folder: &Path) -> PathBuf {
     let files = [
         ("toy.actors.txt", "NORLAND [NOR]\nELBONIA [ELB]\n"),
         ("toy.agents.txt", "FOREIGN_MINISTER [~GOV]\n"),
-        (
-            "toy.verbs.txt",
-            "--- RESTORE  [064]  ---\nRESTORE\n- * DIPLOMATIC TIES [064]\n",
-        ),
+        ("toy.verbs.txt", "--- RESTORE  [064]  ---\nRESTORE\n- * DIPLOMATIC TIES [064]\n"),
         ("toy.discards.txt", "+BASEBALL\n"),
     ];
     for (name, text) in files {
@@ -146,19 +107,10 @@ fn a_toy_suite_runs_with_only_its_own_dictionaries() {
     assert_eq!(report.overall().records, 2);
     assert!(report.outcomes[1].strict_pass, "{:?}", report.outcomes[1]);
     let first = &report.outcomes[0];
-    assert!(
-        first.lenient_pass,
-        "the first-light sentence should code NOR>ELB:064: {first:?}"
-    );
-    assert_eq!(
-        report.unapplied_dictionaries,
-        vec![folder.path().join("toy.discards.txt")]
-    );
+    assert!(first.lenient_pass, "the first-light sentence should code NOR>ELB:064: {first:?}");
+    assert_eq!(report.unapplied_dictionaries, vec![folder.path().join("toy.discards.txt")]);
     let text = report.to_string();
-    assert!(
-        text.contains("TOY") && text.contains("Scored records: 2"),
-        "{text}"
-    );
+    assert!(text.contains("TOY") && text.contains("Scored records: 2"), "{text}");
 }
 
 #[test]
@@ -181,30 +133,15 @@ fn the_shared_suite_parses_and_runs() {
     let file = ValidationFile::read(&path).expect("the shared suite parses");
     assert_eq!(file.records.len(), 284);
     let count = |wanted: fn(&Expectation) -> usize| {
-        file.records
-            .iter()
-            .map(|record| wanted(&record.expectation))
-            .sum::<usize>()
+        file.records.iter().map(|record| wanted(&record.expectation)).sum::<usize>()
     };
     assert_eq!(
-        count(
-            |expectation| if let Expectation::Codings(codings) = expectation {
-                codings.len()
-            } else {
-                0
-            }
-        ),
+        count(|expectation| if let Expectation::Codings(codings) = expectation { codings.len() } else { 0 }),
         359
     );
     // 19 `noevents` records and PATTERN-06, which states no coding at all.
-    assert_eq!(
-        count(|expectation| usize::from(*expectation == Expectation::NoEvents)),
-        20
-    );
-    assert_eq!(
-        count(|expectation| usize::from(matches!(expectation, Expectation::Error(_)))),
-        7
-    );
+    assert_eq!(count(|expectation| usize::from(*expectation == Expectation::NoEvents)), 20);
+    assert_eq!(count(|expectation| usize::from(matches!(expectation, Expectation::Error(_)))), 7);
     let report = evaluate_petrarch(&path).expect("the shared suite runs");
     assert_eq!(report.outcomes.len(), 284);
     assert!(report.overall().records > 200);

@@ -25,10 +25,7 @@ fn records_are_read_mapped_and_cleaned() {
     let records = small_records();
     assert_eq!(records.len(), 2, "the DOCUMENT record is skipped");
     assert_eq!(records[0].event, "REQUEST");
-    assert_eq!(
-        records[0].text,
-        "Norland demanded that Elbonia withdraw its troops."
-    );
+    assert_eq!(records[0].text, "Norland demanded that Elbonia withdraw its troops.");
     assert_eq!(records[0].targets[0].code, "ELB");
     assert_eq!(records[0].sources[0].sector.as_deref(), Some("GOV"));
     assert!(records[1].targets.is_empty());
@@ -48,28 +45,13 @@ fn match_levels_climb_with_actor_and_recipient() {
     let gold = &small_records()[0];
     let norland = || vec![entity("Norland", Some("NOR"), Some("GOV"))];
     let elbonia = || vec![entity("Elbonia", Some("ELB"), None)];
-    assert_eq!(
-        match_level(&event_of_type("THREATEN", norland(), elbonia(), 0.9), gold),
-        MatchLevel::None
-    );
-    assert_eq!(
-        match_level(&event_of_type("REQUEST", elbonia(), norland(), 0.9), gold),
-        MatchLevel::Type
-    );
-    assert_eq!(
-        match_level(&event_of_type("REQUEST", norland(), vec![], 0.9), gold),
-        MatchLevel::TypeActor
-    );
-    assert_eq!(
-        match_level(&event_of_type("REQUEST", norland(), elbonia(), 0.9), gold),
-        MatchLevel::TypeActorRecipient
-    );
+    assert_eq!(match_level(&event_of_type("THREATEN", norland(), elbonia(), 0.9), gold), MatchLevel::None);
+    assert_eq!(match_level(&event_of_type("REQUEST", elbonia(), norland(), 0.9), gold), MatchLevel::Type);
+    assert_eq!(match_level(&event_of_type("REQUEST", norland(), vec![], 0.9), gold), MatchLevel::TypeActor);
+    assert_eq!(match_level(&event_of_type("REQUEST", norland(), elbonia(), 0.9), gold), MatchLevel::TypeActorRecipient);
     let open_target = &small_records()[1];
     assert_eq!(
-        match_level(
-            &event_of_type("AGREE", elbonia(), norland(), 0.9),
-            open_target
-        ),
+        match_level(&event_of_type("AGREE", elbonia(), norland(), 0.9), open_target),
         MatchLevel::TypeActorRecipient
     );
 }
@@ -84,21 +66,10 @@ fn scores_confusion_and_reliability_count_as_documented() {
         event_of_type("THREATEN", norland(), elbonia(), 0.55),
     ];
     let outcomes = vec![
-        PloverOutcome {
-            record: records[0].clone(),
-            events: first_events,
-            best: MatchLevel::TypeActorRecipient,
-        },
-        PloverOutcome {
-            record: records[1].clone(),
-            events: vec![],
-            best: MatchLevel::None,
-        },
+        PloverOutcome { record: records[0].clone(), events: first_events, best: MatchLevel::TypeActorRecipient },
+        PloverOutcome { record: records[1].clone(), events: vec![], best: MatchLevel::None },
     ];
-    let report = PloverReport {
-        file: "gold.json".into(),
-        outcomes,
-    };
+    let report = PloverReport { file: "gold.json".into(), outcomes };
     let full = report.scores(MatchLevel::TypeActorRecipient);
     assert_eq!((full.found, full.gold, full.output), (1, 2, 2));
     assert_eq!(full.precision(), Some(0.5));
@@ -106,30 +77,13 @@ fn scores_confusion_and_reliability_count_as_documented() {
     assert_eq!(report.confusion()["REQUEST"]["REQUEST"], 1);
     assert_eq!(report.confusion()["AGREE"]["NONE"], 1);
     let bins = report.reliability();
-    assert_eq!(
-        bins[4],
-        ReliabilityBin {
-            events: 1,
-            correct: 1,
-            type_correct: 1
-        }
-    );
-    assert_eq!(
-        bins[1],
-        ReliabilityBin {
-            events: 1,
-            correct: 0,
-            type_correct: 0
-        }
-    );
+    assert_eq!(bins[4], ReliabilityBin { events: 1, correct: 1, type_correct: 1 });
+    assert_eq!(bins[1], ReliabilityBin { events: 1, correct: 0, type_correct: 0 });
     assert_eq!(report.above_confidence(0.8), (1, 1));
     assert_eq!(report.outcomes[0].sector_agrees(), Some(true));
     assert_eq!(report.misses()[&PloverMiss::NoEvent].len(), 1);
     let text = report.to_string();
-    assert!(
-        text.contains("type+actor+recipient") && text.contains("REQU"),
-        "{text}"
-    );
+    assert!(text.contains("type+actor+recipient") && text.contains("REQU"), "{text}");
 }
 
 #[test]
@@ -160,9 +114,11 @@ fn the_shared_gold_file_reads_and_runs() {
     }
     let records = read_plover_records(&path).expect("the shared gold file reads");
     assert_eq!(records.len(), 179);
-    assert!(records.iter().all(|record| {
-        !["DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT"].contains(&record.event.as_str())
-    }));
+    assert!(
+        records
+            .iter()
+            .all(|record| { !["DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT"].contains(&record.event.as_str()) })
+    );
     let report = evaluate_plover(&path).expect("the shared gold file runs");
     assert_eq!(report.scores(MatchLevel::Type).gold, 179);
 }

@@ -3,25 +3,11 @@
 
 #![allow(dead_code)]
 
-const ACTORS: [&str; 8] = [
-    "Valdorian",
-    "Kestrian",
-    "Norland",
-    "Eastmarch",
-    "Solvenian",
-    "Brightwater",
-    "Ostrava",
-    "Maridian",
-];
+const ACTORS: [&str; 8] =
+    ["Valdorian", "Kestrian", "Norland", "Eastmarch", "Solvenian", "Brightwater", "Ostrava", "Maridian"];
 const CITIES: [&str; 6] = ["Geneva", "Nairobi", "Lisbon", "Tallinn", "Quito", "Hanoi"];
 const VERBS: [&str; 5] = ["met", "criticised", "thanked", "warned", "invited"];
-const AUTHORS: [&str; 5] = [
-    "Ana Silva",
-    "Tomas Brandt",
-    "Leila Haddad",
-    "Kenji Mori",
-    "Ruth Okafor",
-];
+const AUTHORS: [&str; 5] = ["Ana Silva", "Tomas Brandt", "Leila Haddad", "Kenji Mori", "Ruth Okafor"];
 
 /// A small deterministic generator, so test pages are reproducible without a rand crate.
 pub struct Xorshift(pub u64);
@@ -57,8 +43,7 @@ pub fn news_page(index: usize, with_date: bool) -> GeneratedPage {
     let city = CITIES[index % CITIES.len()];
     let verb = VERBS[index % VERBS.len()];
     let author = AUTHORS[index % AUTHORS.len()].to_string();
-    let headline =
-        format!("{actor} foreign minister {verb} {other} envoy in {city} (report {index})");
+    let headline = format!("{actor} foreign minister {verb} {other} envoy in {city} (report {index})");
     let paragraphs: Vec<String> = (0..4)
         .map(|paragraph| {
             format!(
@@ -72,18 +57,10 @@ pub fn news_page(index: usize, with_date: bool) -> GeneratedPage {
     let date = with_date.then(|| format!("2024-{month:02}-{day:02}"));
     let date_meta = date
         .as_ref()
-        .map(|date| {
-            format!(r#"<meta property="article:published_time" content="{date}T09:00:00Z">"#)
-        })
+        .map(|date| format!(r#"<meta property="article:published_time" content="{date}T09:00:00Z">"#))
         .unwrap_or_default();
-    let date_shown = date
-        .as_ref()
-        .map(|date| format!("<time datetime=\"{date}\">{date}</time>"))
-        .unwrap_or_default();
-    let body: String = paragraphs
-        .iter()
-        .map(|paragraph| format!("<p>{paragraph}</p>\n"))
-        .collect();
+    let date_shown = date.as_ref().map(|date| format!("<time datetime=\"{date}\">{date}</time>")).unwrap_or_default();
+    let body: String = paragraphs.iter().map(|paragraph| format!("<p>{paragraph}</p>\n")).collect();
     let html = format!(
         r##"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{headline} | Harbour Times</title>{date_meta}
 <meta name="author" content="{author}"></head><body>
@@ -95,13 +72,7 @@ pub fn news_page(index: usize, with_date: bool) -> GeneratedPage {
 <aside class="related"><h3>Related stories</h3><ul><li><a href="/a">Markets rally after rate decision</a></li><li><a href="/b">Storm closes northern ports</a></li></ul></aside></main>
 <footer><p>Copyright Harbour Times. All rights reserved.</p><a href="/privacy">Privacy</a></footer></body></html>"##
     );
-    GeneratedPage {
-        html,
-        headline,
-        paragraphs,
-        author,
-        date,
-    }
+    GeneratedPage { html, headline, paragraphs, author, date }
 }
 
 /// One WARC record with a correct Content-Length.
@@ -117,11 +88,9 @@ pub fn warc_record(kind: &str, record_id: &str, extra_headers: &str, block: &[u8
 }
 
 pub fn http_response(content_type: &str, body: &[u8]) -> Vec<u8> {
-    let mut block = format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
+    let mut block =
+        format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n", body.len())
+            .into_bytes();
     block.extend_from_slice(body);
     block
 }

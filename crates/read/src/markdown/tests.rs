@@ -17,52 +17,21 @@ Sudani said Baghdad wanted _stable_ relations with **all** its neighbours.\n\n\
 fn seed_shaped_article_splits_into_metadata_and_plain_body() {
     let document = parse_article(SEED_SHAPED_ARTICLE, "articles/ankara.md").unwrap();
     let metadata = &document.metadata;
-    assert_eq!(
-        metadata.title.as_deref(),
-        Some("Erdogan Hosts Iraqi Prime Minister in Ankara")
-    );
+    assert_eq!(metadata.title.as_deref(), Some("Erdogan Hosts Iraqi Prime Minister in Ankara"));
     assert_eq!(metadata.published, Some(PartialDate::day(2024, 3, 12)));
-    assert_eq!(
-        metadata.captions,
-        vec!["Recep Tayyip Erdogan and Mohammed Shia al-Sudani."]
-    );
-    assert_eq!(
-        metadata.credits,
-        vec![
-            "Adem Altan, AFP / presidency.example",
-            "Reuters contributed reporting."
-        ]
-    );
-    assert_eq!(
-        metadata.url.as_deref(),
-        Some("https://news.example.test/2024/03/12/erdogan-hosts-sudani")
-    );
+    assert_eq!(metadata.captions, vec!["Recep Tayyip Erdogan and Mohammed Shia al-Sudani."]);
+    assert_eq!(metadata.credits, vec!["Adem Altan, AFP / presidency.example", "Reuters contributed reporting."]);
+    assert_eq!(metadata.url.as_deref(), Some("https://news.example.test/2024/03/12/erdogan-hosts-sudani"));
     assert_eq!(metadata.source, "articles/ankara.md");
     let paragraphs: Vec<&str> = document.body.split("\n\n").collect();
     assert_eq!(paragraphs.len(), 3, "{:?}", document.body);
     assert!(paragraphs[0].starts_with("Turkish President Recep Tayyip Erdogan received"));
     assert!(paragraphs[0].contains("on water sharing and cross-border security"));
-    assert_eq!(
-        paragraphs[2],
-        "Sudani said Baghdad wanted stable relations with all its neighbours."
-    );
-    for leaked in [
-        "Altan",
-        "Related",
-        "Iraq Bans",
-        "contributed",
-        "Original url",
-        "https://",
-        "**",
-        "](",
-        "\n\n\n",
-        "March 12",
-    ] {
-        assert!(
-            !document.body.contains(leaked),
-            "body contains {leaked:?}: {}",
-            document.body
-        );
+    assert_eq!(paragraphs[2], "Sudani said Baghdad wanted stable relations with all its neighbours.");
+    for leaked in
+        ["Altan", "Related", "Iraq Bans", "contributed", "Original url", "https://", "**", "](", "\n\n\n", "March 12"]
+    {
+        assert!(!document.body.contains(leaked), "body contains {leaked:?}: {}", document.body);
     }
     assert_eq!(document.id, dyad_document::content_id(&document.body));
 }
@@ -75,49 +44,26 @@ fn caption_credit_on_its_own_line_or_block_stays_out_of_the_body() {
              Thousands of people rallied in Tbilisi on Sunday against the foreign agents bill."
         );
         let document = parse_article(&text, "t.md").unwrap();
-        assert_eq!(
-            document.metadata.captions,
-            vec!["Protesters wave flags outside parliament."],
-            "{layout:?}"
-        );
-        assert_eq!(
-            document.metadata.credits,
-            vec!["Photo: Irakli Beridze / Reuters"]
-        );
-        assert_eq!(
-            document.body,
-            "Thousands of people rallied in Tbilisi on Sunday against the foreign agents bill."
-        );
+        assert_eq!(document.metadata.captions, vec!["Protesters wave flags outside parliament."], "{layout:?}");
+        assert_eq!(document.metadata.credits, vec!["Photo: Irakli Beridze / Reuters"]);
+        assert_eq!(document.body, "Thousands of people rallied in Tbilisi on Sunday against the foreign agents bill.");
     }
 }
 
 #[test]
 fn bold_words_at_the_end_of_a_story_paragraph_are_not_a_credit() {
-    let text =
-        "# Talks\n\nThe envoy called the ceasefire talks **the worst, ever**\n\nMore talks follow.";
+    let text = "# Talks\n\nThe envoy called the ceasefire talks **the worst, ever**\n\nMore talks follow.";
     let document = parse_article(text, "t.md").unwrap();
     assert!(document.metadata.captions.is_empty());
-    assert!(
-        document
-            .body
-            .starts_with("The envoy called the ceasefire talks the worst, ever")
-    );
+    assert!(document.body.starts_with("The envoy called the ceasefire talks the worst, ever"));
 }
 
 #[test]
 fn byline_is_taken_near_the_top_but_a_sentence_starting_with_by_is_not() {
-    let document = parse_article(
-        "# Arrest\n\nBy Jane Doe and Omar Haddad\n\nPolice arrested a man.",
-        "t.md",
-    )
-    .unwrap();
-    assert_eq!(
-        document.metadata.byline.as_deref(),
-        Some("Jane Doe and Omar Haddad")
-    );
+    let document = parse_article("# Arrest\n\nBy Jane Doe and Omar Haddad\n\nPolice arrested a man.", "t.md").unwrap();
+    assert_eq!(document.metadata.byline.as_deref(), Some("Jane Doe and Omar Haddad"));
     assert_eq!(document.body, "Police arrested a man.");
-    let sentence =
-        parse_article("# Talks\n\nBy Tuesday, the talks had collapsed.", "t.md").unwrap();
+    let sentence = parse_article("# Talks\n\nBy Tuesday, the talks had collapsed.", "t.md").unwrap();
     assert_eq!(sentence.metadata.byline, None);
     assert_eq!(sentence.body, "By Tuesday, the talks had collapsed.");
 }
@@ -141,45 +87,24 @@ fn front_matter_setext_titles_and_url_on_the_same_line() {
                 Envoys Meet in Doha\n===================\n\nMediators met in Doha on Thursday.\n\n\
                 Original url: <https://news.example.test/doha>";
     let document = parse_article(text, "t.md").unwrap();
-    assert_eq!(
-        document.metadata.title.as_deref(),
-        Some("Envoys Meet in Doha")
-    );
-    assert_eq!(
-        document.metadata.published,
-        Some(PartialDate::day(2024, 8, 15))
-    );
+    assert_eq!(document.metadata.title.as_deref(), Some("Envoys Meet in Doha"));
+    assert_eq!(document.metadata.published, Some(PartialDate::day(2024, 8, 15)));
     assert_eq!(document.metadata.byline.as_deref(), Some("Jane Doe"));
-    assert_eq!(
-        document.metadata.url.as_deref(),
-        Some("https://news.example.test/doha")
-    );
+    assert_eq!(document.metadata.url.as_deref(), Some("https://news.example.test/doha"));
     assert_eq!(document.body, "Mediators met in Doha on Thursday.");
 }
 
 #[test]
 fn date_line_variants_and_dateline_in_the_body() {
-    for date_line in [
-        "July 25, 2024",
-        "25 July 2024",
-        "2024-07-25",
-        "Jul. 25, 2024 10:00 am",
-        "Published: July 25, 2024",
-    ] {
-        let text = format!(
-            "# Strike\n\n{date_line}\n\nBEIRUT (AP) — An Israeli strike hit a building, officials said."
-        );
+    for date_line in
+        ["July 25, 2024", "25 July 2024", "2024-07-25", "Jul. 25, 2024 10:00 am", "Published: July 25, 2024"]
+    {
+        let text =
+            format!("# Strike\n\n{date_line}\n\nBEIRUT (AP) — An Israeli strike hit a building, officials said.");
         let document = parse_article(&text, "t.md").unwrap();
-        assert_eq!(
-            document.metadata.published,
-            Some(PartialDate::day(2024, 7, 25)),
-            "{date_line}"
-        );
+        assert_eq!(document.metadata.published, Some(PartialDate::day(2024, 7, 25)), "{date_line}");
         assert_eq!(document.metadata.dateline_place.as_deref(), Some("BEIRUT"));
-        assert_eq!(
-            document.body,
-            "An Israeli strike hit a building, officials said."
-        );
+        assert_eq!(document.body, "An Israeli strike hit a building, officials said.");
     }
 }
 
@@ -191,51 +116,22 @@ fn an_article_with_only_a_title_is_empty() {
 
 #[test]
 fn the_real_seed_article_reads_cleanly() {
-    let seed_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/000_e35d4a65f2d0984e.txt");
+    let seed_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/000_e35d4a65f2d0984e.txt");
     let Ok(text) = std::fs::read_to_string(&seed_path) else {
-        eprintln!(
-            "skipping: seed article not found at {}",
-            seed_path.display()
-        );
+        eprintln!("skipping: seed article not found at {}", seed_path.display());
         return;
     };
     let document = parse_article(&text, "seed").unwrap();
-    assert_eq!(
-        document.metadata.title.as_deref(),
-        Some("Putin Meets With Syrian President Assad in Moscow")
-    );
-    assert_eq!(
-        document.metadata.published,
-        Some(PartialDate::day(2024, 7, 25))
-    );
+    assert_eq!(document.metadata.title.as_deref(), Some("Putin Meets With Syrian President Assad in Moscow"));
+    assert_eq!(document.metadata.published, Some(PartialDate::day(2024, 7, 25)));
     let url = document.metadata.url.as_deref().unwrap_or_default();
-    assert!(
-        url.starts_with("https://www.themoscowtimes.com/2024/07/25/"),
-        "{url}"
-    );
-    assert!(
-        document.body.starts_with("President Vladimir Putin met"),
-        "{}",
-        document.body
-    );
-    for leaked in [
-        "Sharifulin",
-        "Related article",
-        "contributed reporting",
-        "**",
-        "](",
-        "Original url",
-    ] {
+    assert!(url.starts_with("https://www.themoscowtimes.com/2024/07/25/"), "{url}");
+    assert!(document.body.starts_with("President Vladimir Putin met"), "{}", document.body);
+    for leaked in ["Sharifulin", "Related article", "contributed reporting", "**", "](", "Original url"] {
         assert!(!document.body.contains(leaked), "body contains {leaked:?}");
     }
     assert_eq!(document.metadata.captions.len(), 1);
-    assert_eq!(
-        document.metadata.credits.len(),
-        2,
-        "{:?}",
-        document.metadata.credits
-    );
+    assert_eq!(document.metadata.credits.len(), 2, "{:?}", document.metadata.credits);
 }
 
 #[test]
@@ -247,10 +143,7 @@ fn related_and_credit_lines_without_blank_lines_around_them_are_still_removed() 
         document.body,
         "Security forces raided a house in Kirkuk on Monday. Two suspects were killed, police said."
     );
-    assert_eq!(
-        document.metadata.credits,
-        vec!["Additional reporting by Omar Haddad"]
-    );
+    assert_eq!(document.metadata.credits, vec!["Additional reporting by Omar Haddad"]);
 }
 
 #[test]
@@ -258,13 +151,6 @@ fn a_bare_credit_phrase_counts_only_at_the_end() {
     let text = "# Leak\n\nReporting by local media showed the plan was drafted in March.\n\nOfficials declined to comment.\n\n\
                 Meridian News contributed to this report.";
     let document = parse_article(text, "t.md").unwrap();
-    assert!(
-        document.body.starts_with("Reporting by local media showed"),
-        "{}",
-        document.body
-    );
-    assert_eq!(
-        document.metadata.credits,
-        vec!["Meridian News contributed to this report."]
-    );
+    assert!(document.body.starts_with("Reporting by local media showed"), "{}", document.body);
+    assert_eq!(document.metadata.credits, vec!["Meridian News contributed to this report."]);
 }

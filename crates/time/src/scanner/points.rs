@@ -3,13 +3,10 @@
 //! none of them looks further back than the one token that gives context ("in March").
 
 use super::{DateParts, Match, Scanner};
-use crate::calendar::{
-    Direction, add_days, monday_of_week, shift_month, to_partial, valid_day, weekday_from,
-};
+use crate::calendar::{Direction, add_days, monday_of_week, shift_month, to_partial, valid_day, weekday_from};
 use crate::lexicon::MonthForm;
 use crate::lexicon::{
-    DAY_PARTS, SEASONS, Unit, WEEKDAY_NAME_PREFIXES, WEEKDAY_NAME_SUFFIXES, unit_from_word,
-    weekday_from_word,
+    DAY_PARTS, SEASONS, Unit, WEEKDAY_NAME_PREFIXES, WEEKDAY_NAME_SUFFIXES, unit_from_word, weekday_from_word,
 };
 use crate::{ExpressionKind, Tense, TimeValue};
 use dyad_document::PartialDate;
@@ -76,9 +73,7 @@ impl Scanner<'_, '_> {
     }
 
     fn days_from_anchor(&self, days: i64) -> Option<PartialDate> {
-        self.anchor_date()
-            .and_then(|date| add_days(date, days))
-            .map(to_partial)
+        self.anchor_date().and_then(|date| add_days(date, days)).map(to_partial)
     }
 
     fn relation_at(&self, index: usize) -> Option<Relation> {
@@ -99,9 +94,7 @@ impl Scanner<'_, '_> {
         if !self.is_word_in(index, &["early", "late", "mid"]) {
             return None;
         }
-        let dash_follows = self
-            .token(index + 1)
-            .is_some_and(|dash| dash.glued && dash.is_punct("-"));
+        let dash_follows = self.token(index + 1).is_some_and(|dash| dash.glued && dash.is_punct("-"));
         Some(if dash_follows { index + 2 } else { index + 1 })
     }
 
@@ -112,31 +105,19 @@ impl Scanner<'_, '_> {
         if self.glued_to_something_before(index) {
             return None;
         }
-        let separator = self
-            .token(index + 1)
-            .filter(|token| token.glued && matches!(token.text, "-" | "/" | "."))?;
-        let glued_number = |at: usize| {
-            self.token(at)
-                .filter(|token| token.glued && token.is_number())
-        };
+        let separator = self.token(index + 1).filter(|token| token.glued && matches!(token.text, "-" | "/" | "."))?;
+        let glued_number = |at: usize| self.token(at).filter(|token| token.glued && token.is_number());
         let second = glued_number(index + 2)?;
-        self.token(index + 3)
-            .filter(|token| token.glued && token.text == separator.text)?;
+        self.token(index + 3).filter(|token| token.glued && token.text == separator.text)?;
         let third = glued_number(index + 4)?;
         let last = index + 4;
         // "2024-07-24T10:00:00Z" goes on into a time of day; anything else glued on is not a date.
-        let time_follows = self
-            .token(last + 1)
-            .is_some_and(|next| next.glued && next.text == "T");
+        let time_follows = self.token(last + 1).is_some_and(|next| next.glued && next.text == "T");
         if self.continues_after(last) && !time_follows {
             return None;
         }
         let number = |text: &str| text.parse::<u16>().ok();
-        let (a, b, c) = (
-            number(first.text)?,
-            number(second.text)?,
-            number(third.text)?,
-        );
+        let (a, b, c) = (number(first.text)?, number(second.text)?, number(third.text)?);
         let value = if separator.text == "-" {
             if first.text.len() != 4 || second.text.len() != 2 || third.text.len() != 2 {
                 return None;
@@ -153,35 +134,23 @@ impl Scanner<'_, '_> {
                 _ => None,
             }
         };
-        Some(Match {
-            first: index,
-            last,
-            value: point(value),
-            kind: ExpressionKind::Absolute,
-        })
+        Some(Match { first: index, last, value: point(value), kind: ExpressionKind::Absolute })
     }
 
     fn numeric_day(&self, year: u16, month: u16, day: u16) -> Option<PartialDate> {
-        let year = i16::try_from(year)
-            .ok()
-            .filter(|year| (1900..=2100).contains(year))?;
+        let year = i16::try_from(year).ok().filter(|year| (1900..=2100).contains(year))?;
         valid_day(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
     }
 
     /// "in 2012-2013", "since 2010-11": a span of years written with a dash, after a
     /// temporal word (so "the 2015-16 budget" stays a name).
     fn year_span_at(&self, index: usize) -> Option<Match> {
-        let first = self
-            .token(index)
-            .filter(|token| token.is_number() && token.text.len() == 4)?;
+        let first = self.token(index).filter(|token| token.is_number() && token.text.len() == 4)?;
         if !self.has_temporal_context(index) || self.glued_to_something_before(index) {
             return None;
         }
-        self.token(index + 1)
-            .filter(|dash| dash.glued && matches!(dash.text, "-" | "\u{2013}"))?;
-        let second = self
-            .token(index + 2)
-            .filter(|token| token.glued && token.is_number())?;
+        self.token(index + 1).filter(|dash| dash.glued && matches!(dash.text, "-" | "\u{2013}"))?;
+        let second = self.token(index + 2).filter(|token| token.glued && token.is_number())?;
         if self.continues_after(index + 2) {
             return None;
         }
@@ -192,11 +161,7 @@ impl Scanner<'_, '_> {
             2 => {
                 let within_century: i16 = second.text.parse().ok()?;
                 let candidate = start - start % 100 + within_century;
-                if candidate < start {
-                    candidate + 100
-                } else {
-                    candidate
-                }
+                if candidate < start { candidate + 100 } else { candidate }
             }
             _ => return None,
         };
@@ -204,12 +169,7 @@ impl Scanner<'_, '_> {
             return None;
         }
         let value = TimeValue::Range(PartialDate::year(start), PartialDate::year(end));
-        Some(Match {
-            first: index,
-            last: index + 2,
-            value: Some(value),
-            kind: ExpressionKind::Absolute,
-        })
+        Some(Match { first: index, last: index + 2, value: Some(value), kind: ExpressionKind::Absolute })
     }
 
     /// "the 1990s", "the early 2000s", "mid-1990s": a range of years.
@@ -228,31 +188,20 @@ impl Scanner<'_, '_> {
         if part.is_some() {
             head = self.after_modifier(head)?;
         }
-        let token = self
-            .token(head)
-            .filter(|token| token.is_number() && token.text.len() == 4)?;
+        let token = self.token(head).filter(|token| token.is_number() && token.text.len() == 4)?;
         let start: i16 = token.text.parse().ok()?;
-        if start % 10 != 0
-            || !(1900..=2090).contains(&start)
-            || self.glued_to_something_before(head)
-        {
+        if start % 10 != 0 || !(1900..=2090).contains(&start) || self.glued_to_something_before(head) {
             return None;
         }
         let plural_s = |at: usize| self.token(at).is_some_and(|s| s.glued && s.is("s"));
         let last = if plural_s(head + 1) {
             head + 1
-        } else if self
-            .token(head + 1)
-            .is_some_and(|mark| mark.glued && mark.is_apostrophe())
-            && plural_s(head + 2)
-        {
+        } else if self.token(head + 1).is_some_and(|mark| mark.glued && mark.is_apostrophe()) && plural_s(head + 2) {
             head + 2
         } else {
             return None;
         };
-        if self.continues_after(last)
-            || (!has_article && part.is_none() && !self.has_temporal_context(index))
-        {
+        if self.continues_after(last) || (!has_article && part.is_none() && !self.has_temporal_context(index)) {
             return None;
         }
         let (from, to) = match part {
@@ -261,16 +210,8 @@ impl Scanner<'_, '_> {
             Some(PartOfPeriod::Mid) => (3, 6),
             Some(PartOfPeriod::Late) => (6, 9),
         };
-        let value = TimeValue::Range(
-            PartialDate::year(start + from),
-            PartialDate::year(start + to),
-        );
-        Some(Match {
-            first: index,
-            last,
-            value: Some(value),
-            kind: ExpressionKind::Absolute,
-        })
+        let value = TimeValue::Range(PartialDate::year(start + from), PartialDate::year(start + to));
+        Some(Match { first: index, last, value: Some(value), kind: ExpressionKind::Absolute })
     }
 
     /// "Wednesday", "late Wednesday", "early on Monday", "last Friday", "Sunday night",
@@ -288,9 +229,7 @@ impl Scanner<'_, '_> {
         if relation.is_some() {
             head += 1;
         }
-        let token = self
-            .token(head)
-            .filter(|token| token.is_word() && token.is_capitalised())?;
+        let token = self.token(head).filter(|token| token.is_word() && token.is_capitalised())?;
         let weekday = weekday_from_word(token.text)?;
         if self.is_named_day(head) {
             return None;
@@ -300,9 +239,7 @@ impl Scanner<'_, '_> {
             last += 1;
         }
         if relation.is_none() {
-            let comma = self
-                .token(last + 1)
-                .is_some_and(|token| token.is_punct(","));
+            let comma = self.token(last + 1).is_some_and(|token| token.is_punct(","));
             let date_index = if comma { last + 2 } else { last + 1 };
             if let Some((parts, date_last)) = self.calendar_date_at(date_index) {
                 let resolved = self.resolve_parts(parts);
@@ -320,23 +257,15 @@ impl Scanner<'_, '_> {
             Some(Relation::Last) => weekday_from(anchor, weekday, Direction::Backward, true),
             Some(Relation::Next) => weekday_from(anchor, weekday, Direction::Forward, true),
         });
-        Some(Match {
-            first: index,
-            last,
-            value: point(date.map(to_partial)),
-            kind: ExpressionKind::Weekday,
-        })
+        Some(Match { first: index, last, value: point(date.map(to_partial)), kind: ExpressionKind::Weekday })
     }
 
     /// "Good Friday", "Bloody Sunday", "the Sunday Times": names, not days to resolve.
     fn is_named_day(&self, weekday_index: usize) -> bool {
         let capitalised_in = |at: usize, words: &[&str]| {
-            self.token(at)
-                .is_some_and(|token| token.is_capitalised() && token.is_any(words))
+            self.token(at).is_some_and(|token| token.is_capitalised() && token.is_any(words))
         };
-        weekday_index
-            .checked_sub(1)
-            .is_some_and(|previous| capitalised_in(previous, WEEKDAY_NAME_PREFIXES))
+        weekday_index.checked_sub(1).is_some_and(|previous| capitalised_in(previous, WEEKDAY_NAME_PREFIXES))
             || capitalised_in(weekday_index + 1, WEEKDAY_NAME_SUFFIXES)
     }
 
@@ -349,8 +278,7 @@ impl Scanner<'_, '_> {
             value: point(date),
             kind: ExpressionKind::Relative,
         };
-        let head = if self.is_word_in(index, &["earlier", "later"])
-            && self.is_word_in(index + 1, &["today", "tonight"])
+        let head = if self.is_word_in(index, &["earlier", "later"]) && self.is_word_in(index + 1, &["today", "tonight"])
         {
             index + 1
         } else {
@@ -358,11 +286,7 @@ impl Scanner<'_, '_> {
         };
         let token = self.token(head)?;
         let with_day_part = |at: usize| {
-            if self.is_word_in(at + 1, DAY_PARTS) {
-                at + 1
-            } else {
-                at
-            }
+            if self.is_word_in(at + 1, DAY_PARTS) { at + 1 } else { at }
         };
         if token.is_any(&["today", "tonight"]) {
             return Some(relative(head, self.anchor_point()));
@@ -388,10 +312,7 @@ impl Scanner<'_, '_> {
             }
             return Some(relative(head + 2, self.days_from_anchor(-1)));
         }
-        if self.is_word(head + 1, "day")
-            && self.is_word(head + 2, "after")
-            && self.is_word(head + 3, "tomorrow")
-        {
+        if self.is_word(head + 1, "day") && self.is_word(head + 2, "after") && self.is_word(head + 3, "tomorrow") {
             return Some(relative(head + 3, self.days_from_anchor(2)));
         }
         if self.is_word(head + 1, "previous") && self.is_word_in(head + 2, &["day", "night"]) {
@@ -403,20 +324,13 @@ impl Scanner<'_, '_> {
     /// "three days ago", "a decade ago", "two hours ago".
     fn quantity_ago_at(&self, index: usize) -> Option<Match> {
         let count = self.quantity_at(index)?;
-        let unit = self
-            .token(index + 1)
-            .filter(|token| token.is_word())
-            .and_then(|token| unit_from_word(token.text))?;
+        let unit =
+            self.token(index + 1).filter(|token| token.is_word()).and_then(|token| unit_from_word(token.text))?;
         if !self.is_word(index + 2, "ago") {
             return None;
         }
         let value = self.count_back(count, unit);
-        Some(Match {
-            first: index,
-            last: index + 2,
-            value: point(value),
-            kind: ExpressionKind::Relative,
-        })
+        Some(Match { first: index, last: index + 2, value: point(value), kind: ExpressionKind::Relative })
     }
 
     fn count_back(&self, count: u32, unit: Unit) -> Option<PartialDate> {
@@ -458,14 +372,10 @@ impl Scanner<'_, '_> {
         } else {
             let relation = relation?;
             if unit.is("year") {
-                let year = self
-                    .anchor
-                    .and_then(|anchor| anchor.year.checked_add(relation.offset()));
+                let year = self.anchor.and_then(|anchor| anchor.year.checked_add(relation.offset()));
                 point(year.map(PartialDate::year))
             } else if unit.is("month") {
-                let month = self
-                    .anchor
-                    .and_then(|anchor| shift_month(anchor.year_month()?, relation.offset().into()));
+                let month = self.anchor.and_then(|anchor| shift_month(anchor.year_month()?, relation.offset().into()));
                 point(month.map(|(year, month)| PartialDate::month(year, month)))
             } else if unit.is("week") {
                 self.week(relation, position)
@@ -473,12 +383,7 @@ impl Scanner<'_, '_> {
                 return None;
             }
         };
-        Some(Match {
-            first: index,
-            last: unit_index,
-            value,
-            kind: ExpressionKind::Relative,
-        })
+        Some(Match { first: index, last: unit_index, value, kind: ExpressionKind::Relative })
     }
 
     /// Monday to Sunday of the week named; "earlier this week" ends at the anchor, "later
@@ -524,18 +429,11 @@ impl Scanner<'_, '_> {
         let modifier_end = self.after_modifier(index);
         let after_modifier = modifier_end.unwrap_or(index);
         let relation = self.relation_at(after_modifier);
-        let month_index = if relation.is_some() {
-            after_modifier + 1
-        } else {
-            after_modifier
-        };
+        let month_index = if relation.is_some() { after_modifier + 1 } else { after_modifier };
         let (month, form, month_last) = self.month_at(month_index)?;
-        let month_of_year =
-            |year: Option<i16>| point(year.map(|year| PartialDate::month(year, month)));
+        let month_of_year = |year: Option<i16>| point(year.map(|year| PartialDate::month(year, month)));
         if let Some(relation) = relation {
-            let year = self
-                .anchor
-                .and_then(|anchor| anchor.year.checked_add(relation.offset()));
+            let year = self.anchor.and_then(|anchor| anchor.year.checked_add(relation.offset()));
             return Some(Match {
                 first: index,
                 last: month_last,
@@ -546,13 +444,8 @@ impl Scanner<'_, '_> {
         if let Some((parts, last)) = self.calendar_date_at(month_index) {
             return Some(self.parts_match(index, last, parts));
         }
-        let joined = self.is_word(month_last + 1, "of")
-            || self.token(month_last + 1).is_some_and(|t| t.is_punct(","));
-        let year_index = if joined {
-            month_last + 2
-        } else {
-            month_last + 1
-        };
+        let joined = self.is_word(month_last + 1, "of") || self.token(month_last + 1).is_some_and(|t| t.is_punct(","));
+        let year_index = if joined { month_last + 2 } else { month_last + 1 };
         if let Some(year) = self.year_at(year_index) {
             return Some(Match {
                 first: index,
@@ -561,17 +454,11 @@ impl Scanner<'_, '_> {
                 kind: ExpressionKind::Absolute,
             });
         }
-        let relation_index = if self.is_word(month_last + 1, "of") {
-            month_last + 2
-        } else {
-            month_last + 1
-        };
+        let relation_index = if self.is_word(month_last + 1, "of") { month_last + 2 } else { month_last + 1 };
         if let Some(relation) = self.relation_at(relation_index)
             && self.is_word(relation_index + 1, "year")
         {
-            let year = self
-                .anchor
-                .and_then(|anchor| anchor.year.checked_add(relation.offset()));
+            let year = self.anchor.and_then(|anchor| anchor.year.checked_add(relation.offset()));
             return Some(Match {
                 first: index,
                 last: relation_index + 1,
@@ -579,30 +466,16 @@ impl Scanner<'_, '_> {
                 kind: ExpressionKind::Relative,
             });
         }
-        if form == MonthForm::Abbreviated
-            || (modifier_end.is_none() && !self.has_temporal_context(index))
-        {
+        if form == MonthForm::Abbreviated || (modifier_end.is_none() && !self.has_temporal_context(index)) {
             return None;
         }
-        Some(self.parts_match(
-            index,
-            month_last,
-            DateParts {
-                month: Some(month),
-                ..DateParts::default()
-            },
-        ))
+        Some(self.parts_match(index, month_last, DateParts { month: Some(month), ..DateParts::default() }))
     }
 
     fn parts_match(&self, first: usize, last: usize, parts: DateParts) -> Match {
         let resolved = self.resolve_parts(parts);
         let kind = resolved.map_or(ExpressionKind::Inferred, |(_, kind)| kind);
-        Match {
-            first,
-            last,
-            value: point(resolved.map(|(date, _)| date)),
-            kind,
-        }
+        Match { first, last, value: point(resolved.map(|(date, _)| date)), kind }
     }
 
     /// "3 January", "3rd of January 2024".
@@ -616,27 +489,14 @@ impl Scanner<'_, '_> {
 
     /// "the summer of 2015", "spring 2016": dated to the year.
     fn season_year_at(&self, index: usize) -> Option<Match> {
-        let season_index = if self.is_word(index, "the") {
-            index + 1
-        } else {
-            index
-        };
+        let season_index = if self.is_word(index, "the") { index + 1 } else { index };
         if !self.is_word_in(season_index, SEASONS) {
             return None;
         }
-        let year_index = if self.is_word(season_index + 1, "of") {
-            season_index + 2
-        } else {
-            season_index + 1
-        };
+        let year_index = if self.is_word(season_index + 1, "of") { season_index + 2 } else { season_index + 1 };
         let year = self.year_at(year_index)?;
         let value = Some(TimeValue::Point(PartialDate::year(year)));
-        Some(Match {
-            first: index,
-            last: year_index,
-            value,
-            kind: ExpressionKind::Absolute,
-        })
+        Some(Match { first: index, last: year_index, value, kind: ExpressionKind::Absolute })
     }
 
     /// "2015" after "in", "since", "by", "of" ...; "early 2015", "mid-2015"; the second
@@ -646,23 +506,13 @@ impl Scanner<'_, '_> {
         let head = modifier_end.unwrap_or(index);
         let year = self.year_at(head)?;
         let listed_after_year = self.previous_is_in(index, &["and", "or"])
-            || index
-                .checked_sub(1)
-                .and_then(|previous| self.token(previous))
-                .is_some_and(|t| t.is_punct(","));
-        let listed_after_year = listed_after_year
-            && index
-                .checked_sub(2)
-                .is_some_and(|before| self.year_at(before).is_some());
+            || index.checked_sub(1).and_then(|previous| self.token(previous)).is_some_and(|t| t.is_punct(","));
+        let listed_after_year =
+            listed_after_year && index.checked_sub(2).is_some_and(|before| self.year_at(before).is_some());
         if modifier_end.is_none() && !self.has_temporal_context(index) && !listed_after_year {
             return None;
         }
         let value = Some(TimeValue::Point(PartialDate::year(year)));
-        Some(Match {
-            first: index,
-            last: head,
-            value,
-            kind: ExpressionKind::Absolute,
-        })
+        Some(Match { first: index, last: head, value, kind: ExpressionKind::Absolute })
     }
 }

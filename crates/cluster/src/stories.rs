@@ -1,0 +1,535 @@
+//! Stories: the reports of one real-world event, grouped incrementally.
+//!
+//! An event joins an existing story when all of these hold (else it founds a new story):
+//! - same [`EventFamily`];
+//! - roles agree: the actors overlap the story's actors and the recipients its recipients
+//!   (by code or canonical name); a side that is empty on either part neither helps nor
+//!   hurts, but at least one side must truly overlap. In a reciprocal family (meetings) the
+//!   roles may also match swapped; in a directed one (an attack) they may not, so the
+//!   retaliation is its own story;
+//! - dates agree: the event's day range overlaps the story's ([`crate::dates`]). A story keeps
+//!   the intersection of its members' stated ranges and, apart, of their publication windows,
+//!   so all members stay pairwise compatible (intervals that pairwise overlap share a point);
+//! - places agree: when both name countries, they share one;
+//! - wording agrees: the overlap of the event sentence's content words (stopwords and the
+//!   actors' own names left out, cut to 6 letters as a crude stem) with the story's reaches a threshold that rises as date agreement weakens ([`wording_threshold`]): same-day
+//!   reports need little shared wording, "sometime in 2024" needs a lot.
+//!
+//! Among several matching stories the best score wins (wording, plus a bonus for agreeing to
+//! the day), the earliest story on a tie. Candidates come from blocking on (family, date
+//! bucket, actor key, recipient key), so adding a document only looks at stories in its own
+//! block and never re-clusters: stories only grow, and an event's story never changes later.
+//!
+//! Story ids are derived from the first member (its document and event id), so the same input
+//! in the same order always yields the same ids, and ids do not change as a story grows.
+//! Adding a document whose events were already added returns their earlier assignments.
+
+use crate::dates::{DateEvidence, DayRange};
+use crate::family::EventFamily;
+use crate::features::{
+    EventFeatures, Interner, merge_sorted, sorted_intersection_count, sorted_overlap,
+};
+use dyad_document::{Document, PartialDate, content_id};
+use dyad_record::EventRecord;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Most distinct content words a story remembers for wording comparisons.
+pub const MAX_STORY_WORDS: usize = 256;
+/// A date range up to this many days is blocked by week; a longer one by year.
+const WEEK_BLOCKING_MAX_DAYS: i32 = 62;
+/// Ranges spanning more years than this are too vague to block on a date at all.
+const YEAR_BLOCKING_MAX_YEARS: i32 = 3;
+/// Score bonus for agreeing to the exact day, so a same-day story beats a same-week one.
+const SAME_DAY_BONUS: f64 = 0.2;
+
+/// The document a batch of events came from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DocumentInfo<'a> {
+    pub doc_id: &'a str,
+    /// Real publication date, if known. Leave it `None` when the pipeline only had a stand-in:
+    /// events dated from the publication fallback then count as undated.
+    pub published: Option<PartialDate>,
+    /// The outlet's name or web host, kept as evidence of who reported the story.
+    pub outlet: Option<&'a str>,
+    /// The document body, used to read each event's sentence (`EventRecord::span`). Without
+    /// it the clusterer compares the events' own words, which is weaker.
+    pub body: Option<&'a str>,
+}
+
+impl<'a> DocumentInfo<'a> {
+    /// From a read document; the outlet is the URL's host without "www.".
+    pub fn from_document(document: &'a Document) -> DocumentInfo<'a> {
+        DocumentInfo {
+            doc_id: &document.id,
+            published: document.metadata.published,
+            outlet: document.metadata.url.as_deref().and_then(url_host),
+            body: Some(&document.body),
+        }
+    }
+}
+
+/// "https://www.example.com/a/b" → "example.com".
+pub fn url_host(url: &str) -> Option<&str> {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = after_scheme.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, host)| host);
+    let host = host.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+/// Where one event went.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryAssignment {
+    pub event_id: String,
+    pub doc_id: String,
+    pub story_id: String,
+    /// True when this event founded the story.
+    pub new_story: bool,
+    /// Wording similarity with the story it joined (1 for a founder).
+    pub similarity: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryMember {
+    pub event_id: String,
+    pub doc_id: String,
+    /// The member's own PLOVER type (the story's family may hold several).
+    pub event: String,
+    pub sentence: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StorySource {
+    pub doc_id: String,
+    pub outlet: Option<String>,
+    pub published: Option<PartialDate>,
+}
+
+/// One real-world event and every report of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub id: String,
+    pub family: EventFamily,
+    pub members: Vec<StoryMember>,
+    /// Each reporting document once, in the order they were added.
+    pub sources: Vec<StorySource>,
+    /// Earliest and latest known publication date among the sources.
+    pub first_reported: Option<PartialDate>,
+    pub last_reported: Option<PartialDate>,
+    /// The most precise date covering what the members' texts state, if any stated one.
+    pub date: Option<PartialDate>,
+    /// The sentence of the member from the earliest-published source (first added on a tie).
+    pub representative: String,
+    pub representative_event_id: String,
+}
+
+/// What the clusterer remembers of a story to match new events against it.
+struct StoryProfile {
+    family_id: u32,
+    reciprocal: bool,
+    actors: Vec<u32>,
+    recipients: Vec<u32>,
+    stated: Option<DayRange>,
+    reported: Option<DayRange>,
+    countries: Vec<u32>,
+    words: Vec<u32>,
+    /// Publication day of the representative's source; None sorts last.
+    representative_published: Option<i32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Bucket {
+    Week(i32),
+    Year(i32),
+    /// Stories with an undated member.
+    Undated,
+    /// Every story, whatever its date: for events whose own date is too vague to block on.
+    Any,
+}
+
+/// A role slot of a blocking key: an entity key, "this side of the member was empty", or
+/// "whatever this side holds".
+const EMPTY_SIDE: u32 = u32::MAX;
+const ANY_SIDE: u32 = u32::MAX - 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct BlockKey {
+    family_id: u32,
+    bucket: Bucket,
+    actor: u32,
+    recipient: u32,
+}
+
+/// Groups events into stories as documents arrive.
+#[derive(Default)]
+pub struct StoryClusterer {
+    interner: Interner,
+    stories: Vec<Story>,
+    profiles: Vec<StoryProfile>,
+    index_by_id: HashMap<String, u32>,
+    blocks: HashMap<BlockKey, Vec<u32>>,
+    /// "doc_id \u{1f} event_id" → story index, so re-adding a document is idempotent.
+    assigned: HashMap<String, u32>,
+    /// Per story, the last event number that looked at it: dedups candidates without allocating.
+    seen_stamp: Vec<u32>,
+    stamp: u32,
+}
+
+impl StoryClusterer {
+    pub fn new() -> StoryClusterer {
+        StoryClusterer::default()
+    }
+
+    pub fn stories(&self) -> &[Story] {
+        &self.stories
+    }
+
+    pub fn story(&self, story_id: &str) -> Option<&Story> {
+        self.index_by_id.get(story_id).map(|index| &self.stories[*index as usize])
+    }
+
+    /// Assigns each event of one document to a story, in the order given, and returns one
+    /// assignment per event.
+    pub fn add_document(&mut self, document: &DocumentInfo<'_>, events: &[EventRecord]) -> Vec<StoryAssignment> {
+        events.iter().map(|event| self.add_event(document, event)).collect()
+    }
+
+    fn add_event(&mut self, document: &DocumentInfo<'_>, event: &EventRecord) -> StoryAssignment {
+        let member_key = format!("{}\u{1f}{}", document.doc_id, event.id);
+        if let Some(index) = self.assigned.get(&member_key) {
+            let story = &self.stories[*index as usize];
+            return StoryAssignment {
+                event_id: event.id.clone(),
+                doc_id: document.doc_id.to_string(),
+                story_id: story.id.clone(),
+                new_story: false,
+                similarity: 1.0,
+            };
+        }
+        let features =
+            EventFeatures::new(event, document.body, document.published.as_ref(), &mut self.interner);
+        let best = if features.has_roles() { self.best_story(&features) } else { None };
+        let (index, new_story, similarity, swapped) = match best {
+            Some(found) => (found.index, false, found.similarity, found.swapped),
+            None => (self.found_story(document, event, &features), true, 1.0, false),
+        };
+        self.join(index, document, event, &features, swapped);
+        self.assigned.insert(member_key, index);
+        StoryAssignment {
+            event_id: event.id.clone(),
+            doc_id: document.doc_id.to_string(),
+            story_id: self.stories[index as usize].id.clone(),
+            new_story,
+            similarity,
+        }
+    }
+
+    fn best_story(&mut self, features: &EventFeatures) -> Option<Candidate> {
+        self.stamp = self.stamp.wrapping_add(1);
+        let mut best: Option<Candidate> = None;
+        for key in query_keys(features) {
+            let Some(stories) = self.blocks.get(&key) else { continue };
+            for &index in stories {
+                let slot = &mut self.seen_stamp[index as usize];
+                if *slot == self.stamp {
+                    continue;
+                }
+                *slot = self.stamp;
+                let Some(candidate) = score(features, &self.profiles[index as usize], index) else { continue };
+                if best.as_ref().is_none_or(|top| candidate.beats(top)) {
+                    best = Some(candidate);
+                }
+            }
+        }
+        best
+    }
+
+    fn found_story(&mut self, document: &DocumentInfo<'_>, event: &EventRecord, features: &EventFeatures) -> u32 {
+        let index = self.stories.len() as u32;
+        let id = format!("story-{}", content_id(&format!("{}\u{1f}{}", document.doc_id, event.id)));
+        self.index_by_id.insert(id.clone(), index);
+        self.stories.push(Story {
+            id,
+            family: features.family.clone(),
+            members: Vec::new(),
+            sources: Vec::new(),
+            first_reported: None,
+            last_reported: None,
+            date: None,
+            representative: features.sentence.clone(),
+            representative_event_id: event.id.clone(),
+        });
+        self.profiles.push(StoryProfile {
+            family_id: features.family_id,
+            reciprocal: features.family.is_reciprocal(),
+            actors: Vec::new(),
+            recipients: Vec::new(),
+            stated: None,
+            reported: None,
+            countries: Vec::new(),
+            words: Vec::new(),
+            representative_published: document.published.map(|date| DayRange::of(&date).first),
+        });
+        self.seen_stamp.push(0);
+        index
+    }
+
+    /// Adds the event to story `index`: its roles (in the orientation that matched), dates,
+    /// words and source, and files the story under the event's blocking keys.
+    fn join(&mut self, index: u32, document: &DocumentInfo<'_>, event: &EventRecord, features: &EventFeatures, swapped: bool) {
+        let (actors, recipients) =
+            if swapped { (&features.recipients, &features.actors) } else { (&features.actors, &features.recipients) };
+        let profile = &mut self.profiles[index as usize];
+        merge_sorted(&mut profile.actors, actors, usize::MAX);
+        merge_sorted(&mut profile.recipients, recipients, usize::MAX);
+        merge_sorted(&mut profile.countries, &features.countries, usize::MAX);
+        merge_sorted(&mut profile.words, &features.tokens, MAX_STORY_WORDS);
+        match features.date {
+            DateEvidence::Stated(range) => profile.stated = narrowed(profile.stated, range),
+            DateEvidence::Reported(range) => profile.reported = narrowed(profile.reported, range),
+            DateEvidence::Unknown => {}
+        }
+        let published_day = document.published.map(|date| DayRange::of(&date).first);
+        let earlier = match (published_day, profile.representative_published) {
+            (Some(day), Some(current)) => day < current,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if earlier {
+            profile.representative_published = published_day;
+        }
+        let stated = profile.stated;
+        let story = &mut self.stories[index as usize];
+        if earlier {
+            story.representative = features.sentence.clone();
+            story.representative_event_id = event.id.clone();
+        }
+        story.date = stated.and_then(|range| range.covering_date());
+        story.members.push(StoryMember {
+            event_id: event.id.clone(),
+            doc_id: document.doc_id.to_string(),
+            event: event.event.clone(),
+            sentence: event.sentence,
+        });
+        if story.sources.last().is_none_or(|source| source.doc_id != document.doc_id) {
+            story.sources.push(StorySource {
+                doc_id: document.doc_id.to_string(),
+                outlet: document.outlet.map(str::to_string),
+                published: document.published,
+            });
+            if let Some(published) = document.published {
+                story.first_reported = Some(story.first_reported.map_or(published, |first| first.min(published)));
+                story.last_reported = Some(story.last_reported.map_or(published, |last| last.max(published)));
+            }
+        }
+        for key in member_keys(features.family_id, actors, recipients, features.date) {
+            let list = self.blocks.entry(key).or_default();
+            if list.last() != Some(&index) {
+                list.push(index);
+            }
+        }
+    }
+}
+
+fn narrowed(current: Option<DayRange>, range: DayRange) -> Option<DayRange> {
+    match current {
+        // A joining event always overlaps, so the intersection exists; keep the old range if not.
+        Some(current) => Some(current.intersection(&range).unwrap_or(current)),
+        None => Some(range),
+    }
+}
+
+struct Candidate {
+    index: u32,
+    score: f64,
+    similarity: f64,
+    swapped: bool,
+}
+
+impl Candidate {
+    fn beats(&self, other: &Candidate) -> bool {
+        self.score > other.score || (self.score == other.score && self.index < other.index)
+    }
+}
+
+/// How well `features` fits a story, or None when any condition of the module docs fails.
+fn score(features: &EventFeatures, profile: &StoryProfile, index: u32) -> Option<Candidate> {
+    if features.family_id != profile.family_id {
+        return None;
+    }
+    let swapped = if roles_agree(&features.actors, &features.recipients, profile) {
+        false
+    } else if profile.reciprocal && roles_agree(&features.recipients, &features.actors, profile) {
+        true
+    } else {
+        return None;
+    };
+    let agreement_days = date_agreement(features.date, profile)?;
+    if !features.countries.is_empty()
+        && !profile.countries.is_empty()
+        && !sorted_overlap(&features.countries, &profile.countries)
+    {
+        return None;
+    }
+    let similarity = wording_similarity(&features.tokens, &profile.words);
+    if similarity < wording_threshold(agreement_days) {
+        return None;
+    }
+    let bonus = if agreement_days <= 1 { SAME_DAY_BONUS } else { 0.0 };
+    Some(Candidate { index, score: similarity + bonus, similarity, swapped })
+}
+
+/// Roles agree when no side conflicts and at least one side shares a key.
+fn roles_agree(actors: &[u32], recipients: &[u32], profile: &StoryProfile) -> bool {
+    let actor_side = side_agreement(actors, &profile.actors);
+    let recipient_side = side_agreement(recipients, &profile.recipients);
+    match (actor_side, recipient_side) {
+        (Some(actor_shared), Some(recipient_shared)) => actor_shared || recipient_shared,
+        _ => false,
+    }
+}
+
+/// Some(true): the side shares a key; Some(false): one part leaves it empty; None: conflict.
+fn side_agreement(event_side: &[u32], story_side: &[u32]) -> Option<bool> {
+    if event_side.is_empty() || story_side.is_empty() {
+        Some(false)
+    } else if sorted_overlap(event_side, story_side) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// None when the dates conflict; otherwise how coarse the agreement is, in days: the width
+/// of the vaguer of the two date ranges (i32::MAX when either side has no date).
+fn date_agreement(event_date: DateEvidence, profile: &StoryProfile) -> Option<i32> {
+    let story_ranges = [profile.stated, profile.reported];
+    let Some(event_range) = event_date.range() else {
+        return Some(i32::MAX);
+    };
+    for story_range in story_ranges.iter().flatten() {
+        if !event_range.overlaps(story_range) {
+            return None;
+        }
+    }
+    // A stated story date outranks the fuzzy publication window.
+    let story_width = match (profile.stated, profile.reported) {
+        (Some(stated), _) => stated.days(),
+        (None, Some(reported)) => reported.days(),
+        (None, None) => return Some(i32::MAX),
+    };
+    Some(event_range.days().max(story_width))
+}
+
+/// Overlap coefficient of the event sentence's content words and the story's: shared words
+/// over the smaller set, so a long sentence is not penalised against a young story.
+fn wording_similarity(event_words: &[u32], story_words: &[u32]) -> f64 {
+    let smaller = event_words.len().min(story_words.len());
+    if smaller == 0 {
+        return 0.0;
+    }
+    sorted_intersection_count(event_words, story_words) as f64 / smaller as f64
+}
+
+/// Shared wording required, by how precisely the dates agree: the vaguer the date, the more
+/// the wording must say it is the same event.
+pub fn wording_threshold(agreement_days: i32) -> f64 {
+    match agreement_days {
+        days if days <= 1 => 0.10,
+        days if days <= 7 => 0.20,
+        days if days <= 31 => 0.30,
+        _ => 0.45,
+    }
+}
+
+/// Role pairs of a member: each (actor, recipient), with EMPTY_SIDE for an empty side, and
+/// (key, ANY_SIDE) / (ANY_SIDE, key) for every key so one-sided events find the story.
+fn role_pairs(actors: &[u32], recipients: &[u32]) -> Vec<(u32, u32)> {
+    let mut pairs = Vec::new();
+    let actor_slots: Vec<u32> = if actors.is_empty() { vec![EMPTY_SIDE] } else { actors.to_vec() };
+    let recipient_slots: Vec<u32> = if recipients.is_empty() { vec![EMPTY_SIDE] } else { recipients.to_vec() };
+    for actor in &actor_slots {
+        for recipient in &recipient_slots {
+            pairs.push((*actor, *recipient));
+        }
+    }
+    pairs.extend(actors.iter().map(|actor| (*actor, ANY_SIDE)));
+    pairs.extend(recipients.iter().map(|recipient| (ANY_SIDE, *recipient)));
+    pairs
+}
+
+/// Keys a story is filed under for one member.
+fn member_keys(family_id: u32, actors: &[u32], recipients: &[u32], date: DateEvidence) -> Vec<BlockKey> {
+    let mut buckets = vec![Bucket::Any];
+    match date.range() {
+        Some(range) if range.days() <= WEEK_BLOCKING_MAX_DAYS => buckets.extend(week_buckets(range)),
+        Some(range) => match year_buckets(range) {
+            Some(years) => buckets.extend(years),
+            None => buckets.push(Bucket::Undated),
+        },
+        None => buckets.push(Bucket::Undated),
+    }
+    keys(family_id, &buckets, &role_pairs(actors, recipients))
+}
+
+/// Keys an event looks up, in a fixed order.
+fn query_keys(features: &EventFeatures) -> Vec<BlockKey> {
+    let buckets: Vec<Bucket> = match features.date.range() {
+        Some(range) if range.days() <= WEEK_BLOCKING_MAX_DAYS => {
+            let mut buckets = week_buckets(range);
+            buckets.extend(year_buckets(range).unwrap_or_default());
+            buckets.push(Bucket::Undated);
+            buckets
+        }
+        // A vague or missing date cannot narrow the search: look at every date.
+        _ => vec![Bucket::Any],
+    };
+    let mut pairs = query_pairs(&features.actors, &features.recipients);
+    if features.family.is_reciprocal() {
+        pairs.extend(query_pairs(&features.recipients, &features.actors));
+    }
+    keys(features.family_id, &buckets, &pairs)
+}
+
+/// Pairs that find every story the roles could agree with: the exact pairs, stories lacking
+/// one side, and, for an event lacking a side, any story sharing the other side.
+fn query_pairs(actors: &[u32], recipients: &[u32]) -> Vec<(u32, u32)> {
+    let mut pairs = Vec::new();
+    match (actors.is_empty(), recipients.is_empty()) {
+        (false, false) => {
+            for actor in actors {
+                for recipient in recipients {
+                    pairs.push((*actor, *recipient));
+                }
+            }
+            pairs.extend(actors.iter().map(|actor| (*actor, EMPTY_SIDE)));
+            pairs.extend(recipients.iter().map(|recipient| (EMPTY_SIDE, *recipient)));
+        }
+        (false, true) => pairs.extend(actors.iter().map(|actor| (*actor, ANY_SIDE))),
+        (true, false) => pairs.extend(recipients.iter().map(|recipient| (ANY_SIDE, *recipient))),
+        (true, true) => {}
+    }
+    pairs
+}
+
+fn keys(family_id: u32, buckets: &[Bucket], pairs: &[(u32, u32)]) -> Vec<BlockKey> {
+    let mut keys = Vec::with_capacity(buckets.len() * pairs.len());
+    for bucket in buckets {
+        for (actor, recipient) in pairs {
+            keys.push(BlockKey { family_id, bucket: *bucket, actor: *actor, recipient: *recipient });
+        }
+    }
+    keys
+}
+
+fn week_buckets(range: DayRange) -> Vec<Bucket> {
+    (range.first.div_euclid(7)..=range.last.div_euclid(7)).map(Bucket::Week).collect()
+}
+
+fn year_buckets(range: DayRange) -> Option<Vec<Bucket>> {
+    let first_year = crate::dates::civil_from_days(range.first).0;
+    let last_year = crate::dates::civil_from_days(range.last).0;
+    (last_year - first_year < YEAR_BLOCKING_MAX_YEARS).then(|| (first_year..=last_year).map(Bucket::Year).collect())
+}
