@@ -32,7 +32,12 @@ impl MentionLookup {
 
     /// Resolves mentions already found in this sentence on `date`: finding is the costly part
     /// and does not depend on the date, so a coder trying several dates finds once.
-    pub fn from_mentions(view: &SentenceView, kb: &KnowledgeBase, found: &[Mention], date: PartialDate) -> MentionLookup {
+    pub fn from_mentions(
+        view: &SentenceView,
+        kb: &KnowledgeBase,
+        found: &[Mention],
+        date: PartialDate,
+    ) -> MentionLookup {
         let mut mentions = Vec::new();
         let mut mention_of_token = vec![None; view.len()];
         for mention in found {

@@ -5,12 +5,14 @@ use crate::output;
 use crate::{GlobalOptions, OutputFormat};
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
+use dyad_cluster::{DocumentInfo, StoryClusterer};
 use dyad_document::Document;
 use dyad_pipeline::Pipeline;
 use dyad_read::{InputFormat, ReadOptions};
-use dyad_record::DocumentRecord;
+use dyad_record::{DocumentRecord, EventRecord};
 use dyad_store::{InsertOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -93,14 +95,42 @@ fn pipeline(global: &GlobalOptions) -> Result<Pipeline<'static>> {
     Ok(Pipeline::new(kb, verbs, global.today.unwrap_or_else(dictionaries::today)))
 }
 
+/// Story clustering across the documents of one run (and, for `ingest`, those already stored):
+/// each event gets the id of the real-world story it reports.
+struct Stories {
+    clusterer: StoryClusterer,
+}
+
+impl Stories {
+    fn new() -> Stories {
+        Stories { clusterer: StoryClusterer::new() }
+    }
+
+    /// Sets `story_id` on each event of the document.
+    fn assign(&mut self, document: &Document, events: &mut [EventRecord]) {
+        let info = DocumentInfo::from_document(document);
+        let story_of: HashMap<String, String> = self
+            .clusterer
+            .add_document(&info, events)
+            .into_iter()
+            .map(|assignment| (assignment.event_id, assignment.story_id))
+            .collect();
+        for event in events {
+            event.story_id = story_of.get(&event.id).cloned();
+        }
+    }
+}
+
 pub fn code(global: &GlobalOptions, args: CodeArgs) -> Result<()> {
     let pipeline = pipeline(global)?;
+    let mut stories = Stories::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut writer = output::EventWriter::new(args.format);
     let (mut documents_coded, mut events_found, mut skipped) = (0usize, 0usize, 0usize);
     for document in documents(&args.reading, &mut skipped) {
-        let processed = pipeline.process(document);
+        let mut processed = pipeline.process(document);
+        stories.assign(&processed.document, &mut processed.coded.events);
         documents_coded += 1;
         events_found += processed.events().len();
         writer.write_events(&mut out, processed.events())?;
@@ -125,6 +155,7 @@ pub fn ingest(global: &GlobalOptions, args: IngestArgs) -> Result<()> {
         ProgressStyle::with_template("{spinner} {pos} documents read, {per_sec} [{elapsed_precise}] {msg}")
             .expect("the progress template is valid"),
     );
+    let mut stories = stories_of_stored_documents(&store)?;
     let (mut stored, mut already, mut events, mut quotes, mut skipped) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for document in documents(&args.reading, &mut skipped) {
         progress.inc(1);
@@ -132,7 +163,8 @@ pub fn ingest(global: &GlobalOptions, args: IngestArgs) -> Result<()> {
             already += 1;
             continue;
         }
-        let processed = pipeline.process(document);
+        let mut processed = pipeline.process(document);
+        stories.assign(&processed.document, &mut processed.coded.events);
         let record = DocumentRecord::from_document(&processed.document);
         let outcome = store
             .insert_document(&record, processed.events(), &processed.quotes)
@@ -156,6 +188,18 @@ pub fn ingest(global: &GlobalOptions, args: IngestArgs) -> Result<()> {
         bail!("no document could be read");
     }
     Ok(())
+}
+
+/// The clusterer keeps its stories in memory; replaying the stored documents in the order they
+/// were stored rebuilds the same stories, so new documents join the stories already told.
+fn stories_of_stored_documents(store: &Store) -> Result<Stories> {
+    let mut stories = Stories::new();
+    for record in store.documents(None)? {
+        let mut events = store.events_for_document(&record.doc_id)?;
+        let document = document_from_record(record);
+        stories.assign(&document, &mut events);
+    }
+    Ok(stories)
 }
 
 pub fn show(global: &GlobalOptions, args: ShowArgs) -> Result<()> {

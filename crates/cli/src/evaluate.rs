@@ -17,6 +17,9 @@ pub enum EvalCommand {
     /// Headline-event recall and dates on the news-dev set.
     #[command(after_help = "Example:\n  dyad eval news ../shared/eval/news-dev")]
     News { directory: PathBuf },
+    /// Story clustering on the news-dev set: B-cubed precision, recall and F1, with confusions.
+    #[command(after_help = "Example:\n  dyad eval stories ../shared/eval/news-dev")]
+    Stories { directory: PathBuf },
     /// Article extraction on the Zyte (ground-truth.json) or WCXB (ground-truth/*.json) benchmark.
     #[command(
         after_help = "Examples:\n  dyad eval extract ../shared/eval/extraction/aeb-dev\n  dyad eval extract ../shared/eval/extraction/wcxb-dev"
@@ -40,6 +43,12 @@ pub fn run(_global: &GlobalOptions, command: EvalCommand) -> Result<()> {
         }
         EvalCommand::News { directory } => {
             let report = dyad_eval::evaluate_news(&directory)
+                .with_context(|| format!("cannot score {}", directory.display()))?;
+            println!("{report}");
+            Ok(())
+        }
+        EvalCommand::Stories { directory } => {
+            let report = dyad_eval::evaluate_stories(&directory)
                 .with_context(|| format!("cannot score {}", directory.display()))?;
             println!("{report}");
             Ok(())

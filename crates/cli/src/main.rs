@@ -67,6 +67,9 @@ enum Command {
                             dyad events --type ASSAULT --country SYR --since 2024-01 --format csv\n  \
                             dyad events --text ceasefire --format jsonl")]
     Events(query::EventArgs),
+    /// List stored stories: real-world events with the number of documents reporting each.
+    #[command(after_help = "Examples:\n  dyad stories\n  dyad stories --type ASSAULT --since 2024-07 --format csv")]
+    Stories(query::EventArgs),
     /// List stored quotes, filtered.
     #[command(after_help = "Examples:\n  dyad quotes --speaker Erdogan\n  dyad quotes --country RUS --format jsonl")]
     Quotes(query::QuoteArgs),
@@ -114,6 +117,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Code(args) => coding::code(&global, args),
         Command::Ingest(args) => coding::ingest(&global, args),
         Command::Events(args) => query::events(&global, args),
+        Command::Stories(args) => query::stories(&global, args),
         Command::Quotes(args) => query::quotes(&global, args),
         Command::Docs(args) => query::docs(&global, args),
         Command::Show(args) => coding::show(&global, args),

@@ -72,7 +72,7 @@ impl EventWriter {
 }
 
 /// "Vladimir Putin (RUS GOV); police (COP)".
-fn entity_summary(entities: &[Entity]) -> String {
+pub fn entity_summary(entities: &[Entity]) -> String {
     let parts: Vec<String> = entities
         .iter()
         .map(|entity| {

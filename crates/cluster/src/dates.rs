@@ -45,8 +45,7 @@ impl DayRange {
 
     /// The common days of two overlapping ranges.
     pub fn intersection(&self, other: &DayRange) -> Option<DayRange> {
-        self.overlaps(other)
-            .then(|| DayRange { first: self.first.max(other.first), last: self.last.min(other.last) })
+        self.overlaps(other).then(|| DayRange { first: self.first.max(other.first), last: self.last.min(other.last) })
     }
 
     pub fn days(&self) -> i32 {

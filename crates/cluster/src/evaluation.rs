@@ -57,7 +57,10 @@ pub fn bcubed(gold: &[(String, String)], predicted: &[(String, String)]) -> Resu
     Ok(BCubed { precision, recall, f1 })
 }
 
-fn cluster_map<'a>(pairs: &'a [(String, String)], side: &'static str) -> Result<BTreeMap<&'a str, &'a str>, ClusterError> {
+fn cluster_map<'a>(
+    pairs: &'a [(String, String)],
+    side: &'static str,
+) -> Result<BTreeMap<&'a str, &'a str>, ClusterError> {
     let mut map = BTreeMap::new();
     for (doc, cluster) in pairs {
         if let Some(first) = map.insert(doc.as_str(), cluster.as_str()) {
@@ -95,7 +98,8 @@ pub fn non_political_not_alone(gold: &[(String, String)], predicted: &[(String, 
             *sizes.entry(cluster).or_default() += 1;
         }
     }
-    let predicted_of: HashMap<&str, &str> = predicted.iter().map(|(doc, cluster)| (doc.as_str(), cluster.as_str())).collect();
+    let predicted_of: HashMap<&str, &str> =
+        predicted.iter().map(|(doc, cluster)| (doc.as_str(), cluster.as_str())).collect();
     gold.iter()
         .filter(|(_, cluster)| cluster.starts_with("none-"))
         .filter(|(doc, _)| predicted_of.get(doc.as_str()).is_some_and(|cluster| sizes[cluster] > 1))
@@ -200,7 +204,8 @@ pub fn read_news_clusters(dir: &Path) -> Result<Vec<(String, String)>, ClusterEr
     paths.sort();
     let mut clusters = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|source| ClusterError::Read { path: path.clone(), source })?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|source| ClusterError::Read { path: path.clone(), source })?;
         let document: NewsDocumentCluster =
             serde_json::from_str(&text).map_err(|source| ClusterError::Parse { path: path.clone(), source })?;
         clusters.push((document.id, document.cluster));

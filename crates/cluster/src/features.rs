@@ -101,10 +101,9 @@ impl EventFeatures {
 /// The event's sentence from the body when its span slices the body cleanly; otherwise the
 /// event's own words and entity mentions, which still carry the key words.
 fn sentence_text(event: &EventRecord, body: Option<&str>) -> String {
-    if let Some(sentence) = body.and_then(|body| body.get(event.span.start..event.span.end)) {
-        if !sentence.trim().is_empty() {
-            return sentence.to_string();
-        }
+    let sentence = body.and_then(|body| body.get(event.span.start..event.span.end));
+    if let Some(sentence) = sentence.filter(|sentence| !sentence.trim().is_empty()) {
+        return sentence.to_string();
     }
     let mut parts = vec![event.event_text.as_str()];
     parts.extend(event.actor.iter().chain(&event.recipient).map(|entity| entity.text.as_str()));

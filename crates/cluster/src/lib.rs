@@ -12,8 +12,8 @@
 //! order matters, and story ids derived from each story's first member.
 
 mod dates;
-pub mod evaluation;
 mod error;
+pub mod evaluation;
 mod family;
 mod features;
 mod near_duplicate;

@@ -92,11 +92,7 @@ impl NearDuplicateIndex {
         for key in band_keys {
             self.buckets.entry(key).or_default().push(index);
         }
-        self.documents.push(IndexedDocument {
-            doc_id: doc_id.to_string(),
-            shingle_count: shingles.len(),
-            signature,
-        });
+        self.documents.push(IndexedDocument { doc_id: doc_id.to_string(), shingle_count: shingles.len(), signature });
         best
     }
 
@@ -116,8 +112,7 @@ impl NearDuplicateIndex {
             if other.shingle_count < MINIMUM_SHINGLES {
                 continue;
             }
-            let similarity =
-                containment(signature, &other.signature, shingle_count, other.shingle_count);
+            let similarity = containment(signature, &other.signature, shingle_count, other.shingle_count);
             // Candidates come in insertion order, so a strict `>` keeps the earliest on a tie.
             if similarity >= self.threshold && best.is_none_or(|(top, _)| similarity > top) {
                 best = Some((similarity, candidate));
@@ -165,7 +160,12 @@ fn band_keys(signature: &[u64; SIGNATURE_LENGTH]) -> Vec<u64> {
 }
 
 /// Estimated |A∩B| / min(|A|,|B|) from the MinHash Jaccard estimate J: |A∩B| = J(|A|+|B|)/(1+J).
-fn containment(first: &[u64; SIGNATURE_LENGTH], second: &[u64; SIGNATURE_LENGTH], first_count: usize, second_count: usize) -> f64 {
+fn containment(
+    first: &[u64; SIGNATURE_LENGTH],
+    second: &[u64; SIGNATURE_LENGTH],
+    first_count: usize,
+    second_count: usize,
+) -> f64 {
     let agreeing = first.iter().zip(second.iter()).filter(|(a, b)| a == b).count();
     let jaccard = agreeing as f64 / SIGNATURE_LENGTH as f64;
     let intersection = jaccard * (first_count + second_count) as f64 / (1.0 + jaccard);

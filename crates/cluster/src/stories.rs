@@ -26,9 +26,7 @@
 
 use crate::dates::{DateEvidence, DayRange};
 use crate::family::EventFamily;
-use crate::features::{
-    EventFeatures, Interner, merge_sorted, sorted_intersection_count, sorted_overlap,
-};
+use crate::features::{EventFeatures, Interner, merge_sorted, sorted_intersection_count, sorted_overlap};
 use dyad_document::{Document, PartialDate, content_id};
 use dyad_record::EventRecord;
 use serde::{Deserialize, Serialize};
@@ -208,8 +206,7 @@ impl StoryClusterer {
                 similarity: 1.0,
             };
         }
-        let features =
-            EventFeatures::new(event, document.body, document.published.as_ref(), &mut self.interner);
+        let features = EventFeatures::new(event, document.body, document.published.as_ref(), &mut self.interner);
         let best = if features.has_roles() { self.best_story(&features) } else { None };
         let (index, new_story, similarity, swapped) = match best {
             Some(found) => (found.index, false, found.similarity, found.swapped),
@@ -278,7 +275,14 @@ impl StoryClusterer {
 
     /// Adds the event to story `index`: its roles (in the orientation that matched), dates,
     /// words and source, and files the story under the event's blocking keys.
-    fn join(&mut self, index: u32, document: &DocumentInfo<'_>, event: &EventRecord, features: &EventFeatures, swapped: bool) {
+    fn join(
+        &mut self,
+        index: u32,
+        document: &DocumentInfo<'_>,
+        event: &EventRecord,
+        features: &EventFeatures,
+        swapped: bool,
+    ) {
         let (actors, recipients) =
             if swapped { (&features.recipients, &features.actors) } else { (&features.actors, &features.recipients) };
         let profile = &mut self.profiles[index as usize];

@@ -1,5 +1,7 @@
 //! Story clustering on short passages written for these tests.
 
+#![allow(clippy::too_many_arguments, clippy::cloned_ref_to_slice_refs)]
+
 use super::*;
 use dyad_document::{PartialDate, Span};
 use dyad_record::{DateSource, Entity, EventRecord, Modality, Place};
@@ -59,7 +61,12 @@ fn event(
 }
 
 fn info(report: &Report) -> DocumentInfo<'_> {
-    DocumentInfo { doc_id: report.doc_id, published: report.published, outlet: Some("example.org"), body: Some(report.body) }
+    DocumentInfo {
+        doc_id: report.doc_id,
+        published: report.published,
+        outlet: Some("example.org"),
+        body: Some(report.body),
+    }
 }
 
 fn putin() -> Entity {
@@ -208,7 +215,16 @@ fn an_attack_and_the_retaliation_stay_apart() {
     let israel = entity("ISR", None);
     let iran = entity("IRN", None);
     let mut clusterer = StoryClusterer::new();
-    let attack = event(&STRIKE, "a1", "ASSAULT", &[israel.clone()], &[iran.clone()], PartialDate::day(2024, 4, 1), DateSource::Text, STRIKE.body);
+    let attack = event(
+        &STRIKE,
+        "a1",
+        "ASSAULT",
+        &[israel.clone()],
+        &[iran.clone()],
+        PartialDate::day(2024, 4, 1),
+        DateSource::Text,
+        STRIKE.body,
+    );
     let reply = event(
         &RETALIATION,
         "a2",
@@ -250,8 +266,26 @@ const SECOND_CONVOY: Report = Report {
 fn a_second_convoy_the_next_day_is_its_own_story() {
     let gaza = entity("PSE", Some("Gaza"));
     let mut clusterer = StoryClusterer::new();
-    let first = event(&FIRST_CONVOY, "c1", "AID", &[], &[gaza.clone()], PartialDate::day(2023, 10, 21), DateSource::Text, FIRST_CONVOY.body);
-    let second = event(&SECOND_CONVOY, "c2", "AID", &[], &[gaza], PartialDate::day(2023, 10, 22), DateSource::Text, SECOND_CONVOY.body);
+    let first = event(
+        &FIRST_CONVOY,
+        "c1",
+        "AID",
+        &[],
+        &[gaza.clone()],
+        PartialDate::day(2023, 10, 21),
+        DateSource::Text,
+        FIRST_CONVOY.body,
+    );
+    let second = event(
+        &SECOND_CONVOY,
+        "c2",
+        "AID",
+        &[],
+        &[gaza],
+        PartialDate::day(2023, 10, 22),
+        DateSource::Text,
+        SECOND_CONVOY.body,
+    );
     let first = clusterer.add_document(&info(&FIRST_CONVOY), &[first]);
     let second = clusterer.add_document(&info(&SECOND_CONVOY), &[second]);
     assert_ne!(first[0].story_id, second[0].story_id);
@@ -301,7 +335,11 @@ fn run_all(order: &[&Report]) -> Vec<StoryAssignment> {
             doc_id: report.doc_id.to_string(),
             ..wednesday_meeting()
         };
-        let record = EventRecord { span: Span::new(0, report.body.len()), date: report.published.unwrap_or(record.date), ..record };
+        let record = EventRecord {
+            span: Span::new(0, report.body.len()),
+            date: report.published.unwrap_or(record.date),
+            ..record
+        };
         assignments.extend(clusterer.add_document(&info(report), &[record]));
     }
     assignments
@@ -360,7 +398,13 @@ fn the_headline_is_the_most_confident_leading_event() {
     let lead = EventRecord { id: "lead".into(), sentence: 1, confidence: 0.9, ..wednesday_meeting() };
     let title = EventRecord { id: "title".into(), sentence: 0, confidence: 0.6, ..wednesday_meeting() };
     let later = EventRecord { id: "later".into(), sentence: 4, confidence: 0.99, ..wednesday_meeting() };
-    let negated = EventRecord { id: "negated".into(), sentence: 0, confidence: 1.0, modality: Modality::Negated, ..wednesday_meeting() };
+    let negated = EventRecord {
+        id: "negated".into(),
+        sentence: 0,
+        confidence: 1.0,
+        modality: Modality::Negated,
+        ..wednesday_meeting()
+    };
     assert_eq!(headline_event(&[&later, &title, &lead, &negated]).map(|event| event.id.as_str()), Some("lead"));
     assert_eq!(headline_event(&[&later]).map(|event| event.id.as_str()), Some("later"));
     assert_eq!(headline_event(&[]), None);

@@ -6,21 +6,18 @@
 /// Lower-cased alphanumeric runs of `text`, in order. Apostrophes and hyphens split words,
 /// which is what both shingling and sentence overlap want ("al-Assad" → "al", "assad").
 pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|character: char| !character.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+    text.split(|character: char| !character.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase)
 }
 
 /// Words that say nothing about which event a sentence reports.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
-    "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "during", "for",
-    "from", "had", "has", "have", "he", "her", "his", "how", "if", "in", "into", "is", "it", "its",
-    "last", "more", "most", "mr", "mrs", "ms", "new", "not", "of", "on", "one", "or", "other", "our",
-    "over", "said", "says", "she", "should", "so", "some", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "those", "through", "to", "told", "two", "under",
-    "until", "up", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will",
-    "with", "would", "year", "you",
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before",
+    "being", "but", "by", "can", "could", "did", "do", "does", "during", "for", "from", "had", "has", "have", "he",
+    "her", "his", "how", "if", "in", "into", "is", "it", "its", "last", "more", "most", "mr", "mrs", "ms", "new",
+    "not", "of", "on", "one", "or", "other", "our", "over", "said", "says", "she", "should", "so", "some", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "told", "two",
+    "under", "until", "up", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will", "with",
+    "would", "year", "you",
 ];
 
 /// True for words that carry content: not a stopword, and longer than one letter unless a number.

@@ -291,16 +291,15 @@ fn score_times(
     let body = &processed.document.body;
     for (gold, span) in document.times.iter().zip(&gold_spans) {
         let overlapping = produced.iter().find(|expression| expression.span.overlaps(*span));
-        let right = overlapping.is_some_and(|expression| {
-            expression.value.map(|value| value.to_string()) == gold.value
-        });
+        let right = overlapping.is_some_and(|expression| expression.value.map(|value| value.to_string()) == gold.value);
         report.times.push(TimeOutcome {
             doc_id: document.id.clone(),
             text: gold.text.clone(),
             pattern: gold.pattern.clone(),
             gold: gold.value.clone(),
-            produced: overlapping
-                .map(|expression| (body[expression.span.start..expression.span.end].to_string(), value_text(expression))),
+            produced: overlapping.map(|expression| {
+                (body[expression.span.start..expression.span.end].to_string(), value_text(expression))
+            }),
             right,
         });
     }
@@ -378,8 +377,7 @@ fn score_event_date(
     gold: &GoldEventDate,
     processed: &ProcessedDocument,
 ) -> EventDateOutcome {
-    let has_trigger =
-        |text: &str| text.split_whitespace().any(|word| word.eq_ignore_ascii_case(&gold.trigger));
+    let has_trigger = |text: &str| text.split_whitespace().any(|word| word.eq_ignore_ascii_case(&gold.trigger));
     let first = processed
         .coded
         .events
@@ -396,7 +394,11 @@ fn score_event_date(
 }
 
 /// (right, total) per pattern label, in label order.
-fn by_pattern<T>(items: &[T], pattern: impl Fn(&T) -> &str, right: impl Fn(&T) -> bool) -> BTreeMap<String, (usize, usize)> {
+fn by_pattern<T>(
+    items: &[T],
+    pattern: impl Fn(&T) -> &str,
+    right: impl Fn(&T) -> bool,
+) -> BTreeMap<String, (usize, usize)> {
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for item in items {
         let entry = counts.entry(pattern(item).to_string()).or_default();
@@ -447,7 +449,8 @@ impl AnnotatedReport {
     fn write_failures(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut times = TextTable::new(["doc", "gold text", "gold value", "produced"]);
         for outcome in self.times.iter().filter(|outcome| !outcome.right) {
-            let produced = outcome.produced.as_ref().map_or("-".to_string(), |(text, value)| format!("{text:?} = {value}"));
+            let produced =
+                outcome.produced.as_ref().map_or("-".to_string(), |(text, value)| format!("{text:?} = {value}"));
             let gold = outcome.gold.clone().unwrap_or_else(|| "none".into());
             times.row([outcome.doc_id.clone(), outcome.text.clone(), gold, produced]);
         }
@@ -466,7 +469,8 @@ impl AnnotatedReport {
             } else {
                 "not found".into()
             };
-            let gold = format!("{} / {} / {}", outcome.gold_speaker, or_dash(&outcome.gold_addressee), outcome.gold_verb);
+            let gold =
+                format!("{} / {} / {}", outcome.gold_speaker, or_dash(&outcome.gold_addressee), outcome.gold_verb);
             quotes.row([outcome.doc_id.clone(), snippet(&outcome.quote, 30), gold, produced]);
         }
         for (doc_id, text) in &self.spurious_quotes {

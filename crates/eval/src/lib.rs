@@ -20,6 +20,7 @@ mod news;
 mod petrarch;
 mod petrarch_file;
 mod plover;
+mod stories;
 mod table;
 
 pub use annotated::{
@@ -42,6 +43,7 @@ pub use plover::{
     CONFIDENCE_BINS, GoldActor, MatchLevel, PloverMiss, PloverOutcome, PloverRecord, PloverReport, ReliabilityBin,
     Scores, evaluate_plover, evaluate_plover_with, match_level, plover_08_label, read_plover_records,
 };
+pub use stories::{NEAR_DUPLICATE_THRESHOLD, StoriesReport, evaluate_stories, evaluate_stories_with};
 pub use table::TextTable;
 
 #[cfg(test)]

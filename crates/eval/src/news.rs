@@ -157,7 +157,7 @@ pub fn evaluate_news_with(
 }
 
 /// Every `*.json` but `gold.json`, in file-name order (so reports are stable).
-fn read_documents(dir: &Path) -> Result<Vec<NewsDocument>, EvalError> {
+pub(crate) fn read_documents(dir: &Path) -> Result<Vec<NewsDocument>, EvalError> {
     let listing = std::fs::read_dir(dir).map_err(|source| EvalError::Read { path: dir.to_path_buf(), source })?;
     let mut paths = Vec::new();
     for entry in listing {

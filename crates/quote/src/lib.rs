@@ -53,7 +53,9 @@ pub fn find_quotes(input: &QuoteInput) -> Vec<QuoteRecord> {
         // An interrupted quote ("...," the Russian leader said in June, "but ...") finds the
         // same verb for both its parts: one statement, not two.
         let same_verb = attribution.as_ref().is_some_and(|found| previous_verb_span == Some(found.verb_span));
-        if (continues_previous || same_verb) && let Some(previous) = quotes.last_mut() {
+        if (continues_previous || same_verb)
+            && let Some(previous) = quotes.last_mut()
+        {
             extend_quote(input.body, previous, stretch.inner);
             continue;
         }

@@ -87,10 +87,10 @@ fn trim_marks(body: &str, stretch: &mut QuotedStretch) {
         inner_start += first.len_utf8();
     }
     let mut inner_end = stretch.outer.end;
-    if let Some(last) = text.chars().last().filter(|&character| character == '"' || is_closing(character)) {
-        if inner_end - last.len_utf8() >= inner_start {
-            inner_end -= last.len_utf8();
-        }
+    if let Some(last) = text.chars().last().filter(|&character| character == '"' || is_closing(character))
+        && inner_end - last.len_utf8() >= inner_start
+    {
+        inner_end -= last.len_utf8();
     }
     // The comma before an attribution ("...developing," Putin told) belongs to the frame.
     let inner = &body[inner_start..inner_end];

@@ -32,7 +32,7 @@ fn split_quote_is_one_statement_with_its_speaker_and_addressee() {
     let quotes = quotes_of(text);
     assert_eq!(quotes.len(), 1, "{quotes:#?}");
     let quote = &quotes[0];
-    assert_eq!(speaker_name(quote), Some("Recep Tayyip Erdogan"));
+    assert_eq!(speaker_name(quote), Some("Recep Tayyip Erdoğan"));
     assert_eq!(quote.addressee.as_ref().and_then(|person| person.code.as_deref()), Some("RUS"));
     assert_eq!(quote.verb.as_deref(), Some("told"));
     assert!(quote.text.starts_with("We are ready") && quote.text.ends_with("an answer."), "{}", quote.text);
@@ -58,7 +58,7 @@ fn pronoun_speaker_resolves_to_the_last_person() {
 fn reported_speech_gives_the_reported_clause() {
     let quotes = quotes_of("Erdogan said Turkey would restore ties with Damascus.");
     assert_eq!(quotes.len(), 1);
-    assert_eq!(speaker_name(&quotes[0]), Some("Recep Tayyip Erdogan"));
+    assert_eq!(speaker_name(&quotes[0]), Some("Recep Tayyip Erdoğan"));
     assert_eq!(quotes[0].text, "Turkey would restore ties with Damascus");
 }
 
@@ -89,7 +89,8 @@ fn an_adverbial_clause_is_not_reported_speech() {
 
 #[test]
 fn an_interrupted_quote_is_one_statement() {
-    let text = "\"We are ready for negotiations,\" Vladimir Putin said in June, \"but not on the basis of wishful thinking.\"";
+    let text =
+        "\"We are ready for negotiations,\" Vladimir Putin said in June, \"but not on the basis of wishful thinking.\"";
     let quotes = quotes_of(text);
     assert_eq!(quotes.len(), 1, "{quotes:#?}");
     assert!(quotes[0].text.starts_with("We are ready") && quotes[0].text.ends_with("wishful thinking."));

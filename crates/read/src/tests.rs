@@ -245,7 +245,15 @@ fn assert_body_invariants(document: &Document, input: &[u8]) {
 #[test]
 fn thousands_of_random_inputs_never_panic_and_keep_body_invariants() {
     let mut generator = XorShift(0x9e37_79b9_7f4a_7c15);
-    let formats = [InputFormat::Auto, InputFormat::Text, InputFormat::Markdown, InputFormat::JsonLines];
+    let formats = [
+        InputFormat::Auto,
+        InputFormat::Text,
+        InputFormat::Markdown,
+        InputFormat::JsonLines,
+        InputFormat::Html,
+        InputFormat::Warc,
+        InputFormat::Feed,
+    ];
     let mut documents_checked = 0;
     for round in 0..3_000 {
         let input = random_input(&mut generator);

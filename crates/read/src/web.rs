@@ -38,7 +38,9 @@ pub(crate) fn feed_documents(input: InputStream, options: &ReadOptions) -> Boxed
         dyad_html::read_feed(&bytes, &name).map_err(|error| read_error(&name, error)).map(|documents| (name, documents))
     });
     match documents {
-        Ok((name, documents)) if documents.is_empty() => Box::new(std::iter::once(Err(ReadError::Empty { input: name }))),
+        Ok((name, documents)) if documents.is_empty() => {
+            Box::new(std::iter::once(Err(ReadError::Empty { input: name })))
+        }
         Ok((_, documents)) => Box::new(documents.into_iter().map(|document| Ok(with_language(document)))),
         Err(error) => Box::new(std::iter::once(Err(error))),
     }
@@ -57,11 +59,11 @@ fn read_whole(input: InputStream, options: &ReadOptions) -> Result<(String, Vec<
     }
     let name = input.input.clone();
     let mut bytes = Vec::new();
-    input
-        .into_reader()
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|error| ReadError::Io { input: name.clone(), action: "read", error })?;
+    input.into_reader().take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|error| ReadError::Io {
+        input: name.clone(),
+        action: "read",
+        error,
+    })?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { input: name, size: limit, limit, size_is_lower_bound: true });
     }
@@ -144,9 +146,11 @@ mod tests {
     }
 
     fn html_response(page: &str) -> Vec<u8> {
-        let mut response =
-            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n", page.len())
-                .into_bytes();
+        let mut response = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
+            page.len()
+        )
+        .into_bytes();
         response.extend_from_slice(page.as_bytes());
         response
     }
@@ -167,7 +171,8 @@ mod tests {
         let directory = tempfile::tempdir().unwrap();
         let page = news_page("Ceasefire talks open in Geneva", &ENGLISH_PARAGRAPHS, " lang=\"en\"");
         let path = write(directory.path(), "talks.html", page.as_bytes());
-        let documents: Vec<Document> = read_paths(&[path.clone()], &ReadOptions::default()).map(Result::unwrap).collect();
+        let documents: Vec<Document> =
+            read_paths(&[path.clone()], &ReadOptions::default()).map(Result::unwrap).collect();
         assert_eq!(documents.len(), 1);
         let document = &documents[0];
         assert_body_follows_the_crate_rule(document);
@@ -225,7 +230,10 @@ mod tests {
         let error = results[1].as_ref().unwrap_err();
         assert!(matches!(error, ReadError::Web { .. }), "{error}");
         let message = error.to_string();
-        assert!(message.starts_with(&format!("{} (WARC record <urn:uuid:broken> at byte ", path.display())), "{message}");
+        assert!(
+            message.starts_with(&format!("{} (WARC record <urn:uuid:broken> at byte ", path.display())),
+            "{message}"
+        );
         assert!(!message.contains('\n'));
         let second = results[2].as_ref().unwrap();
         assert_eq!(second.metadata.language.as_deref(), Some("fr"), "non-English records are kept");

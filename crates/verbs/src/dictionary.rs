@@ -105,7 +105,11 @@ pub(crate) struct Pattern {
 
 /// A bit for a word, by its first three letters, so a noun and its plural share one.
 pub(crate) fn word_bit(upper_word: &str) -> u64 {
-    let key = upper_word.as_bytes().iter().take(3).fold(0u64, |hash, &byte| hash.wrapping_mul(31).wrapping_add(u64::from(byte)));
+    let key = upper_word
+        .as_bytes()
+        .iter()
+        .take(3)
+        .fold(0u64, |hash, &byte| hash.wrapping_mul(31).wrapping_add(u64::from(byte)));
     1u64 << (key % 64)
 }
 

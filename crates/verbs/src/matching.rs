@@ -12,7 +12,6 @@
 //! call the verb part of such phrases a noun ("wire tap", "cease fire") while the phrase
 //! as a whole is written in the dictionary on purpose.
 
-
 use crate::dictionary::{BlockId, Pattern, Piece, Slot, Step, Term, VerbDictionary, VerbId, word_bit};
 
 /// One token of a sentence: its text and its Penn Treebank tag ("VBD", "NNS").

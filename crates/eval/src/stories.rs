@@ -1,0 +1,136 @@
+//! Story clustering on the news development set: each document belongs to the story of the
+//! event it leads with, scored against the gold `cluster` of each document with B-cubed
+//! precision, recall and F1; merged gold clusters, non-political documents that were not left
+//! alone, and near-duplicate pairs are listed.
+
+use crate::EvalError;
+use crate::coding::evaluation_document;
+use crate::news::read_documents;
+use crate::table::TextTable;
+use dyad_cluster::{
+    BCubed, DocumentInfo, NearDuplicateIndex, StoryClusterer, bcubed, document_clusters_from_stories,
+    merged_gold_clusters, non_political_not_alone, url_host,
+};
+use dyad_document::{Metadata, PartialDate};
+use dyad_kb::KnowledgeBase;
+use dyad_pipeline::Pipeline;
+use dyad_record::EventRecord;
+use dyad_verbs::VerbDictionary;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::path::Path;
+
+/// Containment of shingles above which a document is a copy of an earlier one.
+pub const NEAR_DUPLICATE_THRESHOLD: f64 = 0.8;
+
+pub struct StoriesReport {
+    pub documents: usize,
+    pub stories: usize,
+    pub scores: BCubed,
+    pub merged_gold_clusters: Vec<BTreeSet<String>>,
+    pub non_political_not_alone: Vec<String>,
+    /// (copy, original, similarity).
+    pub near_duplicates: Vec<(String, String, f64)>,
+    /// (document, gold cluster, predicted cluster), for reading the confusions.
+    pub assignments: Vec<(String, String, String)>,
+}
+
+/// Codes every document, clusters its events into stories in file order, and scores the
+/// documents' stories against the gold clusters.
+pub fn evaluate_stories(dir: &Path) -> Result<StoriesReport, EvalError> {
+    evaluate_stories_with(dir, KnowledgeBase::embedded(), VerbDictionary::embedded(), PartialDate::day(2026, 1, 1))
+}
+
+pub fn evaluate_stories_with(
+    dir: &Path,
+    kb: &KnowledgeBase,
+    verbs: &VerbDictionary,
+    fallback_date: PartialDate,
+) -> Result<StoriesReport, EvalError> {
+    let documents = read_documents(dir)?;
+    let pipeline = Pipeline::new(kb, verbs, fallback_date);
+    let mut near_duplicate_index =
+        NearDuplicateIndex::new(NEAR_DUPLICATE_THRESHOLD).map_err(|error| EvalError::format(dir, error.to_string()))?;
+    let mut clusterer = StoryClusterer::new();
+    let mut all_events: Vec<EventRecord> = Vec::new();
+    let mut near_duplicates = Vec::new();
+    for document in &documents {
+        let metadata = Metadata {
+            published: document.published,
+            url: document.url.clone(),
+            language: Some("en".into()),
+            source: format!("news-dev/{}", document.id),
+            ..Metadata::default()
+        };
+        let mut events = pipeline.process(evaluation_document(&document.id, &document.text, metadata)).coded.events;
+        if let Some(original) = near_duplicate_index.insert(&document.id, &document.text) {
+            near_duplicates.push((document.id.clone(), original.doc_id, original.similarity));
+        }
+        let info = DocumentInfo {
+            doc_id: &document.id,
+            published: document.published,
+            outlet: document.url.as_deref().and_then(url_host),
+            body: Some(&document.text),
+        };
+        let story_of: HashMap<String, String> = clusterer
+            .add_document(&info, &events)
+            .into_iter()
+            .map(|assignment| (assignment.event_id, assignment.story_id))
+            .collect();
+        for event in &mut events {
+            event.story_id = story_of.get(&event.id).cloned();
+        }
+        all_events.extend(events);
+    }
+    let doc_ids: Vec<String> = documents.iter().map(|document| document.id.clone()).collect();
+    let copies: Vec<(String, String)> =
+        near_duplicates.iter().map(|(copy, original, _)| (copy.clone(), original.clone())).collect();
+    let predicted = document_clusters_from_stories(&doc_ids, &all_events, &copies);
+    let gold: Vec<(String, String)> =
+        documents.iter().map(|document| (document.id.clone(), document.cluster.clone())).collect();
+    let scores = bcubed(&gold, &predicted).map_err(|error| EvalError::format(dir, error.to_string()))?;
+    let assignments = gold
+        .iter()
+        .zip(&predicted)
+        .map(|((doc, gold_cluster), (_, predicted_cluster))| {
+            (doc.clone(), gold_cluster.clone(), predicted_cluster.clone())
+        })
+        .collect();
+    Ok(StoriesReport {
+        documents: documents.len(),
+        stories: clusterer.stories().len(),
+        merged_gold_clusters: merged_gold_clusters(&gold, &predicted),
+        non_political_not_alone: non_political_not_alone(&gold, &predicted),
+        scores,
+        near_duplicates,
+        assignments,
+    })
+}
+
+impl fmt::Display for StoriesReport {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(formatter, "Story clustering: {} documents, {} stories", self.documents, self.stories)?;
+        writeln!(
+            formatter,
+            "B-cubed precision {:.3}  recall {:.3}  F1 {:.3}",
+            self.scores.precision, self.scores.recall, self.scores.f1
+        )?;
+        writeln!(formatter, "gold clusters merged: {}", self.merged_gold_clusters.len())?;
+        for merged in &self.merged_gold_clusters {
+            writeln!(formatter, "  {}", merged.iter().cloned().collect::<Vec<_>>().join(" + "))?;
+        }
+        writeln!(formatter, "non-political documents not alone: {}", self.non_political_not_alone.len())?;
+        for doc in &self.non_political_not_alone {
+            writeln!(formatter, "  {doc}")?;
+        }
+        writeln!(formatter, "near-duplicate pairs: {}", self.near_duplicates.len())?;
+        for (copy, original, similarity) in &self.near_duplicates {
+            writeln!(formatter, "  {copy} copies {original} ({similarity:.2})")?;
+        }
+        let mut table = TextTable::new(["document", "gold cluster", "predicted story"]);
+        for (doc, gold, predicted) in &self.assignments {
+            table.row(vec![doc.clone(), gold.clone(), predicted.clone()]);
+        }
+        write!(formatter, "\n{table}")
+    }
+}
