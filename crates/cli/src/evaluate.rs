@@ -17,6 +17,9 @@ pub enum EvalCommand {
     /// Headline-event recall and dates on the news-dev set.
     #[command(after_help = "Example:\n  dyad eval news ../shared/eval/news-dev")]
     News { directory: PathBuf },
+    /// Time expressions, quote speakers and event dates on dyad's own annotated passages.
+    #[command(after_help = "Example:\n  dyad eval annotated crates/eval/data/annotated")]
+    Annotated { directory: PathBuf },
     /// Story clustering on the news-dev set: B-cubed precision, recall and F1, with confusions.
     #[command(after_help = "Example:\n  dyad eval stories ../shared/eval/news-dev")]
     Stories { directory: PathBuf },
@@ -43,6 +46,12 @@ pub fn run(_global: &GlobalOptions, command: EvalCommand) -> Result<()> {
         }
         EvalCommand::News { directory } => {
             let report = dyad_eval::evaluate_news(&directory)
+                .with_context(|| format!("cannot score {}", directory.display()))?;
+            println!("{report}");
+            Ok(())
+        }
+        EvalCommand::Annotated { directory } => {
+            let report = dyad_eval::evaluate_annotated(&directory)
                 .with_context(|| format!("cannot score {}", directory.display()))?;
             println!("{report}");
             Ok(())

@@ -21,6 +21,8 @@ pub struct SentenceContext<'a> {
     pub anchor: PartialDate,
     /// The discourse as it stood before this sentence, to resolve it again on another date.
     pub discourse_before: &'a Discourse,
+    /// Keep events whose code has no PLOVER type (validation suites only).
+    pub keep_unmapped_codes: bool,
     /// The sentence's knowledge-base mentions, found once.
     pub mentions: &'a [Mention],
     pub doc_id: &'a str,
@@ -48,9 +50,16 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<EventRecord> {
         let Some(pattern) = context.verbs.best_pattern_in(&hit, &words, &upper_words, start, end) else {
             continue;
         };
-        // CAMEO codes PLOVER has no event type for (statements) are not events.
-        let Some(cameo) = cameo(&pattern.cameo).filter(|cameo| cameo.plover_event.is_some()) else {
-            continue;
+        // CAMEO codes PLOVER has no event type for (statements) are not events, unless the
+        // caller runs a validation suite whose own test codes must come through.
+        let unmapped;
+        let cameo = match cameo(&pattern.cameo).filter(|cameo| cameo.plover_event.is_some()) {
+            Some(cameo) => cameo,
+            None if context.keep_unmapped_codes => {
+                unmapped = unmapped_code(&pattern.cameo);
+                &unmapped
+            }
+            None => continue,
         };
         let group = verb_group(view, hit.start, hit.head, hit.end());
         if let Some(event) = build_event(context, &group, &pattern, cameo) {
@@ -84,6 +93,10 @@ fn event_date(context: &SentenceContext, group: &VerbGroup) -> EventDate {
         .or_else(|| governing.and_then(|verb| context.times.for_verb(view, verb)));
     let is_past = matches!(view.tag(group.verb), "VBD" | "VBN");
     let background = if is_past { context.times.background_date(context.anchor) } else { None };
+    // A report cannot tell of a past event after its own publication: a later date in the
+    // sentence is page furniture, and the event keeps the publication date. (A future event,
+    // "will visit next week", may well lie after it.)
+    let own = own.filter(|(_, date)| !(is_past && context.anchor.is_before(date)));
     match own.or(background) {
         Some((expression, date)) => {
             EventDate { date, source: DateSource::Text, text: Some(view.text(expression.span).to_string()) }
@@ -92,11 +105,26 @@ fn event_date(context: &SentenceContext, group: &VerbGroup) -> EventDate {
     }
 }
 
+/// A code outside the CAMEO table (a validation suite's test code): kept as it is, with no
+/// PLOVER type, Goldstein score or quad class.
+fn unmapped_code(code: &str) -> Cameo {
+    Cameo {
+        code: code.to_string(),
+        label: String::new(),
+        plover_event: Some(String::new()),
+        plover_mode: None,
+        plover_context: Vec::new(),
+        goldstein: None,
+        goldstein_code: None,
+        quad_class: 0,
+    }
+}
+
 fn build_event(
     context: &SentenceContext,
     group: &VerbGroup,
     pattern: &PatternHit,
-    cameo: &'static Cameo,
+    cameo: &Cameo,
 ) -> Option<EventRecord> {
     let view = context.view;
     let date = event_date(context, group);
@@ -201,12 +229,12 @@ fn event_location(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGrou
 
 /// A meeting held in one party's country is a visit: the host's country decides whether
 /// the actor hosted (043) or made (042) the visit; elsewhere it is a third-location meeting.
-fn refine_meeting_mode(
-    cameo: &'static Cameo,
+fn refine_meeting_mode<'c>(
+    cameo: &'c Cameo,
     actor: &[Entity],
     recipient: &[Entity],
     location: Option<&Place>,
-) -> (&'static Cameo, Option<String>) {
+) -> (&'c Cameo, Option<String>) {
     let unchanged = (cameo, cameo.plover_mode.clone());
     let is_plain_meeting = cameo.code == "040" || cameo.code == "036";
     let Some(country) = location.and_then(|place| place.country.as_deref()) else {

@@ -43,16 +43,37 @@ pub struct Coder<'a> {
     kb: &'a KnowledgeBase,
     verbs: &'a VerbDictionary,
     fallback_date: PartialDate,
+    options: CoderOptions,
+}
+
+/// Choices a caller can make about what the coder emits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CoderOptions {
+    /// Emit events whose CAMEO code has no PLOVER type (with an empty `event`). Off for users:
+    /// every record then has a PLOVER type. On for validation suites such as PETRARCH's, whose
+    /// records test pattern matching with codes of their own (901, 345, ...).
+    pub keep_unmapped_codes: bool,
 }
 
 impl<'a> Coder<'a> {
     /// `fallback_date` anchors documents that carry no publication date (the CLI passes today).
     pub fn new(kb: &'a KnowledgeBase, verbs: &'a VerbDictionary, fallback_date: PartialDate) -> Coder<'a> {
-        Coder { kb, verbs, fallback_date }
+        Coder { kb, verbs, fallback_date, options: CoderOptions::default() }
+    }
+
+    pub fn with_options(mut self, options: CoderOptions) -> Coder<'a> {
+        self.options = options;
+        self
     }
 
     pub fn code_document(&self, document: &Document, sentences: &[Sentence]) -> CodedDocument {
-        let anchor = document.metadata.published.unwrap_or(self.fallback_date);
+        // Undated documents are anchored on the first full date their text gives, if any,
+        // before falling back to the caller's date (usually today).
+        let anchor = document
+            .metadata
+            .published
+            .or_else(|| dyad_time::anchor_from_text(&document.body))
+            .unwrap_or(self.fallback_date);
         let mut discourse = Discourse::default();
         let mut coded = CodedDocument { anchor: Some(anchor), ..CodedDocument::default() };
         let mut sentences = sentences.to_vec();
@@ -76,6 +97,7 @@ impl<'a> Coder<'a> {
                 anchor,
                 discourse_before: &before_sentence,
                 mentions: found,
+                keep_unmapped_codes: self.options.keep_unmapped_codes,
                 doc_id: &document.id,
             };
             coded.events.extend(events::code_sentence(&context));

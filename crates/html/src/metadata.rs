@@ -51,10 +51,16 @@ pub fn read_metadata(document: &Document, url: Option<&str>) -> PageMetadata {
         .or_else(|| attribute_of(document, "link[rel=\"canonical\"]", "href"))
         .or_else(|| json_ld.url.clone())
         .or_else(|| url.map(str::to_string));
-    let structured_date = json_ld.published.or_else(|| meta.date()).or_else(|| microdata_date(document));
-    let url_date = canonical_url.as_deref().and_then(date_from_url).or_else(|| url.and_then(date_from_url));
-    let shown_in_text = dates_in_visible_text(document);
-    let published = choose_date(structured_date, url_date, &visible_dates(document), &shown_in_text);
+    let article_date = json_ld.published.filter(|_| !json_ld.is_generic_page);
+    let structured_date = article_date.or_else(|| meta.date()).or_else(|| microdata_date(document));
+    let candidates = DateCandidates {
+        structured: structured_date.or(json_ld.published),
+        structured_is_generic: structured_date.is_none(),
+        from_url: canonical_url.as_deref().and_then(date_from_url).or_else(|| url.and_then(date_from_url)),
+        shown_in_date_elements: visible_dates(document),
+        shown_in_text: dates_in_visible_text(document),
+    };
+    let published = choose_date(&candidates);
     PageMetadata {
         title: choose_title(document, &json_ld, &meta),
         authors: choose_authors(document, &json_ld, &meta),
@@ -299,35 +305,51 @@ fn microdata_date(document: &Document) -> Option<PartialDate> {
     None
 }
 
+/// The publication-date evidence of one page.
+struct DateCandidates {
+    /// JSON-LD `datePublished`, a published-time meta tag, or microdata.
+    structured: Option<PartialDate>,
+    /// The structured date comes only from a generic `WebPage` object.
+    structured_is_generic: bool,
+    from_url: Option<PartialDate>,
+    /// Dates in elements that present dates (`<time>`, date/byline classes), page order.
+    shown_in_date_elements: Vec<PartialDate>,
+    /// Every full date in the visible text, page order.
+    shown_in_text: Vec<PartialDate>,
+}
+
 /// Readers' dates win: a page's publication date is the one it shows. A URL or structured
 /// date is taken when the page's visible text shows it (a structured timestamp may be a day
 /// off the shown date when written in UTC; the shown date is then kept); otherwise the first
-/// date shown in a date element (byline, `<time>`, "Updated …"); otherwise a URL date. A
-/// structured date the page never shows is left out: such pages (evergreen guides, landing pages) carry stale or
-/// template dates far more often than real ones.
-fn choose_date(
-    structured: Option<PartialDate>,
-    from_url: Option<PartialDate>,
-    shown_in_date_elements: &[PartialDate],
-    shown_in_text: &[PartialDate],
-) -> Option<PartialDate> {
-    if let Some(date) = from_url.filter(|date| shown_in_text.contains(date) || shown_in_date_elements.contains(date)) {
+/// date shown in a date element (byline, `<time>`, "Updated …"); otherwise a structured date
+/// of an article object or a published-time meta tag, which sites set on publication even
+/// when their template does not print it; otherwise a URL date. A generic `WebPage` date the
+/// page never shows is left out: CMSs stamp such dates on evergreen and landing pages.
+fn choose_date(candidates: &DateCandidates) -> Option<PartialDate> {
+    let shown = |date: &PartialDate| {
+        candidates.shown_in_text.contains(date) || candidates.shown_in_date_elements.contains(date)
+    };
+    if let Some(date) = candidates.from_url.filter(shown) {
         return Some(date);
     }
-    if let Some(date) = structured {
-        let shown = shown_in_text
+    if let Some(date) = candidates.structured {
+        let near = candidates
+            .shown_in_text
             .iter()
-            .chain(shown_in_date_elements)
+            .chain(&candidates.shown_in_date_elements)
             .find(|shown| days_apart(shown, &date).is_some_and(|days| days <= 1));
-        if let Some(shown) = shown {
+        if let Some(shown) = near {
             return Some(*shown);
         }
     }
-    if let Some(date) = shown_in_date_elements.first() {
+    if let Some(date) = candidates.shown_in_date_elements.first() {
         return Some(*date);
     }
+    if let Some(date) = candidates.structured.filter(|_| !candidates.structured_is_generic) {
+        return Some(date);
+    }
     // A date in the URL path is set by the site when the article is published.
-    from_url
+    candidates.from_url
 }
 
 /// Whole days between two day-precision dates.
@@ -377,6 +399,13 @@ fn dates_in_visible_text(document: &Document) -> Vec<PartialDate> {
     dates
 }
 
+/// The first full date written out in a short text ("Posted on 4 Sep 2025 by …").
+fn first_written_date(text: &str) -> Option<PartialDate> {
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase).collect();
+    words.windows(3).find_map(|window| date_from_three_words(&window[0], &window[1], &window[2]))
+}
+
 fn date_from_three_words(first: &str, second: &str, third: &str) -> Option<PartialDate> {
     let year = |word: &str| -> Option<i16> {
         (word.len() == 4).then(|| word.parse().ok()).flatten().filter(|year| (1990..=2100).contains(year))
@@ -423,7 +452,10 @@ fn visible_dates(document: &Document) -> Vec<PartialDate> {
         if text.is_empty() || text.chars().count() > 120 {
             continue;
         }
-        if let Some(date) = parse_date(&text).filter(|date| date.day.is_some())
+        // "Last updated on: October 1, 2025", "By Ana Silva - Mar 27, 2024": the date may
+        // sit inside a short label.
+        let date = parse_date(&text).filter(|date| date.day.is_some()).or_else(|| first_written_date(&text));
+        if let Some(date) = date
             && !dates.contains(&date)
         {
             dates.push(date);
@@ -525,6 +557,8 @@ struct JsonLdArticle {
     publisher: Option<String>,
     language: Option<String>,
     image_caption: Option<String>,
+    /// The article object is only a generic `WebPage`, whose dates CMSs fill in for any page.
+    is_generic_page: bool,
 }
 
 impl JsonLdArticle {
@@ -556,6 +590,7 @@ impl JsonLdArticle {
             }),
             language: string_field(article, "inLanguage"),
             image_caption: image_caption(article.get("image")),
+            is_generic_page: !has_type(article, &ARTICLE_TYPES),
         }
     }
 }

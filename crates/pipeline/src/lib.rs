@@ -8,6 +8,7 @@
 //! dictionary and the fallback date; no state carries from one document to the next.
 
 use dyad_analyse::{Analyser, Sentence};
+pub use dyad_code::CoderOptions;
 use dyad_code::{CodedDocument, Coder};
 use dyad_document::{Document, PartialDate};
 use dyad_kb::KnowledgeBase;
@@ -40,6 +41,12 @@ pub struct Pipeline<'a> {
 impl<'a> Pipeline<'a> {
     pub fn new(kb: &'a KnowledgeBase, verbs: &'a VerbDictionary, fallback_date: PartialDate) -> Pipeline<'a> {
         Pipeline { analyser: Analyser::new(), coder: Coder::new(kb, verbs, fallback_date), kb }
+    }
+
+    /// A pipeline whose coder runs with `options` (validation suites keep unmapped codes).
+    pub fn with_coder_options(mut self, options: CoderOptions) -> Pipeline<'a> {
+        self.coder = self.coder.with_options(options);
+        self
     }
 
     pub fn knowledge_base(&self) -> &KnowledgeBase {

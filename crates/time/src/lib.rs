@@ -124,6 +124,29 @@ pub fn find_time_expressions(text: &str, region: Span, anchor: PartialDate, tens
     scanner::scan(text, region, Some(calendar::Anchor::new(anchor)), tense)
 }
 
+/// How much of an undated body [`anchor_from_text`] reads: datelines, photo credits and
+/// opening sentences carry the report's own date; dates deeper in are history.
+const OPENING_BYTES: usize = 600;
+
+/// A stand-in publication date for a document that has none: the first date in the opening
+/// of `body` written in full, year and day included ("21 October 2023", "2023-10-21",
+/// "KYIV, Ukraine, March 3, 2025 /PRNewswire/"). `None` when the opening has no such date;
+/// a caller then falls back to its own default rather than guess from a bare "Monday".
+pub fn anchor_from_text(body: &str) -> Option<PartialDate> {
+    let mut end = body.len().min(OPENING_BYTES);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    find_time_expressions_unanchored(body, Span::new(0, end), Tense::Past).into_iter().find_map(|expression| {
+        match expression.value {
+            Some(TimeValue::Point(date)) if expression.kind == ExpressionKind::Absolute && date.day.is_some() => {
+                Some(date)
+            }
+            _ => None,
+        }
+    })
+}
+
 /// Like [`find_time_expressions`] for a document with no known publication date: only
 /// expressions that name their own year get a value ("in 2015", "3 January 2024", "the
 /// 1990s"); relative ones are still found and skipped, event-relative ones still returned.

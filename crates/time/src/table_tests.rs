@@ -242,6 +242,20 @@ fn without_an_anchor_only_self_dated_expressions_get_values() {
 }
 
 #[test]
+fn an_undated_body_is_anchored_by_its_first_full_date() {
+    use crate::anchor_from_text;
+    let body = "Aid trucks enter Gaza from Egypt in Rafah, 21 October 2023. Egypt hosts a summit on 21 October.";
+    assert_eq!(anchor_from_text(body), Some(PartialDate::day(2023, 10, 21)));
+    let body = "KYIV, Ukraine, March 3, 2025 /PRNewswire/ -- Strikes hit the city in 2024.";
+    assert_eq!(anchor_from_text(body), Some(PartialDate::day(2025, 3, 3)));
+    // Year or month alone, or a date without its year, says too little.
+    assert_eq!(anchor_from_text("The truce of 2015 held until March 2016. Talks resumed on 3 January."), None);
+    let deep = format!("{} The accord was signed on 3 January 2024.", "Talks went on. ".repeat(60));
+    assert_eq!(anchor_from_text(&deep), None);
+    assert_eq!(anchor_from_text("Zürich ü"), None);
+}
+
+#[test]
 fn representative_is_the_point_or_the_start() {
     use crate::TimeValue;
     let start = PartialDate::year(2011);
