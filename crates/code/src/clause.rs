@@ -207,6 +207,8 @@ pub fn find_targets<'p>(
     while index < candidates.len() {
         let phrase = candidates[index];
         let preposition = preposition_before(view, phrase);
+        // "arrested dozens of protesters": after a quantity, "of" introduces the object itself.
+        let preposition = preposition.filter(|word| !(word == "of" && follows_quantity(view, phrase)));
         let is_target = match preposition.as_deref() {
             // "in Syria and the Middle East": a phrase after a conjunction continues the list
             // it joins, it does not start an object of its own.
@@ -247,6 +249,32 @@ fn coordinated<'p>(view: &SentenceView, candidates: &[&'p ActorPhrase], start: u
         list.push(next);
     }
     list
+}
+
+/// "dozens of", "hundreds of", "two of", "several of": a quantity before the "of" that
+/// introduces the phrase.
+fn follows_quantity(view: &SentenceView, phrase: &ActorPhrase) -> bool {
+    const QUANTITIES: &[&str] = &[
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+        "tens",
+        "millions",
+        "some",
+        "many",
+        "several",
+        "most",
+        "all",
+        "number",
+        "group",
+        "groups",
+        "handful",
+        "crowd",
+        "crowds",
+    ];
+    let Some(quantity) = phrase.first_token.checked_sub(2) else { return false };
+    view.tag(quantity) == "CD" || view.is_any_word(quantity, QUANTITIES)
 }
 
 fn follows_conjunction(view: &SentenceView, phrase: &ActorPhrase) -> bool {
