@@ -214,6 +214,9 @@ pub fn find_targets<'p>(
             // it joins, it does not start an object of its own.
             None if follows_conjunction(view, phrase) => false,
             None => true,
+            // "condemned an attack by Osgiliath soldiers": the author of the act named by
+            // the object is the one the verb is aimed at.
+            Some("by") if !group.passive && follows_common_noun(view, phrase) => true,
             Some("by") if group.passive => {
                 targets.by_agent = coordinated(view, &candidates, index);
                 index += targets.by_agent.len();
@@ -249,6 +252,10 @@ fn coordinated<'p>(view: &SentenceView, candidates: &[&'p ActorPhrase], start: u
         list.push(next);
     }
     list
+}
+
+fn follows_common_noun(view: &SentenceView, phrase: &ActorPhrase) -> bool {
+    phrase.first_token >= 2 && matches!(view.tag(phrase.first_token - 2), "NN" | "NNS")
 }
 
 /// "dozens of", "hundreds of", "two of", "several of": a quantity before the "of" that
@@ -304,7 +311,10 @@ pub fn clause_end(view: &SentenceView, from: usize) -> usize {
         if starts_new_predicate {
             return index;
         }
-        if view.tag(index).starts_with("VB") && index > from && !is_participle_in_phrase(view, index) {
+        // "the roads leading into Mordor": a participle right after a common noun modifies it.
+        let modifies_noun = view.tag(index) == "VBG" && index > 0 && matches!(view.tag(index - 1), "NN" | "NNS");
+        if view.tag(index).starts_with("VB") && index > from && !is_participle_in_phrase(view, index) && !modifies_noun
+        {
             return index;
         }
         index += 1;

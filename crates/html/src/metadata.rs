@@ -330,6 +330,7 @@ fn choose_date(candidates: &DateCandidates) -> Option<PartialDate> {
         candidates.shown_in_text.contains(date) || candidates.shown_in_date_elements.contains(date)
     };
     if let Some(date) = candidates.from_url.filter(shown) {
+        dbg_rule("url-shown");
         return Some(date);
     }
     if let Some(date) = candidates.structured {
@@ -339,16 +340,22 @@ fn choose_date(candidates: &DateCandidates) -> Option<PartialDate> {
             .chain(&candidates.shown_in_date_elements)
             .find(|shown| days_apart(shown, &date).is_some_and(|days| days <= 1));
         if let Some(shown) = near {
+            dbg_rule("structured-shown");
             return Some(*shown);
         }
     }
-    if let Some(date) = candidates.shown_in_date_elements.first() {
-        return Some(*date);
-    }
     if let Some(date) = candidates.structured.filter(|_| !candidates.structured_is_generic) {
+        dbg_rule("structured-unshown");
         return Some(date);
     }
+    if let Some(date) = candidates.shown_in_date_elements.first() {
+        dbg_rule(&format!("element n={}", candidates.shown_in_date_elements.len()));
+        return Some(*date);
+    }
     // A date in the URL path is set by the site when the article is published.
+    if candidates.from_url.is_some() {
+        dbg_rule("url");
+    }
     candidates.from_url
 }
 
@@ -722,5 +729,11 @@ mod tests {
     fn a_page_without_a_stated_date_gets_none() {
         let html = "<head><title>About us</title></head><body><h1>About us</h1><p>Founded in 1998, we report on 2024 elections.</p></body>";
         assert_eq!(metadata_of(html).published, None);
+    }
+}
+
+fn dbg_rule(rule: &str) {
+    if std::env::var("DYAD_DEBUG_DATES").is_ok() {
+        eprintln!("RULE\t{rule}");
     }
 }
