@@ -25,6 +25,18 @@ impl Discourse {
         })
     }
 
+    /// The latest person whose canonical name begins or ends with `part` ("Kim", "Mikati").
+    pub fn person_named_by_part(&self, part: &str) -> Option<&Entity> {
+        self.people.iter().rev().find(|person| {
+            person.name.as_deref().is_some_and(|name| {
+                let mut words = name.split_whitespace();
+                let first = words.next();
+                let last = words.last();
+                first == Some(part) || last == Some(part)
+            })
+        })
+    }
+
     /// The last `count` distinct people, in order of mention.
     pub fn last_people(&self, count: usize) -> Vec<&Entity> {
         let start = self.people.len().saturating_sub(count);

@@ -78,7 +78,8 @@ pub fn resolve_chunk(
         return Some(named_phrase(view, chunk.first, marker, owner, &possessor));
     }
     if head.is_empty() && possessor.is_empty() {
-        return unknown_name_phrase(view, chunk);
+        let unknown = unknown_name_phrase(view, chunk)?;
+        return Some(refer_by_surname(unknown, discourse));
     }
     None
 }
@@ -230,6 +231,22 @@ fn unknown_name_phrase(view: &SentenceView, chunk: &Chunk) -> Option<ActorPhrase
         place: None,
         group_members: Vec::new(),
     })
+}
+
+/// "Kim" after "Kim Jong Un", "Mikati" after "Najib Mikati": a single unknown name that is the
+/// first or last word of a person already named refers to that person. The knowledge base
+/// cannot hold bare surnames of everyone (there are many Kims); the document says which one.
+fn refer_by_surname(mut phrase: ActorPhrase, discourse: &Discourse) -> ActorPhrase {
+    if phrase.end_token != phrase.first_token + 1 {
+        return phrase;
+    }
+    if let Some(person) = discourse.person_named_by_part(&phrase.entity.text) {
+        phrase.kind = PhraseKind::Reference;
+        phrase.entity.name = person.name.clone();
+        phrase.entity.code = person.code.clone();
+        phrase.entity.sector = person.sector.clone();
+    }
+    phrase
 }
 
 /// "forces loyal to Assad", "troops of the Syrian government": an uncoded agent takes the

@@ -93,3 +93,12 @@ fn unknown_capitalised_names_are_kept_uncoded() {
     assert_eq!(unknown.kind, PhraseKind::Unknown);
     assert_eq!(unknown.entity.code, None);
 }
+
+#[test]
+fn a_bare_family_name_refers_to_the_person_named_before() {
+    let text = "Kim Jong Un met Donald Trump in Singapore. Kim praised the talks.";
+    let phrases = phrases_of(text, PartialDate::day(2018, 6, 12));
+    let kim = find(&phrases[1], "Kim");
+    assert_eq!(kim.entity.name.as_deref(), Some("Kim Jong Un"));
+    assert_eq!(codes(kim), (Some("PRK"), Some("GOV")));
+}

@@ -215,9 +215,13 @@ fn code_document(pipeline: &Pipeline, document: &NewsDocument, headline: Option<
 /// Whether an event is one of the headline's acceptable readings.
 pub fn meets_headline(event: &EventRecord, headline: &Headline) -> bool {
     headline.alts.iter().any(|alternative| {
+        // A reciprocal event lists both parties as actors with no recipient ("Trump and Kim
+        // met"); it meets a headline whose actor and recipient are both among them.
+        let reciprocal =
+            event.recipient.is_empty() && event.actor.len() >= 2 && any_overlap(&alternative.recipient, &event.actor);
         event.event == alternative.event
             && any_overlap(&alternative.actor, &event.actor)
-            && any_overlap(&alternative.recipient, &event.recipient)
+            && (any_overlap(&alternative.recipient, &event.recipient) || reciprocal)
     })
 }
 

@@ -26,6 +26,7 @@ fn main() {
         let url = truth.get("url").and_then(Value::as_str);
         let (output, total_ms, extractor_ms) = timed(&html, url);
         let body = output.as_ref().map(|article| article.body_paragraphs.join("\n\n")).unwrap_or_default();
+        dump_body(&id, &body);
         let (precision, recall, _) = word_bag_scores(gold["main_content"].as_str().unwrap_or(""), &body);
         let field = |key: &str| gold.get(key).and_then(Value::as_str).unwrap_or("").replace(['\t', '\n'], " ");
         let title = output.as_ref().ok().and_then(|article| article.title.clone()).unwrap_or_default();
@@ -50,6 +51,7 @@ fn main() {
         let url = entry.get("url").and_then(Value::as_str);
         let (output, total_ms, extractor_ms) = timed(&html, url);
         let body = output.map(|article| article.body_paragraphs.join("\n\n")).unwrap_or_default();
+        dump_body(&id, &body);
         let (precision, recall) = shingle_precision_recall(entry["articleBody"].as_str().unwrap_or(""), &body);
         println!(
             "zyte\t{id}\t{precision:.3}\t{recall:.3}\t\t\t\t\t\t\t{total_ms:.2}\t{extractor_ms:.2}\t{}",
@@ -93,4 +95,11 @@ fn gzip_pages(folder: &Path) -> Vec<(String, Vec<u8>)> {
             Some((name, html))
         })
         .collect()
+}
+
+/// With `DUMP_BODIES=folder` set, writes each extracted body to `folder/ID.txt`.
+fn dump_body(id: &str, body: &str) {
+    if let Ok(folder) = std::env::var("DUMP_BODIES") {
+        let _ = std::fs::write(Path::new(&folder).join(format!("{id}.txt")), body);
+    }
 }

@@ -37,12 +37,15 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
     let text = decode_html(html);
     let document = dom_query::Document::from(text.as_str());
     let captions = caption_texts(&document);
+    let link_texts = whole_link_texts(&document);
     let metadata = read_metadata(&document, url);
     drop(document);
     let body_paragraphs = main_text_paragraphs(&text, url, &source_name)?;
     let body_paragraphs = drop_repeated_title(body_paragraphs, metadata.title.as_deref());
-    let body_paragraphs: Vec<String> =
-        body_paragraphs.into_iter().filter(|paragraph| !is_caption(paragraph, &captions)).collect();
+    let body_paragraphs: Vec<String> = body_paragraphs
+        .into_iter()
+        .filter(|paragraph| !is_caption(paragraph, &captions) && !link_texts.contains(paragraph))
+        .collect();
     if body_paragraphs.is_empty() {
         return Err(HtmlError::NoArticleText { source_name });
     }
@@ -82,6 +85,27 @@ fn caption_texts(document: &dom_query::Document) -> HashSet<String> {
         .take(500)
         .map(|node| normalize_whitespace(&node.text()))
         .filter(|text| !text.is_empty() && text.len() < 2000)
+        .collect()
+}
+
+/// Texts of links that fill their whole block (a list item, paragraph or heading that is
+/// nothing but one link): the entries of related-story lists, tag clouds and menus. A
+/// paragraph of reporting is never exactly one link's text, so an extracted paragraph equal
+/// to one of these is furniture.
+fn whole_link_texts(document: &dom_query::Document) -> HashSet<String> {
+    document
+        .select("li, p, h2, h3, h4, h5, h6, dt, dd")
+        .iter()
+        .take(5_000)
+        .filter_map(|block| {
+            let links = block.select("a");
+            if links.length() != 1 {
+                return None;
+            }
+            let block_text = normalize_whitespace(&block.text());
+            let link_text = normalize_whitespace(&links.text());
+            (!link_text.is_empty() && block_text == link_text).then_some(block_text)
+        })
         .collect()
 }
 

@@ -320,17 +320,16 @@ struct DateCandidates {
 
 /// Readers' dates win: a page's publication date is the one it shows. A URL or structured
 /// date is taken when the page's visible text shows it (a structured timestamp may be a day
-/// off the shown date when written in UTC; the shown date is then kept); otherwise the first
-/// date shown in a date element (byline, `<time>`, "Updated …"); otherwise a structured date
-/// of an article object or a published-time meta tag, which sites set on publication even
-/// when their template does not print it; otherwise a URL date. A generic `WebPage` date the
+/// off the shown date when written in UTC; the shown date is then kept); otherwise the
+/// structured date of an article object or a published-time meta tag, which sites set on
+/// publication even when their template prints only the "Updated …" date or none; otherwise
+/// the first date shown in a date element (byline, `<time>`); otherwise a URL date. A generic `WebPage` date the
 /// page never shows is left out: CMSs stamp such dates on evergreen and landing pages.
 fn choose_date(candidates: &DateCandidates) -> Option<PartialDate> {
     let shown = |date: &PartialDate| {
         candidates.shown_in_text.contains(date) || candidates.shown_in_date_elements.contains(date)
     };
     if let Some(date) = candidates.from_url.filter(shown) {
-        dbg_rule("url-shown");
         return Some(date);
     }
     if let Some(date) = candidates.structured {
@@ -340,22 +339,16 @@ fn choose_date(candidates: &DateCandidates) -> Option<PartialDate> {
             .chain(&candidates.shown_in_date_elements)
             .find(|shown| days_apart(shown, &date).is_some_and(|days| days <= 1));
         if let Some(shown) = near {
-            dbg_rule("structured-shown");
             return Some(*shown);
         }
     }
     if let Some(date) = candidates.structured.filter(|_| !candidates.structured_is_generic) {
-        dbg_rule("structured-unshown");
         return Some(date);
     }
     if let Some(date) = candidates.shown_in_date_elements.first() {
-        dbg_rule(&format!("element n={}", candidates.shown_in_date_elements.len()));
         return Some(*date);
     }
     // A date in the URL path is set by the site when the article is published.
-    if candidates.from_url.is_some() {
-        dbg_rule("url");
-    }
     candidates.from_url
 }
 
@@ -729,11 +722,5 @@ mod tests {
     fn a_page_without_a_stated_date_gets_none() {
         let html = "<head><title>About us</title></head><body><h1>About us</h1><p>Founded in 1998, we report on 2024 elections.</p></body>";
         assert_eq!(metadata_of(html).published, None);
-    }
-}
-
-fn dbg_rule(rule: &str) {
-    if std::env::var("DYAD_DEBUG_DATES").is_ok() {
-        eprintln!("RULE\t{rule}");
     }
 }
