@@ -42,10 +42,9 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
     drop(document);
     let body_paragraphs = main_text_paragraphs(&text, url, &source_name)?;
     let body_paragraphs = drop_repeated_title(body_paragraphs, metadata.title.as_deref());
-    let body_paragraphs: Vec<String> = body_paragraphs
-        .into_iter()
-        .filter(|paragraph| !is_caption(paragraph, &captions) && !link_texts.contains(paragraph))
-        .collect();
+    let body_paragraphs: Vec<String> =
+        body_paragraphs.into_iter().filter(|paragraph| !is_caption(paragraph, &captions)).collect();
+    let body_paragraphs = drop_related_story_lists(body_paragraphs, &link_texts);
     if body_paragraphs.is_empty() {
         return Err(HtmlError::NoArticleText { source_name });
     }
@@ -109,6 +108,74 @@ fn whole_link_texts(document: &dom_query::Document) -> HashSet<String> {
         .collect()
 }
 
+/// Removes related-story lists: a "Related" / "You may also like" / "More in …" heading and
+/// the link-only entries after it, and any run of link-only entries that ends the body.
+/// Link-only entries inside the article (a list of tools, a table of contents) are kept when
+/// prose follows them.
+fn drop_related_story_lists(paragraphs: Vec<String>, link_texts: &HashSet<String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
+    let mut in_related_list = false;
+    for paragraph in paragraphs {
+        if is_related_heading(&paragraph) {
+            in_related_list = true;
+            continue;
+        }
+        if in_related_list && (link_texts.contains(&paragraph) || is_headline_like(&paragraph)) {
+            continue;
+        }
+        in_related_list = false;
+        kept.push(paragraph);
+    }
+    while kept.len() > 1 && kept.last().is_some_and(|last| link_texts.contains(last)) {
+        kept.pop();
+    }
+    kept
+}
+
+/// A short line without closing punctuation: a story title in a list, not a sentence.
+fn is_headline_like(paragraph: &str) -> bool {
+    paragraph.chars().count() < 120 && !paragraph.ends_with(['.', '!', '?', '"', '”', '。'])
+}
+
+/// The headings sites put over lists of other stories, in the languages news sites use most.
+fn is_related_heading(paragraph: &str) -> bool {
+    if paragraph.chars().count() > 60 {
+        return false;
+    }
+    let lowered = paragraph.to_lowercase();
+    let lowered = lowered.trim_end_matches(['.', '…', ':', '!', ' ']);
+    const HEADINGS: [&str; 24] = [
+        "related",
+        "related articles",
+        "related stories",
+        "related posts",
+        "related news",
+        "related content",
+        "you may also like",
+        "you might also like",
+        "you may also be interested in",
+        "you might be interested in",
+        "don't miss",
+        "don’t miss",
+        "recommended",
+        "recommended for you",
+        "most popular",
+        "most read",
+        "read next",
+        "more stories",
+        "see also",
+        "also read",
+        "leia também",
+        "veja também",
+        "lesen sie auch",
+        "à lire aussi",
+    ];
+    const PREFIXES: [&str; 4] = ["more in ", "more from ", "more on ", "read more about "];
+    HEADINGS.contains(&lowered)
+        || PREFIXES.iter().any(|prefix| lowered.starts_with(prefix))
+        || ["関連記事", "관련기사", "相关新闻", "相關新聞"].iter().any(|heading| lowered.starts_with(heading))
+}
+
 /// A paragraph is a caption when it is one of the caption texts, or a caption text contains
 /// it (a caption split into a description and a credit line).
 fn is_caption(paragraph: &str, captions: &HashSet<String>) -> bool {
@@ -153,5 +220,54 @@ pub(crate) fn join_author_names(authors: &[String]) -> String {
         [only] => only.clone(),
         [first, second] => format!("{first} and {second}"),
         [init @ .., last] => format!("{}, and {}", init.join(", "), last),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|text| text.to_string()).collect()
+    }
+
+    #[test]
+    fn related_story_lists_after_a_heading_or_at_the_end_are_dropped() {
+        let links: HashSet<String> =
+            strings(&["Floods close schools in the north", "Minister resigns over budget"]).into_iter().collect();
+        let paragraphs = strings(&[
+            "The council voted on Monday to reopen the bridge.",
+            "You may also like:",
+            "Floods close schools in the north",
+            "Port workers end three-day strike",
+            "The mayor said repairs would take a month.",
+            "Minister resigns over budget",
+        ]);
+        assert_eq!(
+            drop_related_story_lists(paragraphs, &links),
+            strings(&[
+                "The council voted on Monday to reopen the bridge.",
+                "The mayor said repairs would take a month."
+            ])
+        );
+    }
+
+    #[test]
+    fn link_lists_inside_the_article_are_kept() {
+        let links: HashSet<String> = strings(&["Budget statement (PDF)"]).into_iter().collect();
+        let paragraphs = strings(&[
+            "The documents were published:",
+            "Budget statement (PDF)",
+            "Opposition parties rejected the plan.",
+        ]);
+        assert_eq!(drop_related_story_lists(paragraphs.clone(), &links), paragraphs);
+    }
+
+    #[test]
+    fn whole_link_blocks_are_found_but_links_inside_sentences_are_not() {
+        let html = r#"<ul><li><a href="/a">Floods close schools</a></li></ul><p>Officials <a href="/b">said</a> on Monday.</p>"#;
+        let texts = whole_link_texts(&dom_query::Document::from(html));
+        assert!(texts.contains("Floods close schools"));
+        assert!(!texts.iter().any(|text| text.contains("said")));
     }
 }

@@ -705,11 +705,19 @@ mod tests {
     }
 
     #[test]
-    fn a_structured_date_the_page_never_shows_is_dropped_but_a_url_date_is_kept() {
-        let html = r#"<head><meta property="article:published_time" content="2019-01-01T00:00:00Z"></head><body><h1>Visit our shop</h1></body>"#;
-        assert_eq!(metadata_of(html).published, None);
-        let dated_url = read_metadata(&Document::from(html), Some("https://news.example/2024/05/12/talks"));
+    fn an_unshown_article_date_is_kept_but_an_unshown_generic_page_date_is_not() {
+        let article = r#"<head><meta property="article:published_time" content="2019-01-01T00:00:00Z"></head><body><h1>Port strike ends</h1><p class="date">Updated March 3, 2024</p></body>"#;
+        assert_eq!(metadata_of(article).published, Some(PartialDate::day(2019, 1, 1)));
+        let generic = r#"<head><script type="application/ld+json">{"@type":"WebPage","name":"Visit our shop","datePublished":"2019-01-01"}</script></head><body><h1>Visit our shop</h1></body>"#;
+        assert_eq!(metadata_of(generic).published, None);
+        let dated_url = read_metadata(&Document::from(generic), Some("https://news.example/2024/05/12/talks"));
         assert_eq!(dated_url.published, Some(PartialDate::day(2024, 5, 12)));
+    }
+
+    #[test]
+    fn a_date_inside_a_byline_label_is_found() {
+        let html = r#"<body><h1>Talks resume</h1><div class="byline">By Ana Silva - Mar 27, 2024</div></body>"#;
+        assert_eq!(metadata_of(html).published, Some(PartialDate::day(2024, 3, 27)));
     }
 
     #[test]

@@ -107,3 +107,24 @@ fn seed_article_meets_the_foundation_checks() {
 fn seed_document(text: &str) -> Document {
     dyad_read::markdown::parse_article(text, "seed").expect("the seed parses")
 }
+
+/// The seed with its dates moved past 2024-12-08: Assad is no longer coded as SYR GOV.
+#[test]
+fn seed_article_moved_past_december_2024_no_longer_codes_assad_as_government() {
+    let path = shared_dir().join("seed/000_e35d4a65f2d0984e.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {} not present", path.display());
+        return;
+    };
+    let moved = text.replace("July 25, 2024", "January 16, 2025");
+    let processed = pipeline().process(seed_document(&moved));
+    let consult = processed
+        .events()
+        .iter()
+        .find(|event| event.event == "CONSULT" && event.mode.as_deref() == Some("visit"))
+        .expect("the meeting is still coded");
+    assert_eq!(consult.date.to_string(), "2025-01-15");
+    let assad = consult.recipient.iter().find(|entity| entity.text.contains("Assad")).expect("Assad is the recipient");
+    assert_eq!(assad.code.as_deref(), Some("SYR"));
+    assert_ne!(assad.sector.as_deref(), Some("GOV"), "{assad:?}");
+}
