@@ -172,7 +172,7 @@ mod tests {
         let page = news_page("Ceasefire talks open in Geneva", &ENGLISH_PARAGRAPHS, " lang=\"en\"");
         let path = write(directory.path(), "talks.html", page.as_bytes());
         let documents: Vec<Document> =
-            read_paths(&[path.clone()], &ReadOptions::default()).map(Result::unwrap).collect();
+            read_paths(std::slice::from_ref(&path), &ReadOptions::default()).map(Result::unwrap).collect();
         assert_eq!(documents.len(), 1);
         let document = &documents[0];
         assert_body_follows_the_crate_rule(document);
@@ -202,7 +202,7 @@ mod tests {
     fn a_page_without_text_is_an_empty_document_named_by_its_path() {
         let directory = tempfile::tempdir().unwrap();
         let path = write(directory.path(), "menu.html", b"<html><body><nav><a href=\"/\">Home</a></nav></body></html>");
-        let error = read_paths(&[path.clone()], &ReadOptions::default()).next().unwrap().unwrap_err();
+        let error = read_paths(std::slice::from_ref(&path), &ReadOptions::default()).next().unwrap().unwrap_err();
         assert_eq!(error.to_string(), format!("{}: empty document", path.display()));
     }
 
@@ -220,7 +220,7 @@ mod tests {
         archive.extend(gzip_member(&warc_record("response", "urn:uuid:second", &html_response(&french))));
         let path = write(directory.path(), "crawl.warc.gz", &archive);
 
-        let results: Vec<_> = read_paths(&[path.clone()], &ReadOptions::default()).collect();
+        let results: Vec<_> = read_paths(std::slice::from_ref(&path), &ReadOptions::default()).collect();
         assert_eq!(results.len(), 3, "{results:?}");
         let first = results[0].as_ref().unwrap();
         assert_eq!(first.metadata.url.as_deref(), Some("https://harbour.example/world/urn:uuid:first"));
@@ -299,7 +299,7 @@ mod tests {
     fn a_feed_that_is_not_xml_names_the_file() {
         let directory = tempfile::tempdir().unwrap();
         let path = write(directory.path(), "broken.rss", b"<rss><channel><item><title>Talks</title></item></chan");
-        let results: Vec<_> = read_paths(&[path.clone()], &ReadOptions::default()).collect();
+        let results: Vec<_> = read_paths(std::slice::from_ref(&path), &ReadOptions::default()).collect();
         assert_eq!(results.len(), 1);
         let message = results[0].as_ref().unwrap_err().to_string();
         assert!(message.starts_with(&path.display().to_string()), "{message}");
