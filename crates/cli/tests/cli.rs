@@ -81,3 +81,23 @@ fn kb_lookup_follows_the_date() {
     assert!(String::from_utf8_lossy(&before.stdout).contains("SYR\tGOV"));
     assert!(!String::from_utf8_lossy(&after.stdout).contains("SYR\tGOV"));
 }
+
+#[test]
+fn an_imported_tabari_actor_dictionary_is_used_by_later_runs() {
+    let directory = tempfile::tempdir().unwrap();
+    let dictionary = "ZORBANIA_  [ZRB]\nGRAND_VIZIER_OKTAR_  [ZRBGOV 200101-251231]\n";
+    std::fs::write(directory.path().join("mine.actors.txt"), dictionary).unwrap();
+    let import = dyad(&["kb", "import", "mine.actors.txt"], directory.path());
+    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+    let lookup = dyad(&["kb", "lookup", "Grand Vizier Oktar", "--on", "2024-07-25"], directory.path());
+    assert!(
+        String::from_utf8_lossy(&lookup.stdout).contains("ZRB\tGOV"),
+        "{}",
+        String::from_utf8_lossy(&lookup.stdout)
+    );
+    let broken = "ZORBANIA_  [ZRB\n";
+    std::fs::write(directory.path().join("broken.actors.txt"), broken).unwrap();
+    let refused = dyad(&["kb", "import", "broken.actors.txt"], directory.path());
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("broken.actors.txt"));
+}
