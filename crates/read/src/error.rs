@@ -5,8 +5,6 @@
 //! line per skipped input and the user can find it. No reader panics on bad input; each
 //! bad input becomes one of these and the run goes on with the next.
 
-use crate::format::InputFormat;
-
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The path could not be opened, read or listed (missing, permission denied, ...).
@@ -48,11 +46,6 @@ pub enum ReadError {
     /// `input` names the archive, the record id and the record's byte offset.
     #[error("{input}: {message}")]
     Web { input: String, message: String },
-
-    /// A format whose reader lives elsewhere (HTML, WARC, feeds: crates/html) and is not
-    /// wired into this crate yet.
-    #[error("{input}: unsupported format ({format}); no reader for it is wired in yet")]
-    UnsupportedFormat { input: String, format: InputFormat },
 }
 
 impl ReadError {
@@ -66,8 +59,7 @@ impl ReadError {
             | ReadError::TooLarge { input, .. }
             | ReadError::MalformedJson { input, .. }
             | ReadError::BadField { input, .. }
-            | ReadError::Web { input, .. }
-            | ReadError::UnsupportedFormat { input, .. } => input,
+            | ReadError::Web { input, .. } => input,
         }
     }
 }
@@ -106,7 +98,7 @@ mod tests {
             ReadError::InvalidUtf8 { input: "a.txt".into(), byte_offset: 17 },
             ReadError::TooLarge { input: "a.txt".into(), size: 50, limit: 10, size_is_lower_bound: false },
             ReadError::MalformedJson { input: "a.jsonl:3".into(), message: "expected value".into() },
-            ReadError::UnsupportedFormat { input: "a.html".into(), format: InputFormat::Html },
+            ReadError::Web { input: "a.warc (WARC record <urn:x> at byte 9)".into(), message: "truncated".into() },
         ];
         for error in errors {
             let message = error.to_string();

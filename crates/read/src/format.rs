@@ -1,9 +1,8 @@
 //! Which reader an input goes to: chosen by the caller, by file extension, or by sniffing
 //! the first bytes.
 //!
-//! The HTML, WARC and feed formats are recognised here so that such files get a clear
-//! "unsupported format" error instead of being read as plain text; their readers live in
-//! crates/html and are wired in by one match arm each in `crate::dispatch`.
+//! The HTML, WARC and feed formats are recognised here and read by crates/html, through
+//! `crate::web`; everything else is text, markdown or JSON Lines.
 
 use std::fmt;
 use std::path::Path;
