@@ -47,6 +47,10 @@ pub struct CodeArgs {
     /// Print quotes (speaker, addressee, text) after the events.
     #[arg(long)]
     pub quotes: bool,
+    /// Group the events of all inputs into stories (one real-world event, many reports) and
+    /// set each event's story_id. `dyad ingest` always does this.
+    #[arg(long)]
+    pub stories: bool,
 }
 
 #[derive(Args)]
@@ -130,7 +134,9 @@ pub fn code(global: &GlobalOptions, args: CodeArgs) -> Result<()> {
     let (mut documents_coded, mut events_found, mut skipped) = (0usize, 0usize, 0usize);
     for document in documents(&args.reading, &mut skipped) {
         let mut processed = pipeline.process(document);
-        stories.assign(&processed.document, &mut processed.coded.events);
+        if args.stories {
+            stories.assign(&processed.document, &mut processed.coded.events);
+        }
         documents_coded += 1;
         events_found += processed.events().len();
         writer.write_events(&mut out, processed.events())?;

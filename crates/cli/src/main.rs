@@ -57,7 +57,7 @@ pub struct GlobalOptions {
 enum Command {
     /// Code events from articles and print them, without a database.
     #[command(after_help = "Examples:\n  dyad code article.md\n  dyad code news/ --format csv > events.csv\n  \
-                            cat articles.jsonl | dyad code - --input jsonl\n  dyad code article.md --quotes")]
+                            cat articles.jsonl | dyad code - --input jsonl\n  dyad code article.md --quotes\n  dyad code news/ --stories --format csv")]
     Code(coding::CodeArgs),
     /// Read articles, code them and store documents, events and quotes in the database.
     #[command(after_help = "Examples:\n  dyad ingest news/\n  dyad ingest crawl.jsonl --db /data/dyad.db")]
