@@ -93,10 +93,14 @@ fn event_date(context: &SentenceContext, group: &VerbGroup) -> EventDate {
         .or_else(|| governing.and_then(|verb| context.times.for_verb(view, verb)));
     let is_past = matches!(view.tag(group.verb), "VBD" | "VBN");
     let background = if is_past { context.times.background_date(context.anchor) } else { None };
-    // A report cannot tell of a past event after its own publication: a later date in the
-    // sentence is page furniture, and the event keeps the publication date. (A future event,
-    // "will visit next week", may well lie after it.)
-    let own = own.filter(|(_, date)| !(is_past && context.anchor.is_before(date)));
+    // A report cannot tell of an event after its own publication unless the event is still
+    // to come ("will visit next week", "plans to visit"): a later date in any other sentence is
+    // page furniture (a timestamp line), and the event keeps the publication date.
+    let may_lie_ahead = group.modal.is_some() || (group.first > 0 && view.is_word(group.first - 1, "to"));
+    // Plans in news look months ahead, not years: a "will" sentence holding a date years
+    // after publication has picked up a page timestamp.
+    let near_enough = |date: &PartialDate| date.year <= context.anchor.year + 1;
+    let own = own.filter(|(_, date)| !context.anchor.is_before(date) || (may_lie_ahead && near_enough(date)));
     match own.or(background) {
         Some((expression, date)) => {
             EventDate { date, source: DateSource::Text, text: Some(view.text(expression.span).to_string()) }

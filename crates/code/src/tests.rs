@@ -101,3 +101,15 @@ fn spans_slice_the_body_and_coding_is_deterministic() {
     };
     assert_eq!(render(&first), render(&second));
 }
+
+#[test]
+fn no_event_is_dated_after_publication_unless_it_is_still_to_come() {
+    let furniture = code_text("Britain expels 23 Russian diplomats - 29 Jul 2024 15:03", "2018-03-14");
+    assert!(
+        furniture.events.iter().all(|event| !PartialDate::day(2018, 3, 14).is_before(&event.date)),
+        "{:#?}",
+        furniture.events
+    );
+    let plan = code_text("Erdogan will visit Moscow on 3 August.", "2024-07-25");
+    assert_eq!(find(&plan, "CONSULT").date.to_string(), "2024-08-03");
+}
