@@ -158,6 +158,11 @@ fn build_event(
     if actor.is_empty() || !(has_code(&actor) || has_code(&recipient)) {
         return None;
     }
+    // Political event data: a company launching a phone is not an event, so at least one
+    // party must be other than a business.
+    if !actor.iter().chain(&recipient).any(is_political) {
+        return None;
+    }
     let location = event_location(view, phrases, group);
     let (cameo, mode) = refine_meeting_mode(cameo, &actor, &recipient, location.as_ref());
     let verb_span = event_text_span(view, group, &targets);
@@ -207,6 +212,15 @@ fn entities(phrases: &[&ActorPhrase]) -> Vec<Entity> {
         list.push(entity);
     }
     list
+}
+
+/// A party with a country or a sector other than business (companies: BUS; multinationals:
+/// MNC).
+fn is_political(entity: &Entity) -> bool {
+    let business = |code: Option<&str>| matches!(code, Some("BUS") | Some("MNC"));
+    let political_code = entity.code.is_some() && !business(entity.code.as_deref());
+    let political_sector = entity.sector.is_some() && !business(entity.sector.as_deref());
+    (political_code || political_sector) && !business(entity.sector.as_deref())
 }
 
 fn same_actor(left: &Entity, right: &Entity) -> bool {

@@ -113,3 +113,10 @@ fn no_event_is_dated_after_publication_unless_it_is_still_to_come() {
     let plan = code_text("Erdogan will visit Moscow on 3 August.", "2024-07-25");
     assert_eq!(find(&plan, "CONSULT").date.to_string(), "2024-08-03");
 }
+
+#[test]
+fn business_news_is_not_political_event_data() {
+    let coded =
+        code_text("The company launched a new phone on Tuesday, and rival firms criticized the company.", "2024-07-25");
+    assert!(coded.events.is_empty(), "{:#?}", coded.events);
+}
