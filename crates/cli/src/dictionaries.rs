@@ -160,14 +160,9 @@ fn import(files: Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Today's date in UTC, from the system clock.
+/// Today's date in UTC: the default for `--today` and `kb lookup --on`.
 pub fn today() -> PartialDate {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_secs() as i64);
-    let epoch = jiff::civil::date(1970, 1, 1);
-    let date = epoch.checked_add(jiff::Span::new().days(seconds / 86_400)).unwrap_or(epoch);
-    PartialDate::day(date.year(), date.month() as u8, date.day() as u8)
+    dyad_time::today_utc()
 }
 
 #[derive(Args)]

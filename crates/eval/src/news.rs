@@ -136,7 +136,7 @@ impl NewsReport {
 
 /// Codes the set with the embedded dictionaries; undated documents fall back to today (UTC).
 pub fn evaluate_news(dir: &Path) -> Result<NewsReport, EvalError> {
-    evaluate_news_with(dir, KnowledgeBase::embedded(), VerbDictionary::embedded(), today())
+    evaluate_news_with(dir, KnowledgeBase::embedded(), VerbDictionary::embedded(), dyad_time::today_utc())
 }
 
 /// [`evaluate_news`] with the given dictionaries and fallback date.
@@ -223,12 +223,6 @@ pub fn meets_headline(event: &EventRecord, headline: &Headline) -> bool {
             && any_overlap(&alternative.actor, &event.actor)
             && (any_overlap(&alternative.recipient, &event.recipient) || reciprocal)
     })
-}
-
-fn today() -> PartialDate {
-    let date = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-    // jiff's month and day are 1-based and always in range.
-    PartialDate::day(date.year(), date.month() as u8, date.day() as u8)
 }
 
 impl fmt::Display for NewsReport {

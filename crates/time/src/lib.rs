@@ -153,3 +153,11 @@ pub fn anchor_from_text(body: &str) -> Option<PartialDate> {
 pub fn find_time_expressions_unanchored(text: &str, region: Span, tense: Tense) -> Vec<TimeExpression> {
     scanner::scan(text, region, None, tense)
 }
+
+/// Today's date in UTC, from the system clock: the anchor for documents that carry no date,
+/// when the caller gives none.
+pub fn today_utc() -> PartialDate {
+    let date = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    // jiff's month and day are 1-based and always in range.
+    PartialDate::day(date.year(), date.month() as u8, date.day() as u8)
+}
