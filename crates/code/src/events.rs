@@ -164,9 +164,14 @@ fn build_event(
         return None;
     }
     let location = event_location(view, phrases, group);
-    let (cameo, mode) = refine_meeting_mode(cameo, &actor, &recipient, location.as_ref());
+    let modality = modality_of(view, group);
+    let (cameo, mut mode) = refine_meeting_mode(cameo, &actor, &recipient, location.as_ref());
     let verb_span = event_text_span(view, group, &targets);
-    let event_type = cameo.plover_event.clone()?;
+    let mut event_type = cameo.plover_event.clone()?;
+    if is_future_cooperation(&event_type, modality) {
+        event_type = "AGREE".into();
+        mode = None;
+    }
     let mut record = EventRecord {
         id: event_id(context.doc_id, view.sentence.span, verb_span, &event_type),
         event: event_type,
@@ -181,7 +186,7 @@ fn build_event(
         date: date.date,
         date_source: date.source,
         date_text: date.text,
-        modality: modality_of(view, group),
+        modality,
         location,
         event_text: view.text(verb_span).to_string(),
         doc_id: context.doc_id.to_string(),
@@ -243,6 +248,14 @@ fn event_location(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGrou
                 ..place
             })
         })
+}
+
+/// PLOVER codes cooperation still to come ("will meet", "will provide aid", "plans to sign")
+/// as AGREE, an expression of intent, rather than as the act. CAMEO codes the act itself
+/// ("are about to restore ties" is 064), so the record keeps the CAMEO code, its Goldstein
+/// score and `future` modality, and only the PLOVER type (and its mode) says AGREE.
+fn is_future_cooperation(event_type: &str, modality: Modality) -> bool {
+    modality == Modality::Future && matches!(event_type, "CONSULT" | "SUPPORT" | "COOPERATE" | "AID")
 }
 
 /// A meeting held in one party's country is a visit: the host's country decides whether

@@ -62,7 +62,8 @@ fn negated_and_future_events_are_marked() {
     let negated = code_text("Turkish troops did not attack the Kurdish militias.", "2024-07-25");
     assert_eq!(find(&negated, "ASSAULT").modality, Modality::Negated);
     let future = code_text("Erdogan will meet Vladimir Putin in Ankara next week.", "2024-07-25");
-    assert_eq!(find(&future, "CONSULT").modality, Modality::Future);
+    // PLOVER codes a meeting still to come as AGREE; the modality says it lies ahead.
+    assert_eq!(find(&future, "AGREE").modality, Modality::Future);
 }
 
 #[test]
@@ -111,7 +112,7 @@ fn no_event_is_dated_after_publication_unless_it_is_still_to_come() {
         furniture.events
     );
     let plan = code_text("Erdogan will visit Moscow on 3 August.", "2024-07-25");
-    assert_eq!(find(&plan, "CONSULT").date.to_string(), "2024-08-03");
+    assert_eq!(find(&plan, "AGREE").date.to_string(), "2024-08-03");
 }
 
 #[test]
@@ -119,4 +120,21 @@ fn business_news_is_not_political_event_data() {
     let coded =
         code_text("The company launched a new phone on Tuesday, and rival firms criticized the company.", "2024-07-25");
     assert!(coded.events.is_empty(), "{:#?}", coded.events);
+}
+
+#[test]
+fn cooperation_still_to_come_is_an_agreement_that_keeps_its_cameo_code() {
+    let coded = code_text("The Red Cross will provide food aid to refugees in Chad next month.", "2024-03-04");
+    let promise = find(&coded, "AGREE");
+    assert_eq!(promise.modality, Modality::Future);
+    assert!(promise.cameo.as_deref().is_some_and(|code| code.starts_with("07")), "{promise:#?}");
+    assert!(coded.events.iter().all(|event| event.event != "AID"), "{:#?}", coded.events);
+}
+
+#[test]
+fn agreeing_to_act_is_an_agreement_by_every_party() {
+    let coded = code_text("Jordan and Britain agreed on Monday to hold joint naval drills.", "2024-03-06");
+    let agreement = find(&coded, "AGREE");
+    assert_eq!(codes(&agreement.actor), vec![("JOR".into(), String::new()), ("GBR".into(), String::new())]);
+    assert_eq!(agreement.date.to_string(), "2024-03-04");
 }

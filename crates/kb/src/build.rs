@@ -207,6 +207,16 @@ impl Build {
     /// Keeps a generated alias unless it is noise: punctuation-laden variants, one- or
     /// two-letter names, or (for one-word names) an ordinary English word, which would
     /// match at every sentence start.
+    /// The ISO code whose country name matches a CountryInfo block's name, preferring the block's
+    /// ISO3166-alpha3 and falling back to its CountryCode.
+    fn iso3_agreeing_with_name(&self, iso3: &str, code: &str, block_name: &str) -> String {
+        let block_name = fold(&title_case(block_name));
+        let name_matches = |candidate: &str| {
+            self.countries.get(candidate).is_some_and(|row| !row.name.is_empty() && fold(&row.name) == block_name)
+        };
+        if !name_matches(iso3) && code.len() == 3 && name_matches(code) { code.to_string() } else { iso3.to_string() }
+    }
+
     fn keep_alias(&mut self, alias: &str, check_common: bool) -> bool {
         let letters = alias.chars().filter(|c| c.is_alphanumeric()).count();
         if alias.contains(['(', ')', ',', '+', '/', '*']) || letters < 3 {
@@ -271,6 +281,10 @@ impl Build {
         if code == "KSV" {
             iso3 = "XKX".into();
         }
+        // A few blocks carry another country's ISO code (Myanmar says MOZ, Guatemala GLP, Guinea
+        // PNG); a three-letter CountryCode that names a known country and disagrees is the truth
+        // only when the block's name matches that country, so check the name against both.
+        iso3 = self.iso3_agreeing_with_name(&iso3, &code, &tag("CountryName").into_iter().next().unwrap_or_default());
         let Some(row) = self.countries.get_mut(&iso3) else {
             return;
         };
@@ -286,7 +300,9 @@ impl Build {
         let mut names = vec![name];
         for item in tag("Nationality") {
             let display = title_case(&item);
-            if fold(&display).contains(&fold(&country_name)) { names.push(display) } else { adjectives.push(display) }
+            // CountryInfo's Nationality list mixes demonyms ("Syrian") with other names of the
+            // country ("Britain", "Bosnia", "Holland"); a name must act as a country, not as a modifier.
+            if !looks_like_demonym(&display, &country_name) { names.push(display) } else { adjectives.push(display) }
         }
         let capitals: Vec<String> = tag("Capital").iter().map(|item| title_case(item)).collect();
         let cities: Vec<String> = tag("MajorCities").iter().map(|item| title_case(item)).collect();
@@ -731,8 +747,16 @@ impl Build {
             .iter()
             .filter(|(_, row)| !row.name.is_empty())
             .map(|(iso3, row)| {
-                let adjectives: BTreeSet<String> =
-                    row.adjectives.iter().filter(|adjective| fold(adjective) != fold(&row.name)).cloned().collect();
+                // Sources disagree on what is a name and what a demonym ("Britain" is filed as a
+                // nationality); a word listed both ways is settled by its form.
+                let listed_both = |word: &String| row.alt_names.contains(word) && row.adjectives.contains(word);
+                let adjectives: BTreeSet<String> = row
+                    .adjectives
+                    .iter()
+                    .filter(|adjective| fold(adjective) != fold(&row.name))
+                    .filter(|adjective| !listed_both(adjective) || looks_like_demonym(adjective, &row.name))
+                    .cloned()
+                    .collect();
                 let alt_names: BTreeSet<String> = row
                     .alt_names
                     .iter()
@@ -869,4 +893,84 @@ fn common_words(folder: &Path) -> Result<HashSet<String>, KbError> {
         }
     }
     Ok(counts.into_iter().filter(|(_, count)| *count >= 2).map(|(word, _)| word).collect())
+}
+
+/// Whether a nationality word reads as a demonym or adjective ("Syrian", "Chinese", "British",
+/// "Iraqi", "Cypriot", "Briton") rather than another name of the country ("Britain", "Bosnia").
+/// Judged on the last word, by the endings English demonyms take, plus the few that take none.
+fn looks_like_demonym(item: &str, country_name: &str) -> bool {
+    const ENDINGS: [&str; 17] =
+        ["an", "ans", "ese", "ish", "i", "is", "ic", "ch", "er", "ers", "ois", "ais", "ot", "ots", "ine", "on", "ons"];
+    const IRREGULAR: [&str; 24] = [
+        "swiss",
+        "greek",
+        "thai",
+        "dane",
+        "finn",
+        "welsh",
+        "turk",
+        "pole",
+        "swede",
+        "croat",
+        "slovak",
+        "slovene",
+        "serb",
+        "uzbek",
+        "tajik",
+        "turkmen",
+        "kazakh",
+        "kyrgyz",
+        "montenegrin",
+        "filipino",
+        "monegasque",
+        "malagasy",
+        "mongol",
+        "manx",
+    ];
+    // "Kingdom of Jordan", "Republic of South Sudan": the country's own name as whole words.
+    let words = |text: &str| {
+        fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect::<Vec<_>>()
+    };
+    let (item_words, name_words) = (words(item), words(country_name));
+    if !name_words.is_empty() && item_words.windows(name_words.len()).any(|window| window == name_words.as_slice()) {
+        return false;
+    }
+    let last = item.split_whitespace().last().unwrap_or(item).to_lowercase();
+    let singular = last.strip_suffix('s').unwrap_or(&last);
+    if IRREGULAR.contains(&singular) || IRREGULAR.contains(&last.as_str()) {
+        return true;
+    }
+    if last == "republic" {
+        return false;
+    }
+    ENDINGS.iter().any(|ending| last.ends_with(ending))
+}
+
+#[cfg(test)]
+mod demonym_tests {
+    use super::looks_like_demonym;
+
+    #[test]
+    fn demonyms_and_country_names_are_told_apart() {
+        for demonym in [
+            "Syrian",
+            "Chinese",
+            "Israeli",
+            "British",
+            "Iraqi",
+            "Cypriot",
+            "Briton",
+            "French",
+            "Swiss",
+            "New Zealander",
+        ] {
+            assert!(looks_like_demonym(demonym, "Atlantis"), "{demonym}");
+        }
+        for name in ["Britain", "Great Britain", "Bosnia", "Holland", "Burma", "Falklands", "Syrian Arab Republic"] {
+            assert!(!looks_like_demonym(name, "Atlantis"), "{name}");
+        }
+        for (name, country) in [("Kingdom of Jordan", "Jordan"), ("Republic of South Sudan", "South Sudan")] {
+            assert!(!looks_like_demonym(name, country), "{name}");
+        }
+    }
 }
