@@ -1,10 +1,12 @@
 use dyad_record::Entity;
 
 /// The people a document has named so far, most recent last: what "he", "the Russian
-/// leader" and "the two leaders" can refer to.
+/// leader" and "the two leaders" can refer to; and the last country it spoke of, for "the
+/// country's leader".
 #[derive(Clone, Debug, Default)]
 pub struct Discourse {
     people: Vec<Entity>,
+    last_country_code: Option<String>,
 }
 
 impl Discourse {
@@ -12,6 +14,15 @@ impl Discourse {
         // Keep each person once, at the position of their latest mention.
         self.people.retain(|known| known.name != person.name);
         self.people.push(person.clone());
+    }
+
+    pub fn remember_country(&mut self, code: &str) {
+        self.last_country_code = Some(code.to_string());
+    }
+
+    /// The code of the country the document spoke of last ("the country", "the nation").
+    pub fn last_country_code(&self) -> Option<&str> {
+        self.last_country_code.as_deref()
     }
 
     pub fn last_person(&self) -> Option<&Entity> {

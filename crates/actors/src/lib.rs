@@ -28,6 +28,9 @@ use dyad_document::{PartialDate, Span};
 use dyad_kb::{KnowledgeBase, Mention};
 use dyad_record::{Entity, Place};
 
+/// PLOVER codes of international and transnational actors, which are never "the country".
+const INTERNATIONAL_CODES: &[&str] = &["IGO", "NGO", "UNO", "EUR", "IMG", "MNC", "AFR", "ASA", "WST", "MEA"];
+
 /// What kind of thing an actor phrase names; the coder treats places and pronouns differently.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PhraseKind {
@@ -66,6 +69,13 @@ impl ActorPhrase {
     }
 
     /// True when the phrase says something a coder can count: a country, a sector or a name.
+    /// The country a country or a national agent ("Myanmar's military") stands for; people
+    /// and groups are left out, so "the country" after "Putin met Assad" stays unresolved.
+    pub fn country_code(&self) -> Option<&str> {
+        let national = matches!(self.kind, PhraseKind::Country | PhraseKind::Agent);
+        self.entity.code.as_deref().filter(|code| national && !INTERNATIONAL_CODES.contains(code))
+    }
+
     pub fn is_coded(&self) -> bool {
         self.entity.code.is_some() || self.entity.sector.is_some()
     }
@@ -102,6 +112,9 @@ pub fn find_actor_phrases_in(
             // sentence or an earlier one ("..., as soon as Assad takes a step ..., we will show him").
             if phrase.kind == PhraseKind::Person {
                 discourse.remember(&phrase.entity);
+            }
+            if let Some(code) = phrase.country_code() {
+                discourse.remember_country(code);
             }
             phrases.push(phrase);
         }

@@ -69,9 +69,12 @@ pub fn resolve_chunk(
     if let Some(primary) = primary_entity(&head) {
         return Some(named_phrase(view, chunk.first, chunk.end, primary, &head));
     }
+    if let Some(phrase) = titled_unknown_person(view, chunk, &head, &possessor, discourse) {
+        return Some(phrase);
+    }
     // The agent must be the head noun: "its military intervention" is an intervention.
     if let Some(agent) = last_of_kind(&head, &[EntryKind::Agent]).filter(|agent| agent.end_token == chunk.end) {
-        return Some(agent_phrase(view, chunk, agent, &head, &possessor, discourse));
+        return Some(agent_phrase(view, chunk, agent, &head, &possessor, discourse, ResolveDescription::Yes));
     }
     if let (Some(marker), Some(owner)) = (chunk.possessive_marker, primary_entity(&possessor)) {
         // "Turkey's offensives": the phrase is about offensives, but its owner is an actor.
@@ -134,10 +137,13 @@ fn agent_phrase(
     head: &[&ResolvedMention],
     possessor: &[&ResolvedMention],
     discourse: &Discourse,
+    resolve_description: ResolveDescription,
 ) -> ActorPhrase {
     let span = view.range_span(chunk.first, chunk.end);
     let adjective_code = last_of_kind(head, &[EntryKind::CountryAdjective]).and_then(|adj| adj.code.clone());
-    let possessor_code = primary_entity(possessor).and_then(|owner| owner.code.clone());
+    let possessor_code = primary_entity(possessor)
+        .and_then(|owner| owner.code.clone())
+        .or_else(|| country_by_description(view, chunk, discourse));
     let possessive_pronoun_code = possessive_pronoun_owner(view, chunk, discourse).and_then(|owner| owner.code.clone());
     let code = adjective_code.or(possessor_code).or(possessive_pronoun_code);
     let mut phrase = ActorPhrase {
@@ -148,10 +154,56 @@ fn agent_phrase(
         place: None,
         group_members: Vec::new(),
     };
-    if view.is_word(chunk.first, "the") {
+    if view.is_word(chunk.first, "the") && resolve_description == ResolveDescription::Yes {
         refer_through_discourse(view, chunk, &mut phrase, discourse);
     }
     phrase
+}
+
+/// Whether "the Russian leader" is looked up among the people already named; not when a name
+/// follows the title ("the Russian leader Ivan Petrov").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ResolveDescription {
+    Yes,
+    No,
+}
+
+/// "the country's leader", "the nation's army": the owner is the country the document spoke
+/// of last.
+fn country_by_description(view: &SentenceView, chunk: &Chunk, discourse: &Discourse) -> Option<String> {
+    let marker = chunk.possessive_marker?;
+    let describes_country = marker == chunk.first + 2
+        && view.is_word(chunk.first, "the")
+        && view.is_any_word(chunk.first + 1, &["country", "nation", "state"]);
+    if describes_country { discourse.last_country_code().map(str::to_string) } else { None }
+}
+
+/// "opposition leader Aung San Suu Kyi", "the country's army chief John Doe": a title the
+/// knowledge base knows followed by a name it does not. The name is the actor, with the
+/// title's sector and the country its adjective or possessor gives.
+fn titled_unknown_person(
+    view: &SentenceView,
+    chunk: &Chunk,
+    head: &[&ResolvedMention],
+    possessor: &[&ResolvedMention],
+    discourse: &Discourse,
+) -> Option<ActorPhrase> {
+    let agent = last_of_kind(head, &[EntryKind::Agent])?;
+    let name_start = agent.end_token;
+    let name_is_rest = name_start < chunk.end
+        && (name_start..chunk.end)
+            .all(|index| view.tag(index).starts_with("NNP") && !view.is_any_word(index, NOT_ACTOR_NAMES))
+        && !head.iter().any(|mention| mention.end_token > name_start);
+    if !name_is_rest {
+        return None;
+    }
+    let mut phrase = agent_phrase(view, chunk, agent, head, possessor, discourse, ResolveDescription::No);
+    let span = view.range_span(chunk.first, chunk.end);
+    phrase.kind = PhraseKind::Person;
+    phrase.entity.text = view.text(span).to_string();
+    phrase.entity.span = span;
+    phrase.entity.name = Some(view.text(view.range_span(name_start, chunk.end)).to_string());
+    Some(phrase)
 }
 
 /// "his forces": the owner is the last person the document named.

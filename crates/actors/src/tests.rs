@@ -102,3 +102,16 @@ fn a_bare_family_name_refers_to_the_person_named_before() {
     assert_eq!(kim.entity.name.as_deref(), Some("Kim Jong Un"));
     assert_eq!(codes(kim), (Some("PRK"), Some("GOV")));
 }
+
+#[test]
+fn a_title_before_an_unknown_name_gives_the_name_its_sector_and_country() {
+    let text = "Ruritania's army seized the capital. Soldiers detained the country's civilian leader Anna Veldt.";
+    let phrases = phrases_of(text, JULY);
+    let leader = find(&phrases[1], "Anna Veldt");
+    assert_eq!(leader.kind, PhraseKind::Person);
+    assert_eq!(leader.entity.name.as_deref(), Some("Anna Veldt"));
+    assert_eq!(leader.entity.sector.as_deref(), Some("GOV"));
+    let text = "Egypt's army seized the capital. Soldiers detained the country's civilian leader Anna Veldt.";
+    let phrases = phrases_of(text, JULY);
+    assert_eq!(codes(find(&phrases[1], "Anna Veldt")), (Some("EGY"), Some("GOV")));
+}

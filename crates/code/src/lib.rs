@@ -67,12 +67,13 @@ impl<'a> Coder<'a> {
     }
 
     pub fn code_document(&self, document: &Document, sentences: &[Sentence]) -> CodedDocument {
-        // Undated documents are anchored on the first full date their text gives, if any,
-        // before falling back to the caller's date (usually today).
+        // Undated documents are anchored on the first full date their text gives, then on
+        // the date in their address, before falling back to the caller's date (usually today).
         let anchor = document
             .metadata
             .published
             .or_else(|| dyad_time::anchor_from_text(&document.body))
+            .or_else(|| document.metadata.url.as_deref().and_then(dyad_time::date_from_url))
             .unwrap_or(self.fallback_date);
         let mut discourse = Discourse::default();
         let mut coded = CodedDocument { anchor: Some(anchor), ..CodedDocument::default() };

@@ -34,6 +34,9 @@ mod lexicon;
 mod scanner;
 mod tense;
 mod tokens;
+mod url_date;
+
+pub use url_date::date_from_url;
 
 #[cfg(test)]
 mod table_tests;
