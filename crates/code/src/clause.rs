@@ -126,6 +126,9 @@ pub fn find_subject<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group: 
         let governing_group = verb_group(view, governor, governor, governor + 1);
         return find_subject(view, phrases, &governing_group);
     }
+    if has_own_non_actor_subject(view, phrases, group) {
+        return None;
+    }
     let mut position = group.first;
     while position > 0 {
         let index = position - 1;
@@ -153,6 +156,41 @@ pub fn find_subject<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group: 
     }
     None
 }
+
+/// "after crowds burned down its embassy", "a roadside bomb killed": a common noun right
+/// before the verb that no actor phrase covers is the verb's own subject, and it is not an
+/// actor; looking further left would take the subject of another clause. Time nouns ("Putin
+/// today met") and the nouns of a preposition's object ("the head of the agency said") are
+/// not subjects.
+fn has_own_non_actor_subject(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) -> bool {
+    const TIME_NOUNS: &[&str] =
+        &["today", "yesterday", "tonight", "week", "month", "year", "morning", "evening", "night", "weekend", "time"];
+    let Some(before) = group.first.checked_sub(1) else { return false };
+    let is_common_noun = matches!(view.tag(before), "NN" | "NNS");
+    let covered = phrases.iter().any(|phrase| phrase.first_token <= before && before < phrase.end_token);
+    if !is_common_noun || covered || view.is_any_word(before, TIME_NOUNS) {
+        return false;
+    }
+    // The noun's own phrase: back over adjectives, numbers and nouns to its start.
+    let mut start = before;
+    while start > 0
+        && matches!(view.tag(start - 1), "NN" | "NNS" | "JJ" | "CD" | "NNP" | "NNPS" | "VBN" | "DT" | "PRP$" | "POS")
+    {
+        start -= 1;
+    }
+    // "Eriador's death toll has risen": an actor inside the noun's own phrase (its owner)
+    // is left for the subject search to weigh.
+    if phrases.iter().any(|phrase| start <= phrase.first_token && phrase.end_token <= before) {
+        return false;
+    }
+    let inside_prepositional_phrase = start > 0 && matches!(view.tag(start - 1), "IN" | "TO");
+    let subordinate_clause = start > 0 && view.is_any_word(start - 1, SUBORDINATORS);
+    !inside_prepositional_phrase || subordinate_clause
+}
+
+/// Conjunctions that open a clause with its own subject ("after crowds burned ...").
+const SUBORDINATORS: &[&str] =
+    &["after", "before", "since", "because", "while", "when", "although", "though", "as", "if", "until", "unless"];
 
 /// For "to VERB", the nearest content verb before it in the same clause, if one is there.
 fn governing_verb_of_infinitive(view: &SentenceView, group: &VerbGroup) -> Option<usize> {
