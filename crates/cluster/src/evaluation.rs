@@ -168,6 +168,29 @@ pub fn document_clusters_from_stories(
         .collect()
 }
 
+/// Each document's cluster from the story it leads with ([`crate::DocumentAssignment`]):
+/// `doc_stories` holds (doc_id, story id or None). A document without a story is a cluster of
+/// its own, `alone:<doc_id>`; a document in `near_duplicates` as (copy, original) takes its
+/// original's cluster. Output follows `doc_stories`.
+pub fn document_clusters(
+    doc_stories: &[(String, Option<String>)],
+    near_duplicates: &[(String, String)],
+) -> Vec<(String, String)> {
+    let cluster_of: HashMap<&str, String> = doc_stories
+        .iter()
+        .map(|(doc, story)| (doc.as_str(), story.clone().unwrap_or_else(|| format!("alone:{doc}"))))
+        .collect();
+    let original_of: HashMap<&str, &str> =
+        near_duplicates.iter().map(|(copy, original)| (copy.as_str(), original.as_str())).collect();
+    doc_stories
+        .iter()
+        .map(|(doc, _)| {
+            let root = follow_originals(doc, &original_of).and_then(|root| cluster_of.get(root));
+            (doc.clone(), root.unwrap_or(&cluster_of[doc.as_str()]).clone())
+        })
+        .collect()
+}
+
 /// The first document of a copy-of chain (copy → original → its original ...), stopping at a
 /// cycle; None when `doc` copies nothing.
 fn follow_originals<'a>(doc: &'a str, original_of: &HashMap<&'a str, &'a str>) -> Option<&'a str> {

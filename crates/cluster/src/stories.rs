@@ -1,6 +1,16 @@
 //! Stories: the reports of one real-world event, grouped incrementally.
 //!
-//! An event joins an existing story when all of these hold (else it founds a new story):
+//! Each document is decided as a whole first ([`StoryClusterer::add_document_story`]): the
+//! story it leads with is the existing story its wording, names, actors and dates fit best,
+//! with the share of its events whose tuples match a story as one more piece of evidence
+//! ([`crate::document_stories`] has the score and the vetoes that keep near misses apart). Its
+//! headline event, the most confident asserted event of its first sentences that is not
+//! background (dated well before publication), joins that story; when no story fits, the
+//! headline event's own tuple decides as below, never into a story the document-level rules
+//! veto, and otherwise founds a story. A document without events leads with no story.
+//!
+//! Every other event is assigned by its tuple: it joins an existing story when all of these
+//! hold (else it founds a new story):
 //! - same [`EventFamily`];
 //! - roles agree: the actors overlap the story's actors and the recipients its recipients
 //!   (by code or canonical name); a side that is empty on either part neither helps nor
@@ -12,23 +22,31 @@
 //!   so all members stay pairwise compatible (intervals that pairwise overlap share a point);
 //! - places agree: when both name countries, they share one;
 //! - wording agrees: the overlap of the event sentence's content words (stopwords and the
-//!   actors' own names left out, cut to 6 letters as a crude stem) with the story's reaches a threshold that rises as date agreement weakens ([`wording_threshold`]): same-day
+//!   actors' own names left out, cut to 6 letters as a crude stem) with the story's reaches a
+//!   threshold that rises as date agreement weakens ([`wording_threshold`]): same-day
 //!   reports need little shared wording, "sometime in 2024" needs a lot.
 //!
 //! Among several matching stories the best score wins (wording, plus a bonus for agreeing to
 //! the day), the earliest story on a tie. Candidates come from blocking on (family, date
-//! bucket, actor key, recipient key), so adding a document only looks at stories in its own
-//! block and never re-clusters: stories only grow, and an event's story never changes later.
+//! bucket, actor key, recipient key) for tuples and on (name or actor key, week) for
+//! documents, so adding a document only looks at its own blocks and never re-clusters:
+//! stories only grow, and an event's story never changes later. A headline event placed by
+//! the document-level decision whose own tuple does not fit the story is kept as a member
+//! only, so a miscoded tuple never widens what later tuples may match.
 //!
 //! Story ids are derived from the first member (its document and event id), so the same input
 //! in the same order always yields the same ids, and ids do not change as a story grows.
-//! Adding a document whose events were already added returns their earlier assignments.
+//! Adding a document again returns its earlier assignments.
 
 use crate::dates::{DateEvidence, DayRange};
+use crate::document::{DocumentFeatures, is_background, stated_range};
+use crate::document_stories::{DocumentEvidence, DocumentIndex, StoryDocuments, vetoed};
+use crate::evaluation::{HEADLINE_SENTENCES, headline_event};
 use crate::family::EventFamily;
 use crate::features::{EventFeatures, Interner, merge_sorted, sorted_intersection_count, sorted_overlap};
 use dyad_document::{Document, PartialDate, content_id};
 use dyad_record::EventRecord;
+use dyad_record::Modality;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -45,6 +63,8 @@ const SAME_DAY_BONUS: f64 = 0.2;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DocumentInfo<'a> {
     pub doc_id: &'a str,
+    /// The headline, when the reader found one apart from the body; its words count as lead.
+    pub title: Option<&'a str>,
     /// Real publication date, if known. Leave it `None` when the pipeline only had a stand-in:
     /// events dated from the publication fallback then count as undated.
     pub published: Option<PartialDate>,
@@ -60,6 +80,7 @@ impl<'a> DocumentInfo<'a> {
     pub fn from_document(document: &'a Document) -> DocumentInfo<'a> {
         DocumentInfo {
             doc_id: &document.id,
+            title: document.metadata.title.as_deref(),
             published: document.metadata.published,
             outlet: document.metadata.url.as_deref().and_then(url_host),
             body: Some(&document.body),
@@ -89,6 +110,21 @@ pub struct StoryAssignment {
     pub similarity: f64,
 }
 
+/// Where one document went: the story it leads with, and each of its events.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentAssignment {
+    pub doc_id: String,
+    /// The story the document leads with; None for a document without events, which never
+    /// joins a story.
+    pub story_id: Option<String>,
+    /// True when the document founded its story.
+    pub new_story: bool,
+    /// Document-level score with the story it joined (1 when it founded it, 0 without one).
+    pub similarity: f64,
+    /// One per event, in the order given.
+    pub events: Vec<StoryAssignment>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoryMember {
     pub event_id: String,
@@ -113,6 +149,9 @@ pub struct Story {
     pub members: Vec<StoryMember>,
     /// Each reporting document once, in the order they were added.
     pub sources: Vec<StorySource>,
+    /// The documents that lead with this story, in the order they were added.
+    #[serde(default)]
+    pub leading_documents: Vec<String>,
     /// Earliest and latest known publication date among the sources.
     pub first_reported: Option<PartialDate>,
     pub last_reported: Option<PartialDate>,
@@ -173,6 +212,11 @@ pub struct StoryClusterer {
     /// Per story, the last event number that looked at it: dedups candidates without allocating.
     seen_stamp: Vec<u32>,
     stamp: u32,
+    /// Per story, what the documents leading with it say (None until one does).
+    story_documents: Vec<Option<Box<StoryDocuments>>>,
+    document_index: DocumentIndex,
+    /// doc_id → the story it leads with, so re-adding a document is idempotent.
+    document_story: HashMap<String, Option<u32>>,
 }
 
 impl StoryClusterer {
@@ -188,42 +232,314 @@ impl StoryClusterer {
         self.index_by_id.get(story_id).map(|index| &self.stories[*index as usize])
     }
 
-    /// Assigns each event of one document to a story, in the order given, and returns one
-    /// assignment per event.
+    /// Assigns each event of one document to a story and returns one assignment per event, in
+    /// the order given ([`StoryClusterer::add_document_story`] also says which story the
+    /// document leads with).
     pub fn add_document(&mut self, document: &DocumentInfo<'_>, events: &[EventRecord]) -> Vec<StoryAssignment> {
-        events.iter().map(|event| self.add_event(document, event)).collect()
+        self.add_document_story(document, events).events
     }
 
-    fn add_event(&mut self, document: &DocumentInfo<'_>, event: &EventRecord) -> StoryAssignment {
+    /// Decides which story the document leads with and assigns each event.
+    ///
+    /// The document's story is chosen on document-level evidence (wording, names, actors,
+    /// dates: [`crate::document_stories`]) together with how many of its events' tuples match
+    /// a story, so one miscoded event does not split a story. Its headline event (the most
+    /// confident asserted event of the first sentences) joins that story; when no story fits,
+    /// the headline event's own tuple decides, never against a document-level veto. Every
+    /// other event goes to the story its own tuple matches, or founds one. A document without
+    /// events leads with no story.
+    pub fn add_document_story(&mut self, document: &DocumentInfo<'_>, events: &[EventRecord]) -> DocumentAssignment {
+        let features: Vec<EventFeatures> = events
+            .iter()
+            .map(|event| EventFeatures::new(event, document.body, document.published.as_ref(), &mut self.interner))
+            .collect();
+        if let Some(previous) = self.document_story.get(document.doc_id).copied() {
+            return self.repeated_document(document, events, &features, previous);
+        }
+        let published_day = document.published.map(|date| DayRange::of(&date).first);
+        let headline = headline_position(events, &features, published_day);
+        let mut evidence = self.document_evidence(document, events, &features, headline);
+        self.document_index.count_terms(&evidence.features);
+        let Some(headline) = headline else {
+            self.document_story.insert(document.doc_id.to_string(), None);
+            return DocumentAssignment {
+                doc_id: document.doc_id.to_string(),
+                story_id: None,
+                new_story: false,
+                similarity: 0.0,
+                events: Vec::new(),
+            };
+        };
+        let support = self.event_support(events, &features);
+        let chosen = self.best_document_story(&mut evidence, &support, events, &features, headline);
+        let headline = chosen.map_or(headline, |(_, _, lead)| lead);
+        let mut assignments = Vec::with_capacity(events.len());
+        let mut story_indices = Vec::with_capacity(events.len());
+        for (position, (event, event_features)) in events.iter().zip(&features).enumerate() {
+            let (assignment, index) = match chosen {
+                Some((index, similarity, _)) if position == headline => {
+                    (self.add_to_story(index, similarity, document, event, event_features), index)
+                }
+                _ if position == headline => self.add_event(document, event, event_features, Some(&evidence)),
+                _ => self.add_event(document, event, event_features, None),
+            };
+            assignments.push(assignment);
+            story_indices.push(index);
+        }
+        let lead = if assignments[headline].new_story {
+            self.corroborated_lead(events, &features, &assignments, &story_indices, &mut evidence).unwrap_or(headline)
+        } else {
+            headline
+        };
+        self.lead_with(story_indices[lead], document.doc_id, &evidence);
+        let lead_assignment = &assignments[lead];
+        DocumentAssignment {
+            doc_id: document.doc_id.to_string(),
+            story_id: Some(lead_assignment.story_id.clone()),
+            new_story: lead_assignment.new_story,
+            similarity: lead_assignment.similarity,
+            events: assignments,
+        }
+    }
+
+    /// When the headline event founded a story of its own, another leading event that joined
+    /// an existing story is likelier the news (the coder may have taken a side remark for the
+    /// headline): the position of the one whose story has the most sources, unless the
+    /// document-level rules veto it with that event as the lead. Leaves `evidence` led by the
+    /// event chosen, or by the headline.
+    fn corroborated_lead(
+        &self,
+        events: &[EventRecord],
+        features: &[EventFeatures],
+        assignments: &[StoryAssignment],
+        story_indices: &[u32],
+        evidence: &mut DocumentEvidence,
+    ) -> Option<usize> {
+        let headline_lead = (evidence.lead_stated, evidence.lead_actors.clone(), evidence.lead_recipients.clone());
+        let mut best: Option<(usize, usize)> = None;
+        for (position, event) in events.iter().enumerate() {
+            if event.sentence >= HEADLINE_SENTENCES || assignments[position].new_story {
+                continue;
+            }
+            let index = story_indices[position] as usize;
+            set_lead(evidence, event, &features[position]);
+            if self.story_documents[index].as_deref().is_some_and(|story| vetoed(story, evidence)) {
+                continue;
+            }
+            let sources = self.stories[index].sources.len();
+            if best.is_none_or(|(_, top)| sources > top) {
+                best = Some((position, sources));
+            }
+        }
+        match best {
+            Some((position, _)) => set_lead(evidence, &events[position], &features[position]),
+            None => (evidence.lead_stated, evidence.lead_actors, evidence.lead_recipients) = headline_lead,
+        }
+        best.map(|(position, _)| position)
+    }
+
+    fn repeated_document(
+        &mut self,
+        document: &DocumentInfo<'_>,
+        events: &[EventRecord],
+        features: &[EventFeatures],
+        previous: Option<u32>,
+    ) -> DocumentAssignment {
+        let assignments: Vec<StoryAssignment> = events
+            .iter()
+            .zip(features)
+            .map(|(event, features)| self.add_event(document, event, features, None).0)
+            .collect();
+        DocumentAssignment {
+            doc_id: document.doc_id.to_string(),
+            story_id: previous.map(|index| self.stories[index as usize].id.clone()),
+            new_story: false,
+            similarity: if previous.is_some() { 1.0 } else { 0.0 },
+            events: assignments,
+        }
+    }
+
+    fn document_evidence(
+        &mut self,
+        document: &DocumentInfo<'_>,
+        events: &[EventRecord],
+        features: &[EventFeatures],
+        headline: Option<usize>,
+    ) -> DocumentEvidence {
+        let mut lead_role_keys: Vec<u32> = Vec::new();
+        let mut all_role_keys: Vec<u32> = Vec::new();
+        for (event, features) in events.iter().zip(features) {
+            let keys = features.actors.iter().chain(&features.recipients);
+            if event.sentence < HEADLINE_SENTENCES {
+                lead_role_keys.extend(keys.clone());
+            }
+            all_role_keys.extend(keys);
+        }
+        for keys in [&mut lead_role_keys, &mut all_role_keys] {
+            keys.sort_unstable();
+            keys.dedup();
+        }
+        let published_day = document.published.map(|date| DayRange::of(&date).first);
+        let document_features = DocumentFeatures::new(
+            document.title,
+            document.body,
+            published_day,
+            events,
+            &lead_role_keys,
+            &all_role_keys,
+            &mut self.interner,
+        );
+        let mut evidence = DocumentEvidence {
+            features: document_features,
+            lead_stated: None,
+            lead_actors: Vec::new(),
+            lead_recipients: Vec::new(),
+        };
+        if let Some(position) = headline {
+            set_lead(&mut evidence, &events[position], &features[position]);
+        }
+        evidence
+    }
+
+    /// For each story that some event's tuple matches, the weighted share of the document's
+    /// events that match it (events in the leading sentences count double); and per event,
+    /// the story its tuple matches.
+    fn event_support(&mut self, events: &[EventRecord], features: &[EventFeatures]) -> EventSupport {
+        let mut shares: Vec<(u32, f64)> = Vec::new();
+        let mut matched = Vec::with_capacity(events.len());
+        let mut total = 0.0;
+        for (event, features) in events.iter().zip(features) {
+            let weight = if event.sentence < HEADLINE_SENTENCES { 2.0 } else { 1.0 };
+            total += weight;
+            let best = if features.has_roles() { self.best_story(features, None) } else { None };
+            matched.push(best.as_ref().map(|best| best.index));
+            if let Some(best) = best {
+                match shares.iter_mut().find(|(index, _)| *index == best.index) {
+                    Some(entry) => entry.1 += weight,
+                    None => shares.push((best.index, weight)),
+                }
+            }
+        }
+        for entry in &mut shares {
+            entry.1 /= total;
+        }
+        EventSupport { shares, matched }
+    }
+
+    /// The best-scoring story the document may join: (story, combined score, position of the
+    /// event that leads the document into it). A story that one of the leading events' own
+    /// tuple matches is judged with that event as the lead (its date and roles), since the
+    /// coder's most confident event may be a side remark; any other with the headline.
+    fn best_document_story(
+        &self,
+        evidence: &mut DocumentEvidence,
+        support: &EventSupport,
+        events: &[EventRecord],
+        features: &[EventFeatures],
+        headline: usize,
+    ) -> Option<(u32, f64, usize)> {
+        let mut candidates = self.document_index.candidates(evidence);
+        candidates.extend(support.shares.iter().map(|(index, _)| *index));
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut best: Option<(u32, f64, usize)> = None;
+        for index in candidates {
+            let Some(story) = self.story_documents[index as usize].as_deref() else { continue };
+            let lead = leading_event_for(index, events, features, support, evidence.features.published_day)
+                .unwrap_or(headline);
+            set_lead(evidence, &events[lead], &features[lead]);
+            if vetoed(story, evidence) {
+                continue;
+            }
+            let event_support =
+                support.shares.iter().find(|(supported, _)| *supported == index).map_or(0.0, |(_, share)| *share);
+            let score = self.document_index.score(story, evidence, event_support);
+            let combined = score.combined();
+            // Candidates come in index order, so a strict `>` keeps the earliest story on a tie.
+            if score.joins() && best.is_none_or(|(_, top, _)| combined > top) {
+                best = Some((index, combined, lead));
+            }
+        }
+        let lead = best.map_or(headline, |(_, _, lead)| lead);
+        set_lead(evidence, &events[lead], &features[lead]);
+        best
+    }
+
+    /// Records that the document leads with story `index`.
+    fn lead_with(&mut self, index: u32, doc_id: &str, evidence: &DocumentEvidence) {
+        match &mut self.story_documents[index as usize] {
+            Some(story) => story.add(evidence),
+            slot @ None => *slot = Some(Box::new(StoryDocuments::founded_by(evidence))),
+        }
+        self.document_index.file(index, evidence);
+        self.stories[index as usize].leading_documents.push(doc_id.to_string());
+        self.document_story.insert(doc_id.to_string(), Some(index));
+    }
+
+    /// Puts the headline event into the story the document-level decision chose. When the
+    /// event's own tuple also fits, the story learns its roles and dates; a miscoded tuple is
+    /// kept as a member only, so it cannot widen what later events may match.
+    fn add_to_story(
+        &mut self,
+        index: u32,
+        similarity: f64,
+        document: &DocumentInfo<'_>,
+        event: &EventRecord,
+        features: &EventFeatures,
+    ) -> StoryAssignment {
+        match score(features, &self.profiles[index as usize], index) {
+            Some(candidate) => self.join(index, document, event, features, candidate.swapped),
+            None => self.attach(index, document, event),
+        }
+        self.assigned.insert(format!("{}\u{1f}{}", document.doc_id, event.id), index);
+        StoryAssignment {
+            event_id: event.id.clone(),
+            doc_id: document.doc_id.to_string(),
+            story_id: self.stories[index as usize].id.clone(),
+            new_story: false,
+            similarity,
+        }
+    }
+
+    /// Assigns one event by its own tuple; `evidence`, for a headline event, keeps it out of
+    /// stories the document-level rules veto. Returns the assignment and the story's index.
+    fn add_event(
+        &mut self,
+        document: &DocumentInfo<'_>,
+        event: &EventRecord,
+        features: &EventFeatures,
+        evidence: Option<&DocumentEvidence>,
+    ) -> (StoryAssignment, u32) {
         let member_key = format!("{}\u{1f}{}", document.doc_id, event.id);
-        if let Some(index) = self.assigned.get(&member_key) {
-            let story = &self.stories[*index as usize];
-            return StoryAssignment {
+        if let Some(index) = self.assigned.get(&member_key).copied() {
+            let story = &self.stories[index as usize];
+            let assignment = StoryAssignment {
                 event_id: event.id.clone(),
                 doc_id: document.doc_id.to_string(),
                 story_id: story.id.clone(),
                 new_story: false,
                 similarity: 1.0,
             };
+            return (assignment, index);
         }
-        let features = EventFeatures::new(event, document.body, document.published.as_ref(), &mut self.interner);
-        let best = if features.has_roles() { self.best_story(&features) } else { None };
+        let best = if features.has_roles() { self.best_story(features, evidence) } else { None };
         let (index, new_story, similarity, swapped) = match best {
             Some(found) => (found.index, false, found.similarity, found.swapped),
-            None => (self.found_story(document, event, &features), true, 1.0, false),
+            None => (self.found_story(document, event, features), true, 1.0, false),
         };
-        self.join(index, document, event, &features, swapped);
+        self.join(index, document, event, features, swapped);
         self.assigned.insert(member_key, index);
-        StoryAssignment {
+        let assignment = StoryAssignment {
             event_id: event.id.clone(),
             doc_id: document.doc_id.to_string(),
             story_id: self.stories[index as usize].id.clone(),
             new_story,
             similarity,
-        }
+        };
+        (assignment, index)
     }
 
-    fn best_story(&mut self, features: &EventFeatures) -> Option<Candidate> {
+    fn best_story(&mut self, features: &EventFeatures, evidence: Option<&DocumentEvidence>) -> Option<Candidate> {
         self.stamp = self.stamp.wrapping_add(1);
         let mut best: Option<Candidate> = None;
         for key in query_keys(features) {
@@ -235,7 +551,10 @@ impl StoryClusterer {
                 }
                 *slot = self.stamp;
                 let Some(candidate) = score(features, &self.profiles[index as usize], index) else { continue };
-                if best.as_ref().is_none_or(|top| candidate.beats(top)) {
+                let vetoed_by_document = evidence
+                    .zip(self.story_documents[index as usize].as_deref())
+                    .is_some_and(|(evidence, story)| vetoed(story, evidence));
+                if !vetoed_by_document && best.as_ref().is_none_or(|top| candidate.beats(top)) {
                     best = Some(candidate);
                 }
             }
@@ -252,6 +571,7 @@ impl StoryClusterer {
             family: features.family.clone(),
             members: Vec::new(),
             sources: Vec::new(),
+            leading_documents: Vec::new(),
             first_reported: None,
             last_reported: None,
             date: None,
@@ -270,6 +590,7 @@ impl StoryClusterer {
             representative_published: document.published.map(|date| DayRange::of(&date).first),
         });
         self.seen_stamp.push(0);
+        self.story_documents.push(None);
         index
     }
 
@@ -311,13 +632,25 @@ impl StoryClusterer {
             story.representative_event_id = event.id.clone();
         }
         story.date = stated.and_then(|range| range.covering_date());
+        self.attach(index, document, event);
+        for key in member_keys(features.family_id, actors, recipients, features.date) {
+            let list = self.blocks.entry(key).or_default();
+            if list.last() != Some(&index) {
+                list.push(index);
+            }
+        }
+    }
+
+    /// Adds the event to story `index` as a member, and its document as a source.
+    fn attach(&mut self, index: u32, document: &DocumentInfo<'_>, event: &EventRecord) {
+        let story = &mut self.stories[index as usize];
         story.members.push(StoryMember {
             event_id: event.id.clone(),
             doc_id: document.doc_id.to_string(),
             event: event.event.clone(),
             sentence: event.sentence,
         });
-        if story.sources.last().is_none_or(|source| source.doc_id != document.doc_id) {
+        if !story.sources.iter().any(|source| source.doc_id == document.doc_id) {
             story.sources.push(StorySource {
                 doc_id: document.doc_id.to_string(),
                 outlet: document.outlet.map(str::to_string),
@@ -328,13 +661,59 @@ impl StoryClusterer {
                 story.last_reported = Some(story.last_reported.map_or(published, |last| last.max(published)));
             }
         }
-        for key in member_keys(features.family_id, actors, recipients, features.date) {
-            let list = self.blocks.entry(key).or_default();
-            if list.last() != Some(&index) {
-                list.push(index);
-            }
-        }
     }
+}
+
+/// How a document's events' own tuples matched stories before the document was added.
+struct EventSupport {
+    /// (story, weighted share of the document's events matching it).
+    shares: Vec<(u32, f64)>,
+    /// Per event, the story its tuple matches.
+    matched: Vec<Option<u32>>,
+}
+
+/// The leading event (first sentences, asserted, not background) whose own tuple matches
+/// story `index`, the most confident first.
+fn leading_event_for(
+    index: u32,
+    events: &[EventRecord],
+    features: &[EventFeatures],
+    support: &EventSupport,
+    published_day: Option<i32>,
+) -> Option<usize> {
+    (0..events.len())
+        .filter(|position| support.matched[*position] == Some(index))
+        .filter(|position| events[*position].sentence < HEADLINE_SENTENCES)
+        .filter(|position| events[*position].modality == Modality::Asserted)
+        .filter(|position| !is_background(features[*position].date, published_day))
+        .max_by(|first, second| {
+            events[*first].confidence.total_cmp(&events[*second].confidence).then(second.cmp(first))
+        })
+}
+
+/// Makes `event` the lead of `evidence`: its stated date when asserted, its roles when its
+/// family is directed.
+fn set_lead(evidence: &mut DocumentEvidence, event: &EventRecord, features: &EventFeatures) {
+    let published_day = evidence.features.published_day;
+    let asserted = event.modality == Modality::Asserted;
+    let directed = !features.family.is_reciprocal();
+    evidence.lead_stated = if asserted { stated_range(features.date, published_day) } else { None };
+    evidence.lead_actors = if directed { features.actors.clone() } else { Vec::new() };
+    evidence.lead_recipients = if directed { features.recipients.clone() } else { Vec::new() };
+}
+
+/// Position of the document's headline event ([`headline_event`]) among its events that are
+/// not background ([`is_background`]; all events if every one is), None without events.
+fn headline_position(events: &[EventRecord], features: &[EventFeatures], published_day: Option<i32>) -> Option<usize> {
+    let current: Vec<&EventRecord> = events
+        .iter()
+        .zip(features)
+        .filter(|(_, features)| !is_background(features.date, published_day))
+        .map(|(event, _)| event)
+        .collect();
+    let references: Vec<&EventRecord> = if current.is_empty() { events.iter().collect() } else { current };
+    let headline = headline_event(&references)?;
+    events.iter().position(|event| std::ptr::eq(event, headline))
 }
 
 fn narrowed(current: Option<DayRange>, range: DayRange) -> Option<DayRange> {

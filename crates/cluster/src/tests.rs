@@ -63,6 +63,7 @@ fn event(
 fn info(report: &Report) -> DocumentInfo<'_> {
     DocumentInfo {
         doc_id: report.doc_id,
+        title: None,
         published: report.published,
         outlet: Some("example.org"),
         body: Some(report.body),
@@ -296,10 +297,28 @@ fn different_families_and_different_countries_stay_apart() {
     let mut clusterer = StoryClusterer::new();
     let meeting = wednesday_meeting();
     let first = clusterer.add_document(&info(&KREMLIN_WEDNESDAY), &[meeting.clone()]);
-    let other_doc = Report { doc_id: "other", ..KREMLIN_WEDNESDAY };
-    let attack = EventRecord { id: "x1".into(), doc_id: "other".into(), event: "ASSAULT".into(), ..meeting.clone() };
-    let second = clusterer.add_document(&info(&other_doc), &[attack]);
+    // Another report in other words: its tuple of another family does not match. (A report in
+    // the same words would join whatever its coded type: see the document-level tests.)
+    let bombing = Report {
+        doc_id: "other",
+        published: KREMLIN_WEDNESDAY.published,
+        body: "Russian jets bombed rebel-held towns near Idlib overnight, a monitoring group reported.",
+    };
+    let attack = EventRecord {
+        id: "x1".into(),
+        doc_id: "other".into(),
+        event: "ASSAULT".into(),
+        span: Span::new(0, bombing.body.len()),
+        ..meeting.clone()
+    };
+    let second = clusterer.add_document(&info(&bombing), &[attack]);
     assert_ne!(first[0].story_id, second[0].story_id);
+    // Places that differ keep two events of one family apart, when the reports read unalike.
+    let other_doc = Report {
+        doc_id: "other",
+        published: KREMLIN_WEDNESDAY.published,
+        body: "The two presidents spent Wednesday in Latakia, their aides said.",
+    };
     let place = |country: &str| Place {
         text: country.into(),
         name: None,
@@ -311,7 +330,13 @@ fn different_families_and_different_countries_stay_apart() {
     };
     let mut clusterer = StoryClusterer::new();
     let in_russia = EventRecord { location: Some(place("RUS")), ..meeting.clone() };
-    let in_syria = EventRecord { id: "x2".into(), doc_id: "other".into(), location: Some(place("SYR")), ..meeting };
+    let in_syria = EventRecord {
+        id: "x2".into(),
+        doc_id: "other".into(),
+        location: Some(place("SYR")),
+        span: Span::new(0, other_doc.body.len()),
+        ..meeting
+    };
     let first = clusterer.add_document(&info(&KREMLIN_WEDNESDAY), &[in_russia]);
     let second = clusterer.add_document(&info(&other_doc), &[in_syria]);
     assert_ne!(first[0].story_id, second[0].story_id);
@@ -456,4 +481,338 @@ fn news_dev_gold_clusters_read_when_present() {
     assert!(gold.iter().any(|(_, cluster)| cluster.starts_with("none-")));
     let score = bcubed(&gold, &gold).expect("no duplicates");
     assert_eq!(score.f1, 1.0);
+}
+
+// Document-level decisions: reports written for these tests, several sentences long, since
+// wording and names are the evidence.
+
+const fn day(year: i16, month: u8, day: u8) -> Option<PartialDate> {
+    Some(PartialDate { year, month: Some(month), day: Some(day) })
+}
+
+/// The story each report leads with, adding them in order to one clusterer.
+fn lead_stories(reports: &[(&Report, Vec<EventRecord>)]) -> Vec<Option<String>> {
+    let mut clusterer = StoryClusterer::new();
+    reports.iter().map(|(report, events)| clusterer.add_document_story(&info(report), events).story_id).collect()
+}
+
+const SUMMIT_WIRE: Report = Report {
+    doc_id: "summit-wire",
+    published: day(2025, 3, 4),
+    body: "Brazilian President Lula and Argentine President Milei met in Brasilia on Tuesday for talks on trade \
+        and the Mercosur customs union. The two leaders signed a memorandum on energy cooperation and agreed \
+        to reopen border crossings closed since the floods. Lula called the meeting frank and productive.",
+};
+
+const SUMMIT_LOCAL: Report = Report {
+    doc_id: "summit-local",
+    published: day(2025, 3, 5),
+    body: "Milei and Lula sign energy memorandum in Brasilia\n\nArgentina's Milei travelled to Brasilia, where \
+        he and Lula agreed to reopen the border crossings shut since the floods and signed a memorandum on \
+        energy cooperation. Trade within Mercosur dominated the talks, officials said.",
+};
+
+fn lula() -> Entity {
+    entity("BRA", Some("Luiz Inacio Lula da Silva"))
+}
+
+fn milei() -> Entity {
+    entity("ARG", Some("Javier Milei"))
+}
+
+#[test]
+fn a_miscoded_report_joins_its_story_by_wording_and_names() {
+    let meeting = event(
+        &SUMMIT_WIRE,
+        "m1",
+        "CONSULT",
+        &[lula()],
+        &[milei()],
+        PartialDate::day(2025, 3, 4),
+        DateSource::Text,
+        "Brazilian President Lula and Argentine President Milei met in Brasilia",
+    );
+    // The coder missed the recipient and took "reopen" for a concession: another family.
+    let miscoded = event(
+        &SUMMIT_LOCAL,
+        "m2",
+        "CONCEDE",
+        &[milei()],
+        &[],
+        PartialDate::day(2025, 3, 5),
+        DateSource::Publication,
+        "Milei and Lula sign energy memorandum in Brasilia",
+    );
+    let mut clusterer = StoryClusterer::new();
+    let first = clusterer.add_document_story(&info(&SUMMIT_WIRE), &[meeting]);
+    let second = clusterer.add_document_story(&info(&SUMMIT_LOCAL), &[miscoded]);
+    assert!(first.new_story);
+    assert!(!second.new_story, "joined with score {}", second.similarity);
+    assert_eq!(first.story_id, second.story_id);
+    // The headline event itself is a member of the document's story.
+    assert_eq!(Some(&second.events[0].story_id), second.story_id.as_ref());
+    let story = clusterer.story(first.story_id.as_deref().expect("a story")).expect("the story exists");
+    assert_eq!(story.leading_documents, ["summit-wire", "summit-local"]);
+    assert_eq!(story.sources.len(), 2);
+}
+
+const MEETING_2023: Report = Report {
+    doc_id: "meeting-2023",
+    published: day(2023, 3, 16),
+    body: "Lula and Milei met in Brasilia on Wednesday for talks on trade and the Mercosur customs union, \
+        and signed a memorandum on energy cooperation. Lula called the meeting frank and productive.",
+};
+
+const MEETING_2024: Report = Report {
+    doc_id: "meeting-2024",
+    published: day(2024, 7, 25),
+    body: "Lula and Milei met in Brasilia on Wednesday for talks on trade and the Mercosur customs union, \
+        and signed a memorandum on energy cooperation. Milei called the meeting frank and productive.",
+};
+
+#[test]
+fn the_same_actors_on_another_date_stay_apart_however_alike_the_wording() {
+    let meeting = |report: &Report, id: &str, date: PartialDate| {
+        event(report, id, "CONSULT", &[lula()], &[milei()], date, DateSource::Text, report.body)
+    };
+    let stories = lead_stories(&[
+        (&MEETING_2023, vec![meeting(&MEETING_2023, "a", PartialDate::day(2023, 3, 15))]),
+        (&MEETING_2024, vec![meeting(&MEETING_2024, "b", PartialDate::day(2024, 7, 24))]),
+    ]);
+    assert_ne!(stories[0], stories[1]);
+    // Without publication dates the stated dates alone keep them apart, even when the coder
+    // miscodes the second one's type.
+    let undated_2023 = Report { published: None, ..MEETING_2023 };
+    let undated_2024 = Report { published: None, ..MEETING_2024 };
+    let mut later = meeting(&undated_2024, "b", PartialDate::month(2024, 7));
+    later.event = "COOPERATE".into();
+    later.date_text = Some("July 2024".into());
+    let mut earlier = meeting(&undated_2023, "a", PartialDate::month(2023, 3));
+    earlier.date_text = Some("March 2023".into());
+    let stories = lead_stories(&[(&undated_2023, vec![earlier]), (&undated_2024, vec![later])]);
+    assert_ne!(stories[0], stories[1]);
+    // Two meetings four days apart, reported in the same words within the same week.
+    let saturday_report = Report { doc_id: "saturday", published: day(2024, 7, 21), ..MEETING_2024 };
+    let wednesday_report = Report { doc_id: "wednesday", published: day(2024, 7, 25), ..MEETING_2024 };
+    let stories = lead_stories(&[
+        (&saturday_report, vec![meeting(&saturday_report, "c", PartialDate::day(2024, 7, 20))]),
+        (&wednesday_report, vec![meeting(&wednesday_report, "d", PartialDate::day(2024, 7, 24))]),
+    ]);
+    assert_ne!(stories[0], stories[1]);
+}
+
+const BORDER_RAID: Report = Report {
+    doc_id: "raid",
+    published: day(2025, 6, 2),
+    body: "Venezuelan troops raided a Guyanese border post on the Cuyuni river on Sunday, killing two soldiers, \
+        Guyana's defence force said. The attack near the disputed Essequibo region drew condemnation from \
+        Brazil and Caricom, which called for restraint on both sides of the river.",
+};
+
+const BORDER_REPLY: Report = Report {
+    doc_id: "reply",
+    published: day(2025, 6, 3),
+    body: "Guyanese troops struck a Venezuelan border post on the Cuyuni river, killing two soldiers, \
+        Venezuela's army said. The attack near the disputed Essequibo region drew condemnation from \
+        Brazil and Caricom, which called for restraint on both sides of the river.",
+};
+
+#[test]
+fn an_attack_and_the_retaliation_stay_apart_at_document_level() {
+    let venezuela = entity("VEN", None);
+    let guyana = entity("GUY", None);
+    // Both reports fall back to their publication dates, so no stated date tells them apart.
+    let raid = event(
+        &BORDER_RAID,
+        "r1",
+        "ASSAULT",
+        &[venezuela.clone()],
+        &[guyana.clone()],
+        PartialDate::day(2025, 6, 2),
+        DateSource::Publication,
+        "Venezuelan troops raided a Guyanese border post",
+    );
+    let reply = event(
+        &BORDER_REPLY,
+        "r2",
+        "ASSAULT",
+        &[guyana],
+        &[venezuela],
+        PartialDate::day(2025, 6, 3),
+        DateSource::Publication,
+        "Guyanese troops struck a Venezuelan border post",
+    );
+    let stories = lead_stories(&[(&BORDER_RAID, vec![raid.clone()]), (&BORDER_REPLY, vec![reply])]);
+    assert_ne!(stories[0], stories[1]);
+    // A second report of the raid itself, in other words, does join.
+    let retold = Report { doc_id: "raid-retold", ..BORDER_REPLY };
+    let same_raid = EventRecord { id: "r3".into(), doc_id: "raid-retold".into(), ..raid.clone() };
+    let stories = lead_stories(&[(&BORDER_RAID, vec![raid]), (&retold, vec![same_raid])]);
+    assert_eq!(stories[0], stories[1]);
+}
+
+const CONVOY_SATURDAY: Report = Report {
+    doc_id: "convoy-saturday",
+    published: day(2025, 2, 8),
+    body: "Thirty trucks carrying food and medicine crossed from Chad into Darfur at the Adre crossing, \
+        the World Food Programme said. The convoy reached El Geneina after the crossing reopened.",
+};
+
+const CONVOY_SUNDAY: Report = Report {
+    doc_id: "convoy-sunday",
+    published: day(2025, 2, 9),
+    body: "A second convoy of trucks carrying food and medicine crossed from Chad into Darfur at the Adre \
+        crossing, the World Food Programme said. The convoy reached El Geneina after the crossing reopened.",
+};
+
+const CONVOY_RETOLD: Report = Report {
+    doc_id: "convoy-retold",
+    published: day(2025, 2, 9),
+    body: "Food and medicine reached Darfur as thirty trucks crossed from Chad at the Adre crossing, the \
+        World Food Programme said. The convoy reached El Geneina once the crossing reopened.",
+};
+
+#[test]
+fn a_second_convoy_the_next_day_stays_apart_at_document_level() {
+    let wfp = entity("UNO", Some("World Food Programme"));
+    let sudan = entity("SDN", Some("Darfur"));
+    let convoy = |report: &Report, id: &str| {
+        let date = report.published.expect("dated");
+        event(report, id, "AID", &[wfp.clone()], &[sudan.clone()], date, DateSource::Publication, report.body)
+    };
+    // Publication-date fallbacks overlap, so the lead's "second convoy" is what tells them apart.
+    let stories = lead_stories(&[
+        (&CONVOY_SATURDAY, vec![convoy(&CONVOY_SATURDAY, "c1")]),
+        (&CONVOY_SUNDAY, vec![convoy(&CONVOY_SUNDAY, "c2")]),
+        (&CONVOY_RETOLD, vec![convoy(&CONVOY_RETOLD, "c3")]),
+    ]);
+    assert_ne!(stories[0], stories[1]);
+    assert_eq!(stories[0], stories[2], "another report of the first convoy joins it");
+    // Without the ordinal, stated days one day apart keep two convoys apart too.
+    let sunday_plain = Report { doc_id: "convoy-sunday-plain", published: day(2025, 2, 10), body: CONVOY_RETOLD.body };
+    let mut saturday = convoy(&CONVOY_SATURDAY, "d1");
+    saturday.date_source = DateSource::Text;
+    let mut sunday = convoy(&sunday_plain, "d2");
+    sunday.date = PartialDate::day(2025, 2, 9);
+    sunday.date_source = DateSource::Text;
+    let stories = lead_stories(&[(&CONVOY_SATURDAY, vec![saturday]), (&sunday_plain, vec![sunday])]);
+    assert_ne!(stories[0], stories[1]);
+}
+
+#[test]
+fn a_document_without_events_stays_alone() {
+    let mut clusterer = StoryClusterer::new();
+    let first = clusterer.add_document_story(
+        &info(&SUMMIT_WIRE),
+        &[event(
+            &SUMMIT_WIRE,
+            "m1",
+            "CONSULT",
+            &[lula()],
+            &[milei()],
+            PartialDate::day(2025, 3, 4),
+            DateSource::Text,
+            SUMMIT_WIRE.body,
+        )],
+    );
+    assert!(first.story_id.is_some());
+    // The same wording without any coded event (a non-political piece, or one the coder
+    // found nothing in) never joins, and founds nothing.
+    let copy = Report { doc_id: "copy", ..SUMMIT_WIRE };
+    let alone = clusterer.add_document_story(&info(&copy), &[]);
+    assert_eq!(alone.story_id, None);
+    assert!(alone.events.is_empty());
+    assert_eq!(clusterer.stories().len(), 1);
+    let story = &clusterer.stories()[0];
+    assert_eq!(story.leading_documents, ["summit-wire"]);
+    // Re-adding returns the earlier decision.
+    assert_eq!(clusterer.add_document_story(&info(&copy), &[]).story_id, None);
+}
+
+const CEASEFIRE: Report = Report {
+    doc_id: "ceasefire",
+    published: day(2025, 5, 11),
+    body: "Colombia's government and the ELN agreed a ceasefire in Havana on Saturday, ending weeks of \
+        clashes in Catatumbo. The fighting began on April 2 when ELN fighters attacked army posts.",
+};
+
+const CEASEFIRE_AGAIN: Report = Report {
+    doc_id: "ceasefire-again",
+    published: day(2025, 5, 12),
+    body: "The ELN and Colombia's government agreed in Havana to a ceasefire, ending the clashes in \
+        Catatumbo that began in early April with attacks on army posts.",
+};
+
+#[test]
+fn a_background_event_does_not_lead_and_does_not_date_the_story() {
+    let colombia = entity("COL", None);
+    let eln = entity("COLREB", Some("ELN"));
+    // The coder's most confident event is the April attack, five weeks before publication.
+    let background = EventRecord {
+        confidence: 0.95,
+        ..event(
+            &CEASEFIRE,
+            "b1",
+            "ASSAULT",
+            &[eln.clone()],
+            &[colombia.clone()],
+            PartialDate::day(2025, 4, 2),
+            DateSource::Text,
+            "The fighting began on April 2 when ELN fighters attacked army posts.",
+        )
+    };
+    let agreement = event(
+        &CEASEFIRE,
+        "b2",
+        "AGREE",
+        &[colombia.clone()],
+        &[eln.clone()],
+        PartialDate::day(2025, 5, 10),
+        DateSource::Text,
+        "Colombia's government and the ELN agreed a ceasefire in Havana on Saturday",
+    );
+    let again = event(
+        &CEASEFIRE_AGAIN,
+        "b3",
+        "AGREE",
+        &[eln],
+        &[colombia],
+        PartialDate::day(2025, 5, 12),
+        DateSource::Publication,
+        CEASEFIRE_AGAIN.body,
+    );
+    let mut clusterer = StoryClusterer::new();
+    let first = clusterer.add_document_story(&info(&CEASEFIRE), &[background, agreement]);
+    assert_eq!(first.story_id.as_ref(), Some(&first.events[1].story_id), "the ceasefire leads");
+    let second = clusterer.add_document_story(&info(&CEASEFIRE_AGAIN), &[again]);
+    assert_eq!(first.story_id, second.story_id);
+}
+
+#[test]
+fn undated_reports_find_their_story_through_shared_names() {
+    let undated_wire = Report { published: None, ..SUMMIT_WIRE };
+    let undated_local = Report { published: None, ..SUMMIT_LOCAL };
+    let meeting = event(
+        &undated_wire,
+        "u1",
+        "CONSULT",
+        &[lula()],
+        &[milei()],
+        PartialDate::day(2025, 3, 4),
+        DateSource::Publication,
+        SUMMIT_WIRE.body,
+    );
+    // The coder found only a side event with an unresolved actor in the second report.
+    let side = event(
+        &undated_local,
+        "u2",
+        "SUPPORT",
+        &[Entity { code: None, name: None, ..entity("X", None) }],
+        &[milei()],
+        PartialDate::day(2025, 3, 4),
+        DateSource::Publication,
+        "Trade within Mercosur dominated the talks, officials said.",
+    );
+    let stories = lead_stories(&[(&undated_wire, vec![meeting]), (&undated_local, vec![side])]);
+    assert_eq!(stories[0], stories[1]);
 }

@@ -1,22 +1,23 @@
-//! Story clustering on the news development set: each document belongs to the story of the
-//! event it leads with, scored against the gold `cluster` of each document with B-cubed
-//! precision, recall and F1; merged gold clusters, non-political documents that were not left
-//! alone, and near-duplicate pairs are listed.
+//! Story clustering on the news development set: each document belongs to the story it leads
+//! with, as the clusterer decides from its wording, names, dates and coded events
+//! ([`StoryClusterer::add_document_story`]; a document without events stays alone, a
+//! near-duplicate takes its original's story), scored against the gold `cluster` of each
+//! document with B-cubed precision, recall and F1; merged gold clusters, non-political
+//! documents that were not left alone, and near-duplicate pairs are listed.
 
 use crate::EvalError;
 use crate::coding::evaluation_document;
 use crate::news::read_documents;
 use crate::table::TextTable;
 use dyad_cluster::{
-    BCubed, DocumentInfo, NearDuplicateIndex, StoryClusterer, bcubed, document_clusters_from_stories,
-    merged_gold_clusters, non_political_not_alone, url_host,
+    BCubed, DocumentInfo, NearDuplicateIndex, StoryClusterer, bcubed, document_clusters, merged_gold_clusters,
+    non_political_not_alone, url_host,
 };
 use dyad_document::{Metadata, PartialDate};
 use dyad_kb::KnowledgeBase;
 use dyad_pipeline::Pipeline;
-use dyad_record::EventRecord;
 use dyad_verbs::VerbDictionary;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 
@@ -35,8 +36,8 @@ pub struct StoriesReport {
     pub assignments: Vec<(String, String, String)>,
 }
 
-/// Codes every document, clusters its events into stories in file order, and scores the
-/// documents' stories against the gold clusters.
+/// Codes every document, clusters the documents and their events into stories in file order,
+/// and scores the documents' stories against the gold clusters.
 pub fn evaluate_stories(dir: &Path) -> Result<StoriesReport, EvalError> {
     evaluate_stories_with(dir, KnowledgeBase::embedded(), VerbDictionary::embedded(), PartialDate::day(2026, 1, 1))
 }
@@ -52,7 +53,7 @@ pub fn evaluate_stories_with(
     let mut near_duplicate_index =
         NearDuplicateIndex::new(NEAR_DUPLICATE_THRESHOLD).map_err(|error| EvalError::format(dir, error.to_string()))?;
     let mut clusterer = StoryClusterer::new();
-    let mut all_events: Vec<EventRecord> = Vec::new();
+    let mut doc_stories: Vec<(String, Option<String>)> = Vec::new();
     let mut near_duplicates = Vec::new();
     for document in &documents {
         let metadata = Metadata {
@@ -62,30 +63,23 @@ pub fn evaluate_stories_with(
             source: format!("news-dev/{}", document.id),
             ..Metadata::default()
         };
-        let mut events = pipeline.process(evaluation_document(&document.id, &document.text, metadata)).coded.events;
+        let events = pipeline.process(evaluation_document(&document.id, &document.text, metadata)).coded.events;
         if let Some(original) = near_duplicate_index.insert(&document.id, &document.text) {
             near_duplicates.push((document.id.clone(), original.doc_id, original.similarity));
         }
         let info = DocumentInfo {
             doc_id: &document.id,
+            title: document.title.as_deref(),
             published: document.published,
             outlet: document.url.as_deref().and_then(url_host),
             body: Some(&document.text),
         };
-        let story_of: HashMap<String, String> = clusterer
-            .add_document(&info, &events)
-            .into_iter()
-            .map(|assignment| (assignment.event_id, assignment.story_id))
-            .collect();
-        for event in &mut events {
-            event.story_id = story_of.get(&event.id).cloned();
-        }
-        all_events.extend(events);
+        let assignment = clusterer.add_document_story(&info, &events);
+        doc_stories.push((document.id.clone(), assignment.story_id));
     }
-    let doc_ids: Vec<String> = documents.iter().map(|document| document.id.clone()).collect();
     let copies: Vec<(String, String)> =
         near_duplicates.iter().map(|(copy, original, _)| (copy.clone(), original.clone())).collect();
-    let predicted = document_clusters_from_stories(&doc_ids, &all_events, &copies);
+    let predicted = document_clusters(&doc_stories, &copies);
     let gold: Vec<(String, String)> =
         documents.iter().map(|document| (document.id.clone(), document.cluster.clone())).collect();
     let scores = bcubed(&gold, &predicted).map_err(|error| EvalError::format(dir, error.to_string()))?;
