@@ -2,7 +2,7 @@
 
 use crate::clause::{VerbGroup, clause_end, clause_start, content_verbs, find_subjects, find_targets, verb_group};
 use crate::dating::SentenceTimes;
-use crate::modality::{is_framing_verb, mark_historical_if_past, modality_of};
+use crate::modality::{is_framing_verb, is_refusal, mark_historical_if_past, modality_of};
 use dyad_actors::{ActorPhrase, Discourse, PhraseKind, SentenceView, find_actor_phrases_in};
 use dyad_document::{PartialDate, Span};
 use dyad_kb::{KnowledgeBase, Mention};
@@ -164,7 +164,14 @@ fn build_event(
         return None;
     }
     let location = event_location(view, phrases, group);
-    let modality = modality_of(view, group);
+    let mut modality = modality_of(view, group);
+    let cameo = match refused_cooperation(cameo, view, group) {
+        Some(rejection) => {
+            modality = Modality::Asserted;
+            rejection
+        }
+        None => cameo,
+    };
     let (cameo, mut mode) = refine_meeting_mode(cameo, &actor, &recipient, location.as_ref());
     let verb_span = event_text_span(view, group, &targets);
     let mut event_type = cameo.plover_event.clone()?;
@@ -248,6 +255,23 @@ fn event_location(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGrou
                 ..place
             })
         })
+}
+
+/// "refused to deploy peacekeepers", "will not accept more refugees": refusing cooperation
+/// is itself an event, PLOVER's REJECT ("all rejections and refusals"), with the CAMEO 12x
+/// code for what was refused; it happened, so the caller makes it asserted.
+fn refused_cooperation(cameo: &Cameo, view: &SentenceView, group: &VerbGroup) -> Option<&'static Cameo> {
+    if !is_refusal(view, group) {
+        return None;
+    }
+    let rejection_code = match cameo.plover_event.as_deref()? {
+        "AID" | "COOPERATE" => "121",
+        "CONSULT" => "125",
+        "CONCEDE" | "RETREAT" => "124",
+        "AGREE" | "SUPPORT" => "120",
+        _ => return None,
+    };
+    dyad_verbs::cameo(rejection_code)
 }
 
 /// PLOVER codes cooperation still to come ("will meet", "will provide aid", "plans to sign")

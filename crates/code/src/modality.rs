@@ -153,6 +153,21 @@ pub fn modality_of(view: &SentenceView, group: &VerbGroup) -> Modality {
     Modality::Asserted
 }
 
+/// Verbs whose infinitive is refused: "refused to deploy", "declined to meet".
+const REFUSING_VERBS: &[&str] = &["refuse", "refused", "refuses", "refusing", "declined", "decline", "declines"];
+/// Modals that, negated, state an unwillingness rather than a fact: "will not accept".
+const WILLINGNESS_MODALS: &[&str] = &["will", "would", "wo", "shall"];
+
+/// A refusal to act: "refused to deploy peacekeepers", "will not accept more refugees",
+/// "would not allow". PLOVER codes the refusal itself (REJECT) where the act would have been
+/// cooperation; a plain "did not meet" is only a negated event.
+pub fn is_refusal(view: &SentenceView, group: &VerbGroup) -> bool {
+    let governing = governing_verb_before_to(view, group.first);
+    let refused = governing.as_deref().is_some_and(|word| REFUSING_VERBS.contains(&word));
+    let unwilling = group.negated && group.modal.as_deref().is_some_and(|modal| WILLINGNESS_MODALS.contains(&modal));
+    refused || unwilling
+}
+
 /// "seeks to mediate": the verb governing an infinitive, lower-cased.
 fn governing_verb_before_to(view: &SentenceView, first: usize) -> Option<String> {
     if first < 2 || !view.is_word(first - 1, "to") {

@@ -138,3 +138,15 @@ fn agreeing_to_act_is_an_agreement_by_every_party() {
     assert_eq!(codes(&agreement.actor), vec![("JOR".into(), String::new()), ("GBR".into(), String::new())]);
     assert_eq!(agreement.date.to_string(), "2024-03-04");
 }
+
+#[test]
+fn refusing_cooperation_is_a_rejection_but_a_meeting_that_did_not_happen_is_negated() {
+    let refusal = code_text("Norway has refused to send troops to Chad.", "2024-03-04");
+    let rejection = find(&refusal, "REJECT");
+    assert_eq!(rejection.modality, Modality::Asserted);
+    assert!(rejection.cameo.as_deref().is_some_and(|code| code.starts_with("12")), "{rejection:#?}");
+    let unwilling = code_text("Syria said it will not accept any more refugees.", "2024-03-04");
+    assert_eq!(find(&unwilling, "REJECT").modality, Modality::Asserted);
+    let negated = code_text("Erdogan did not meet Vladimir Putin in Ankara on Monday.", "2024-07-25");
+    assert_eq!(find(&negated, "CONSULT").modality, Modality::Negated);
+}
