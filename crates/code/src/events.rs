@@ -38,6 +38,10 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<EventRecord> {
         if is_framing_verb(view, verb) {
             continue;
         }
+        if let Some(demand) = obligation_demand(context, verb) {
+            events.push(demand);
+            continue;
+        }
         let Some(hit) = context.verbs.verb_at(&words, verb) else {
             continue;
         };
@@ -67,6 +71,82 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<EventRecord> {
         }
     }
     events
+}
+
+/// Verbs that report what someone said or concluded.
+const STATEMENT_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "declare",
+    "declares",
+    "declared",
+    "announce",
+    "announces",
+    "announced",
+    "insist",
+    "insists",
+    "insisted",
+    "conclude",
+    "concludes",
+    "concluded",
+    "state",
+    "states",
+    "stated",
+    "warn",
+    "warns",
+    "warned",
+];
+/// Modals of obligation: "X must allow", "Y should withdraw".
+const OBLIGATION_MODALS: &[&str] = &["must", "should"];
+
+/// "The Red Cross said US forces must ensure security", "Washington declared that China
+/// must drop barriers": a statement that another actor must act is a demand on that actor
+/// (PLOVER REQUEST, CAMEO 100), from the one who says it. The obliged verb itself is left as
+/// the hypothetical event it is.
+fn obligation_demand(context: &SentenceContext, verb: usize) -> Option<EventRecord> {
+    let view = context.view;
+    if !view.is_any_word(verb, STATEMENT_VERBS) {
+        return None;
+    }
+    // The obliged actors open the reported clause ("said on Tuesday that China ...", "said US
+    // and British forces ...") and the modal follows them directly.
+    let within_reach = |phrase: &&ActorPhrase| phrase.first_token > verb && phrase.first_token <= verb + 6;
+    let first = context.phrases.iter().find(within_reach)?;
+    let opens_clause = (verb + 1..first.first_token)
+        .all(|index| view.is_word(index, "that") || matches!(view.tag(index), "IN" | "NNP" | "CD" | "DT" | "NN"));
+    let mut obliged = vec![first];
+    for phrase in context.phrases.iter().filter(|phrase| phrase.first_token >= first.end_token) {
+        let last = obliged[obliged.len() - 1];
+        let joined = (last.end_token..phrase.first_token).all(|index| view.is_any_word(index, &["and", ","]));
+        if !joined || last.end_token == phrase.first_token {
+            break;
+        }
+        obliged.push(phrase);
+    }
+    let modal = obliged[obliged.len() - 1].end_token;
+    if !opens_clause || modal >= view.len() || !view.is_any_word(modal, OBLIGATION_MODALS) {
+        return None;
+    }
+    let pattern = PatternHit {
+        cameo: "100".into(),
+        reversed: false,
+        reciprocal_cameo: None,
+        matched: vec![verb],
+        specificity: 1,
+        target_preposition: None,
+        target_index: Some(first.first_token),
+        source_index: None,
+        origin: None,
+    };
+    let group = verb_group(view, verb, verb, verb + 1);
+    let mut demand = build_event(context, &group, &pattern, cameo("100")?)?;
+    // The obliged are the recipients, wherever the clause-based target search stopped.
+    let recipient = entities(&obliged);
+    demand.recipient =
+        recipient.into_iter().filter(|entity| !demand.actor.iter().any(|actor| same_actor(actor, entity))).collect();
+    Some(demand)
 }
 
 /// For a participle opening an adjunct (", targeting X"), the content verb it depends on.

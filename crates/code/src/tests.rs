@@ -150,3 +150,13 @@ fn refusing_cooperation_is_a_rejection_but_a_meeting_that_did_not_happen_is_nega
     let negated = code_text("Erdogan did not meet Vladimir Putin in Ankara on Monday.", "2024-07-25");
     assert_eq!(find(&negated, "CONSULT").modality, Modality::Negated);
 }
+
+#[test]
+fn saying_that_another_actor_must_act_is_a_demand_on_it() {
+    let coded = code_text("Germany declared on Tuesday that Iran must release the detained sailors.", "2024-03-06");
+    let demand = find(&coded, "REQUEST");
+    assert_eq!(codes(&demand.actor), vec![("DEU".into(), String::new())]);
+    assert_eq!(codes(&demand.recipient), vec![("IRN".into(), String::new())]);
+    let plain = code_text("Germany said on Tuesday that Iran released the detained sailors.", "2024-03-06");
+    assert!(plain.events.iter().all(|event| event.event != "REQUEST"), "{:#?}", plain.events);
+}

@@ -7,6 +7,7 @@
 use crate::HtmlError;
 use crate::charset::decode_html;
 use crate::language::detect_language;
+use crate::markup::strip_inert_markup;
 use crate::metadata::read_metadata;
 use crate::text::{clean_paragraphs, normalize_whitespace};
 use dyad_document::{Document, Metadata, PartialDate, content_id};
@@ -34,13 +35,21 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
     if html.iter().all(u8::is_ascii_whitespace) {
         return Err(HtmlError::EmptyPage { source_name });
     }
-    let text = decode_html(html);
+    let source = decode_html(html);
+    let text = strip_inert_markup(&source);
     let document = dom_query::Document::from(text.as_str());
     let captions = caption_texts(&document);
     let link_texts = whole_link_texts(&document);
-    let metadata = read_metadata(&document, url);
+    let metadata = read_metadata(&document, &source, url);
+    drop(source);
+    let mut body_paragraphs = main_text_paragraphs(&text, url, &source_name)?;
+    if word_count(&body_paragraphs) < SHORT_BODY_WORDS {
+        let densest = densest_paragraph_block(&document);
+        if word_count(&densest) >= 3 * word_count(&body_paragraphs).max(100) {
+            body_paragraphs = densest;
+        }
+    }
     drop(document);
-    let body_paragraphs = main_text_paragraphs(&text, url, &source_name)?;
     let body_paragraphs = drop_repeated_title(body_paragraphs, metadata.title.as_deref());
     let body_paragraphs: Vec<String> =
         body_paragraphs.into_iter().filter(|paragraph| !is_caption(paragraph, &captions)).collect();
@@ -72,6 +81,57 @@ fn main_text_paragraphs(html: &str, url: Option<&str>, source_name: &str) -> Res
     let result = rs_trafilatura::extract_with_options(html, &options)
         .map_err(|error| HtmlError::Extraction { source_name: source_name.to_string(), message: error.to_string() })?;
     Ok(clean_paragraphs(&result.content_text))
+}
+
+/// The paragraphs of the element holding the most paragraph text, readability-style: every
+/// `<p>` of some length scores its parent with its length and its grandparent with half.
+/// Used when the extractor returns a fragment (a teaser box, a bio, a disclosure) although
+/// the page plainly holds an article: its paragraphs then sit together under one element.
+fn densest_paragraph_block(document: &dom_query::Document) -> Vec<String> {
+    let mut scores: Vec<(dom_query::NodeId, f64)> = Vec::new();
+    let mut add = |id: dom_query::NodeId, score: f64| match scores.iter_mut().find(|(known, _)| *known == id) {
+        Some((_, total)) => *total += score,
+        None => scores.push((id, score)),
+    };
+    for paragraph in document.select("body p").nodes().iter().take(3_000) {
+        let length = paragraph.text().trim().chars().count();
+        if length < MIN_SCORED_PARAGRAPH_CHARS {
+            continue;
+        }
+        if let Some(parent) = paragraph.parent() {
+            add(parent.id, length as f64);
+            if let Some(grandparent) = parent.parent() {
+                add(grandparent.id, length as f64 / 2.0);
+            }
+        }
+    }
+    let Some((best, _)) = scores.into_iter().max_by(|a, b| a.1.total_cmp(&b.1)) else {
+        return Vec::new();
+    };
+    let container = dom_query::Selection::from(dom_query::NodeRef::new(best, &document.tree));
+    container
+        .select("p, h2, h3, h4, blockquote, li")
+        .nodes()
+        .iter()
+        // A list item holding paragraphs is read through those paragraphs.
+        .filter(|block| !(block.node_name().is_some_and(|name| name.as_ref() == "li") && block_has_paragraph(block)))
+        .map(|block| normalize_whitespace(&block.text()))
+        .filter(|text| !text.is_empty() && !crate::text::is_furniture_line(text))
+        .collect()
+}
+
+fn block_has_paragraph(block: &dom_query::NodeRef) -> bool {
+    block.descendants_it().any(|node| node.node_name().is_some_and(|name| name.as_ref() == "p"))
+}
+
+/// Shorter `<p>`s (labels, buttons, captions) say nothing about where the article is.
+const MIN_SCORED_PARAGRAPH_CHARS: usize = 60;
+
+/// Below this many words an extracted body is suspected of being a fragment of the article.
+const SHORT_BODY_WORDS: usize = 250;
+
+fn word_count(paragraphs: &[String]) -> usize {
+    paragraphs.iter().map(|paragraph| paragraph.split_whitespace().count()).sum()
 }
 
 /// Texts of image captions and credits on the page: `<figcaption>`, table captions and
@@ -144,8 +204,11 @@ fn is_related_heading(paragraph: &str) -> bool {
     }
     let lowered = paragraph.to_lowercase();
     let lowered = lowered.trim_end_matches(['.', '…', ':', '!', ' ']);
-    const HEADINGS: [&str; 24] = [
+    const HEADINGS: [&str; 27] = [
         "related",
+        "related tags",
+        "tags",
+        "topics",
         "related articles",
         "related stories",
         "related posts",
@@ -261,6 +324,21 @@ mod tests {
             "Opposition parties rejected the plan.",
         ]);
         assert_eq!(drop_related_story_lists(paragraphs.clone(), &links), paragraphs);
+    }
+
+    #[test]
+    fn the_densest_paragraph_block_is_the_article_not_the_teaser() {
+        let sentence = "The harbour authority said on Monday that repairs to the northern pier would take a month.";
+        let article_paragraphs = format!("<p>{sentence}</p>").repeat(6);
+        let html = format!(
+            r#"<body><div class="promo"><p>Sign up for our newsletter to get the latest stories every morning.</p></div>
+            <div class="story"><h2>What happens next</h2>{article_paragraphs}<ul><li>Ferries resume on Friday.</li></ul></div></body>"#
+        );
+        let paragraphs = densest_paragraph_block(&dom_query::Document::from(html.as_str()));
+        assert_eq!(paragraphs.len(), 8);
+        assert_eq!(paragraphs[0], "What happens next");
+        assert_eq!(paragraphs[1], sentence);
+        assert_eq!(paragraphs[7], "Ferries resume on Friday.");
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! - A [`Document`] body built here is the article's paragraphs joined by `"\n\n"`, with
 //!   captions, credits, share prompts and related-story boxes left out.
 //! - Dates come only from sources that label them as publication dates (structured data,
-//!   meta tags, `<time>` elements, URL paths, WARC-Date): a page that states none gets none.
+//!   meta tags, script data keys, URL paths, WARC-Date) or from a standalone date line printed
+//!   by the headline; never from a sentence of text: a page that states none gets none.
 
 mod article;
 mod charset;
@@ -15,7 +16,9 @@ mod dates;
 pub mod evaluation;
 mod feed;
 mod language;
+mod markup;
 mod metadata;
+mod page_dates;
 mod text;
 mod warc;
 

@@ -9,6 +9,7 @@
 //! stated date gets `None`, not a guess.
 
 use crate::dates::{date_from_url, parse_date};
+use crate::page_dates::{DateEvidence, choose_date, embedded_script_date, visible_dates};
 use crate::text::normalize_whitespace;
 use dom_query::{Document, Selection};
 use dyad_document::PartialDate;
@@ -43,7 +44,9 @@ const ARTICLE_TYPES: [&str; 12] = [
     "SocialMediaPosting",
 ];
 
-pub fn read_metadata(document: &Document, url: Option<&str>) -> PageMetadata {
+/// `raw_html` is the page source before scripts were stripped: application data in scripts
+/// (`"publishedAt": …`) is read from it.
+pub fn read_metadata(document: &Document, raw_html: &str, url: Option<&str>) -> PageMetadata {
     let json_ld = JsonLdArticle::from_document(document);
     let meta = MetaTags::from_document(document);
     let canonical_url = meta
@@ -51,19 +54,24 @@ pub fn read_metadata(document: &Document, url: Option<&str>) -> PageMetadata {
         .or_else(|| attribute_of(document, "link[rel=\"canonical\"]", "href"))
         .or_else(|| json_ld.url.clone())
         .or_else(|| url.map(str::to_string));
-    let article_date = json_ld.published.filter(|_| !json_ld.is_generic_page);
-    let structured_date = article_date.or_else(|| meta.date()).or_else(|| microdata_date(document));
-    let candidates = DateCandidates {
-        structured: structured_date.or(json_ld.published),
-        structured_is_generic: structured_date.is_none(),
+    let visible = visible_dates(document);
+    let labelled_bylines = visible.labelled_bylines.clone();
+    let evidence = DateEvidence {
+        structured_published: json_ld
+            .published
+            .filter(|_| !json_ld.is_generic_page)
+            .or_else(|| meta.date(&PUBLISHED_KEYS))
+            .or_else(|| microdata_date(document))
+            .or_else(|| meta.any_published_date()),
+        embedded_published: embedded_script_date(raw_html),
+        generic_published: json_ld.published.filter(|_| json_ld.is_generic_page),
         from_url: canonical_url.as_deref().and_then(date_from_url).or_else(|| url.and_then(date_from_url)),
-        shown_in_date_elements: visible_dates(document),
-        shown_in_text: dates_in_visible_text(document),
+        visible,
     };
-    let published = choose_date(&candidates);
+    let published = choose_date(&evidence);
     PageMetadata {
         title: choose_title(document, &json_ld, &meta),
-        authors: choose_authors(document, &json_ld, &meta),
+        authors: choose_authors(document, &json_ld, &meta, &labelled_bylines),
         published,
         canonical_url,
         language: attribute_of(document, "html", "lang")
@@ -167,10 +175,16 @@ fn strip_site_suffix(title: &str) -> String {
     title.trim().to_string()
 }
 
-/// Person names from JSON-LD first, then author meta tags, then the visible byline. A
-/// JSON-LD author that is an organisation (a newspaper crediting itself) and handle-like
-/// meta values ("jdoe", "jane.doe") give way to a visible byline naming a person.
-fn choose_authors(document: &Document, json_ld: &JsonLdArticle, meta: &MetaTags) -> Vec<String> {
+/// Person names from JSON-LD first, then author meta tags (as the page states them, login
+/// names included: that is the page's own credit), then a name after a "By" / "Written by"
+/// label near the headline, then byline elements. A JSON-LD author that is an organisation
+/// (a newspaper crediting itself) gives way to any of those naming a person.
+fn choose_authors(
+    document: &Document,
+    json_ld: &JsonLdArticle,
+    meta: &MetaTags,
+    labelled_bylines: &[String],
+) -> Vec<String> {
     let meta_names = || -> Vec<String> {
         meta.all(&[
             "author",
@@ -182,12 +196,15 @@ fn choose_authors(document: &Document, json_ld: &JsonLdArticle, meta: &MetaTags)
             "sailthru.author",
         ])
         .into_iter()
-        .filter(|value| !value.starts_with("http") && !value.starts_with('@') && !looks_like_handle(value))
+        .filter(|value| !value.starts_with("http") && !value.starts_with('@'))
         .collect()
     };
     let mut authors = json_ld.person_authors.clone();
     if authors.is_empty() {
         authors = meta_names();
+    }
+    if authors.is_empty() {
+        authors = labelled_bylines.iter().take(1).cloned().collect();
     }
     if authors.is_empty() {
         authors = byline_authors(document);
@@ -202,11 +219,6 @@ fn choose_authors(document: &Document, json_ld: &JsonLdArticle, meta: &MetaTags)
         }
     }
     cleaned
-}
-
-/// "jdoe", "jane.doe", "andrew_k": a login name rather than a byline.
-fn looks_like_handle(value: &str) -> bool {
-    !value.contains(' ') && (value.chars().all(|c| !c.is_uppercase()) || value.contains(['.', '_']))
 }
 
 /// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; strips "By" / "Written by" /
@@ -229,8 +241,12 @@ fn split_author_list(raw: &str) -> Vec<String> {
     if let Some(cut) = text.find(" | ").or_else(|| text.find(" · ")).or_else(|| text.find(" - ")) {
         text.truncate(cut);
     }
-    let text = text.trim();
+    // Footnote marks, stray quotes and e-mail addresses printed beside the name.
+    let text: String = text.split_whitespace().filter(|word| !word.contains('@')).collect::<Vec<_>>().join(" ");
+    let text = text.trim().trim_end_matches(['*', '"', '\'', '†', ':', ',']).trim();
     if text.is_empty()
+        || !text.chars().any(char::is_alphabetic)
+        || matches!(text.to_lowercase().as_str(), "by" | "author" | "written by")
         || text.chars().count() > 100
         || text.contains("http")
         || text.chars().filter(char::is_ascii_digit).count() > 3
@@ -259,7 +275,7 @@ fn byline_authors(document: &Document) -> Vec<String> {
     for selector in BYLINE_SELECTORS {
         let mut names: Vec<String> = Vec::new();
         for node in document.select(selector).iter().take(20) {
-            let name = normalize_whitespace(&node.text());
+            let name = first_text_line(&node);
             if is_plausible_byline(&name) && !names.contains(&name) {
                 names.push(name);
             }
@@ -272,6 +288,24 @@ fn byline_authors(document: &Document) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// The first text node of an element that is more than a "By" label: a byline box prints
+/// the name first and then a role or bio in sibling elements ("Jane Doe" / "Senior
+/// Reporter"), which `.text()` would glue into "Jane DoeSenior Reporter".
+fn first_text_line(node: &Selection) -> String {
+    let Some(root) = node.nodes().first() else {
+        return String::new();
+    };
+    for descendant in root.descendants_it().filter(|descendant| descendant.is_text()).take(50) {
+        let text = normalize_whitespace(&descendant.text());
+        let lowered = text.to_lowercase();
+        let bare = lowered.trim_end_matches([':', ' ']);
+        if !text.is_empty() && !matches!(bare, "by" | "written by" | "author" | "posted by" | "|" | "-" | "·") {
+            return text;
+        }
+    }
+    String::new()
 }
 
 /// A short text that could be a byline: a few words, starting with a capital, no sentence.
@@ -287,15 +321,8 @@ fn is_plausible_byline(text: &str) -> bool {
 }
 
 fn microdata_date(document: &Document) -> Option<PartialDate> {
-    for node in document.select("[itemprop=\"datePublished\"]").iter() {
-        let value = node
-            .attr("content")
-            .or_else(|| node.attr("datetime"))
-            .map(|v| v.to_string())
-            .unwrap_or_else(|| node.text().to_string());
-        if let Some(date) = parse_date(&value) {
-            return Some(date);
-        }
+    if let Some(date) = itemprop_date(document, "datePublished") {
+        return Some(date);
     }
     for node in document.select("time[pubdate], article time[datetime], header time[datetime]").iter() {
         if let Some(date) = node.attr("datetime").and_then(|value| parse_date(&value)) {
@@ -305,163 +332,12 @@ fn microdata_date(document: &Document) -> Option<PartialDate> {
     None
 }
 
-/// The publication-date evidence of one page.
-struct DateCandidates {
-    /// JSON-LD `datePublished`, a published-time meta tag, or microdata.
-    structured: Option<PartialDate>,
-    /// The structured date comes only from a generic `WebPage` object.
-    structured_is_generic: bool,
-    from_url: Option<PartialDate>,
-    /// Dates in elements that present dates (`<time>`, date/byline classes), page order.
-    shown_in_date_elements: Vec<PartialDate>,
-    /// Every full date in the visible text, page order.
-    shown_in_text: Vec<PartialDate>,
-}
-
-/// Readers' dates win: a page's publication date is the one it shows. A URL or structured
-/// date is taken when the page's visible text shows it (a structured timestamp may be a day
-/// off the shown date when written in UTC; the shown date is then kept); otherwise the
-/// structured date of an article object or a published-time meta tag, which sites set on
-/// publication even when their template prints only the "Updated …" date or none; otherwise
-/// the first date shown in a date element (byline, `<time>`); otherwise a URL date. A generic `WebPage` date the
-/// page never shows is left out: CMSs stamp such dates on evergreen and landing pages.
-fn choose_date(candidates: &DateCandidates) -> Option<PartialDate> {
-    let shown = |date: &PartialDate| {
-        candidates.shown_in_text.contains(date) || candidates.shown_in_date_elements.contains(date)
-    };
-    if let Some(date) = candidates.from_url.filter(shown) {
-        return Some(date);
-    }
-    if let Some(date) = candidates.structured {
-        let near = candidates
-            .shown_in_text
-            .iter()
-            .chain(&candidates.shown_in_date_elements)
-            .find(|shown| days_apart(shown, &date).is_some_and(|days| days <= 1));
-        if let Some(shown) = near {
-            return Some(*shown);
-        }
-    }
-    if let Some(date) = candidates.structured.filter(|_| !candidates.structured_is_generic) {
-        return Some(date);
-    }
-    if let Some(date) = candidates.shown_in_date_elements.first() {
-        return Some(*date);
-    }
-    // A date in the URL path is set by the site when the article is published.
-    candidates.from_url
-}
-
-/// Whole days between two day-precision dates.
-fn days_apart(first: &PartialDate, second: &PartialDate) -> Option<i64> {
-    let day_number = |date: &PartialDate| -> Option<i64> {
-        let (year, month, day) = (i64::from(date.year), i64::from(date.month?), i64::from(date.day?));
-        // Days from civil (Howard Hinnant's algorithm): exact for the Gregorian calendar.
-        let shifted_year = if month <= 2 { year - 1 } else { year };
-        let era = shifted_year.div_euclid(400);
-        let year_of_era = shifted_year - era * 400;
-        let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day - 1;
-        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-        Some(era * 146_097 + day_of_era)
-    };
-    Some((day_number(first)? - day_number(second)?).abs())
-}
-
-/// Every full date in the page's visible text (outside scripts, styles and templates), in
-/// page order, written in any common way: "September 4, 2025", "Sept. 4th 2025",
-/// "4 Sep 2025", "2025-09-04", "09/04/2025", "04.09.2025".
-fn dates_in_visible_text(document: &Document) -> Vec<PartialDate> {
-    let body = document.select("body");
-    body.select("script, style, noscript, template, svg").remove();
-    // Text nodes joined with spaces: `.text()` would glue "2022" in one element to "Friday"
-    // in the next.
-    let mut text = String::new();
-    for node in body.nodes().iter().flat_map(|node| node.descendants_it()) {
-        if node.is_text() {
-            text.push_str(&node.text());
-            text.push(' ');
-        }
-    }
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .take(30_000)
-        .map(str::to_lowercase)
-        .collect();
-    let mut dates = Vec::new();
-    for window in words.windows(3) {
-        if let Some(date) = date_from_three_words(&window[0], &window[1], &window[2])
-            && !dates.contains(&date)
-        {
-            dates.push(date);
-        }
-    }
-    dates
-}
-
-/// The first full date written out in a short text ("Posted on 4 Sep 2025 by …").
-fn first_written_date(text: &str) -> Option<PartialDate> {
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase).collect();
-    words.windows(3).find_map(|window| date_from_three_words(&window[0], &window[1], &window[2]))
-}
-
-fn date_from_three_words(first: &str, second: &str, third: &str) -> Option<PartialDate> {
-    let year = |word: &str| -> Option<i16> {
-        (word.len() == 4).then(|| word.parse().ok()).flatten().filter(|year| (1990..=2100).contains(year))
-    };
-    let day = |word: &str| -> Option<u8> {
-        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let suffix = &word[digits.len()..];
-        (matches!(suffix, "" | "st" | "nd" | "rd" | "th") && (1..=2).contains(&digits.len()))
-            .then(|| digits.parse().ok())
-            .flatten()
-    };
-    let month = |word: &str| -> Option<u8> {
-        if word.len() <= 2 {
-            word.parse().ok().filter(|month| (1..=12).contains(month))
-        } else {
-            crate::dates::month_number(word)
-        }
-    };
-    let build = |year: i16, month: u8, day: u8| parse_date(&format!("{year:04}-{month:02}-{day:02}"));
-    if let Some(year) = year(third) {
-        if let (Some(month), Some(day)) = (month(first), day(second)) {
-            return build(year, month, day);
-        }
-        if let (Some(day), Some(month)) = (day(first), month(second)) {
-            return build(year, month, day);
-        }
-    }
-    if let Some(year) = year(first)
-        && let (Some(month), Some(day)) = (month(second), day(third))
-    {
-        return build(year, month, day);
-    }
-    None
-}
-
-/// Dates shown in elements that present dates: `<time>` and anything whose class or id
-/// says date, time, published, posted or updated. Only short texts are read, so a paragraph
-/// of reporting that mentions a date is never taken for the publication date.
-fn visible_dates(document: &Document) -> Vec<PartialDate> {
-    const DATE_ELEMENTS: &str = "body time, body [class*=\"date\"], body [class*=\"Date\"], body [id*=\"date\"], body [class*=\"publish\"], body [class*=\"posted\"], body [class*=\"updated\"], body [class*=\"byline\"], body [class*=\"meta\"]";
-    let mut dates = Vec::new();
-    for node in document.select(DATE_ELEMENTS).iter().take(200) {
-        let text = normalize_whitespace(&node.text());
-        if text.is_empty() || text.chars().count() > 120 {
-            continue;
-        }
-        // "Last updated on: October 1, 2025", "By Ana Silva - Mar 27, 2024": the date may
-        // sit inside a short label.
-        let date = parse_date(&text).filter(|date| date.day.is_some()).or_else(|| first_written_date(&text));
-        if let Some(date) = date
-            && !dates.contains(&date)
-        {
-            dates.push(date);
-        }
-    }
-    dates
+/// The first parseable `itemprop` date of this name (`content`, `datetime` or text).
+fn itemprop_date(document: &Document, property: &str) -> Option<PartialDate> {
+    document.select(&format!("[itemprop=\"{property}\"]")).iter().find_map(|node| {
+        let value = node.attr("content").or_else(|| node.attr("datetime")).unwrap_or_else(|| node.text());
+        parse_date(&value)
+    })
 }
 
 fn first_figure_caption(document: &Document) -> Option<String> {
@@ -523,28 +399,50 @@ impl MetaTags {
         Vec::new()
     }
 
-    fn date(&self) -> Option<PartialDate> {
-        const PUBLISHED_KEYS: [&str; 16] = [
-            "article:published_time",
-            "og:article:published_time",
-            "article:published",
-            "datepublished",
-            "publishdate",
-            "publish-date",
-            "pubdate",
-            "parsely-pub-date",
-            "sailthru.date",
-            "dc.date.issued",
-            "dcterms.created",
-            "dc.date",
-            "citation_publication_date",
-            "citation_date",
-            "date",
-            "article.published",
-        ];
-        PUBLISHED_KEYS.iter().find_map(|key| self.first(&[key]).and_then(|value| parse_date(&value)))
+    /// The first of `keys` (in order of trust) whose value parses as a date.
+    fn date(&self, keys: &[&str]) -> Option<PartialDate> {
+        keys.iter().find_map(|key| self.first(&[key]).and_then(|value| parse_date(&value)))
+    }
+
+    /// A date in any meta tag whose name says "published" in a site's own vocabulary
+    /// ("w-published-date", "page.published"), read after the well-known names.
+    fn any_published_date(&self) -> Option<PartialDate> {
+        self.entries
+            .iter()
+            .filter(|(name, _)| name.contains("publish") && !name.contains("publisher"))
+            .find_map(|(_, value)| parse_date(value))
     }
 }
+
+/// Meta tags that state a publication time, most specific first.
+const PUBLISHED_KEYS: [&str; 26] = [
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "og:publish_date",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publish_time",
+    "published",
+    "published-date",
+    "published_at",
+    "publication_date",
+    "pubdate",
+    "pub_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "cxenseparse:publishtime",
+    "article_date_original",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "citation_publication_date",
+    "citation_date",
+    "date",
+];
 
 /// The fields of the page's own JSON-LD article object.
 #[derive(Default)]
@@ -671,7 +569,7 @@ mod tests {
     use super::*;
 
     fn metadata_of(html: &str) -> PageMetadata {
-        read_metadata(&Document::from(html), None)
+        read_metadata(&Document::from(html), html, None)
     }
 
     #[test]
@@ -710,7 +608,7 @@ mod tests {
         assert_eq!(metadata_of(article).published, Some(PartialDate::day(2019, 1, 1)));
         let generic = r#"<head><script type="application/ld+json">{"@type":"WebPage","name":"Visit our shop","datePublished":"2019-01-01"}</script></head><body><h1>Visit our shop</h1></body>"#;
         assert_eq!(metadata_of(generic).published, None);
-        let dated_url = read_metadata(&Document::from(generic), Some("https://news.example/2024/05/12/talks"));
+        let dated_url = read_metadata(&Document::from(generic), generic, Some("https://news.example/2024/05/12/talks"));
         assert_eq!(dated_url.published, Some(PartialDate::day(2024, 5, 12)));
     }
 
@@ -721,9 +619,41 @@ mod tests {
     }
 
     #[test]
-    fn a_utc_timestamp_a_day_off_the_shown_date_gives_the_shown_date() {
-        let html = r#"<head><meta property="article:published_time" content="2025-12-19T01:30:00Z"></head><body><span class="date">Dec 18, 2025</span></body>"#;
-        assert_eq!(metadata_of(html).published, Some(PartialDate::day(2025, 12, 18)));
+    fn the_structured_publication_date_beats_a_printed_update_date() {
+        let html = r#"<head><meta property="article:published_time" content="2025-12-19T01:30:00Z"></head><body><h1>Port reopens</h1><span class="date">Updated Jan 8, 2026</span></body>"#;
+        assert_eq!(metadata_of(html).published, Some(PartialDate::day(2025, 12, 19)));
+    }
+
+    #[test]
+    fn a_site_specific_published_meta_name_is_read() {
+        let html = r#"<head><meta name="x-published-date" content="2025-05-27T06:03:43Z"></head><body><h1>Port reopens</h1></body>"#;
+        assert_eq!(metadata_of(html).published, Some(PartialDate::day(2025, 5, 27)));
+    }
+
+    #[test]
+    fn byline_boxes_give_the_name_without_the_role_printed_beside_it() {
+        let html = r#"<body><h1>Talks resume</h1><div class="author-box"><span>Ana Silva</span><span>Senior Reporter</span></div></body>"#;
+        assert_eq!(metadata_of(html).authors, vec!["Ana Silva"]);
+    }
+
+    #[test]
+    fn a_name_after_a_written_by_label_is_the_author() {
+        let html = r#"<body><h1>Talks resume</h1><div><p>Written by</p><p>Jo Roe</p></div><p>Talks resumed on Monday in Geneva.</p></body>"#;
+        assert_eq!(metadata_of(html).authors, vec!["Jo Roe"]);
+    }
+
+    #[test]
+    fn author_names_lose_footnote_marks_and_email_addresses() {
+        assert_eq!(split_author_list("Ana Silva, MD*"), vec!["Ana Silva, MD"]);
+        assert_eq!(split_author_list("Newsdesk news@example.org"), vec!["Newsdesk"]);
+        assert!(split_author_list("By").is_empty());
+        assert!(split_author_list(":").is_empty());
+    }
+
+    #[test]
+    fn a_login_name_in_the_author_meta_tag_is_kept_as_the_page_states_it() {
+        let html = r#"<head><meta name="author" content="jdoe"></head><body><h1>Talks resume</h1></body>"#;
+        assert_eq!(metadata_of(html).authors, vec!["jdoe"]);
     }
 
     #[test]
