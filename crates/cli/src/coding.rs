@@ -2,13 +2,14 @@
 
 use crate::dictionaries::{self, Dictionaries};
 use crate::output;
+use crate::summary::{LanguageCounts, inputs_skipped, warc_summary};
 use crate::{GlobalOptions, OutputFormat};
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use dyad_cluster::{DocumentInfo, StoryClusterer};
 use dyad_document::Document;
 use dyad_pipeline::Pipeline;
-use dyad_read::{InputFormat, ReadOptions};
+use dyad_read::{DocumentStream, InputFormat, ReadOptions, ReadStats};
 use dyad_record::{DocumentRecord, EventRecord};
 use dyad_store::{InsertOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -16,12 +17,52 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
+/// `dyad code --help`: examples, and what the closing summary on stderr counts.
+pub const CODE_HELP: &str = "Examples:
+  dyad code article.md
+  dyad code news/ --format csv > events.csv
+  cat articles.jsonl | dyad code - --input jsonl
+  dyad code crawl.warc.gz --format csv > events.csv
+  dyad code article.md --quotes
+  dyad code news/ --stories --format csv
+
+Each input, line or WARC record that cannot be read is named on stderr as it is met, and the
+run goes on. Only English is coded: documents whose language is declared or detected as another
+are counted by language, not coded. The closing summary on stderr, for a WARC archive (the last
+line is one line):
+  dyad: coded 1000 documents, 2477 events; 0 inputs skipped
+  dyad: 3 documents not in English, not coded: fr 2, de 1
+  dyad: read 1113 WARC records from 1 archive: 1003 articles; skipped 110: 102 non-response records,
+        5 non-HTML responses, 2 pages without article text, 1 corrupt record";
+
+/// `dyad ingest --help`: examples, and what the closing summary on stderr counts.
+pub const INGEST_HELP: &str = "Examples:
+  dyad ingest news/
+  dyad ingest crawl.jsonl --db /data/dyad.db
+  dyad ingest crawl.warc.gz --db events.db
+
+Each input, line or WARC record that cannot be read is named on stderr as it is met, and the
+run goes on. Only English is coded: documents whose language is declared or detected as another
+are stored with their language, uncoded, and counted. The closing summary on stderr, for a WARC
+archive (each line is one line):
+  dyad: stored 1003 documents (2477 events, 834 quotes) in events.db; 0 already stored;
+        0 inputs skipped
+  dyad: 3 documents not in English, stored uncoded: fr 2, de 1
+  dyad: read 1113 WARC records from 1 archive: 1003 articles; skipped 110: 102 non-response records,
+        5 non-HTML responses, 2 pages without article text, 1 corrupt record";
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum InputKind {
     Auto,
     Text,
     Markdown,
     Jsonl,
+    /// A saved web page: its article is extracted, menus and captions left out.
+    Html,
+    /// A web archive (.warc or .warc.gz): one document per HTML page it holds.
+    Warc,
+    /// An RSS or Atom feed: one document per item.
+    Feed,
 }
 
 #[derive(Args)]
@@ -71,27 +112,57 @@ fn read_options(reading: &ReadingArgs) -> ReadOptions {
         InputKind::Text => InputFormat::Text,
         InputKind::Markdown => InputFormat::Markdown,
         InputKind::Jsonl => InputFormat::JsonLines,
+        InputKind::Html => InputFormat::Html,
+        InputKind::Warc => InputFormat::Warc,
+        InputKind::Feed => InputFormat::Feed,
     };
     ReadOptions { format, max_document_bytes: reading.max_bytes, ..ReadOptions::default() }
 }
 
-/// Every document the paths hold, errors reported on stderr as they come and counted.
-fn documents<'a>(reading: &'a ReadingArgs, skipped: &'a mut usize) -> Box<dyn Iterator<Item = Document> + 'a> {
-    let options = read_options(reading);
-    let stream: Box<dyn Iterator<Item = Result<Document, dyad_read::ReadError>>> =
-        if reading.paths.len() == 1 && reading.paths[0].as_os_str() == "-" {
-            Box::new(dyad_read::read_stdin(&options))
+/// Every document the paths hold; each input, line or record that cannot be read is named
+/// on stderr as it comes, and the stream's counts are there for the closing summary.
+struct Inputs {
+    stream: DocumentStream,
+}
+
+impl Inputs {
+    fn open(reading: &ReadingArgs) -> Inputs {
+        let options = read_options(reading);
+        let stream = if reading.paths.len() == 1 && reading.paths[0].as_os_str() == "-" {
+            dyad_read::read_stdin(&options)
         } else {
-            Box::new(dyad_read::read_paths(&reading.paths, &options))
+            dyad_read::read_paths(&reading.paths, &options)
         };
-    Box::new(stream.filter_map(move |item| match item {
-        Ok(document) => Some(document),
-        Err(error) => {
-            eprintln!("dyad: skipped {error}");
-            *skipped += 1;
-            None
+        Inputs { stream }
+    }
+
+    fn stats(&self) -> ReadStats {
+        self.stream.stats()
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        loop {
+            match self.stream.next()? {
+                Ok(document) => return Some(document),
+                Err(error) => eprintln!("dyad: skipped {error}"),
+            }
         }
-    }))
+    }
+}
+
+/// The summary's closing lines, shared by `code` and `ingest`: languages left uncoded, inputs
+/// skipped, and what the WARC archives held.
+fn print_reading_summary(stats: &ReadStats, languages: &LanguageCounts, what_became_of_them: &str) {
+    if let Some(line) = languages.describe(what_became_of_them) {
+        eprintln!("dyad: {line}");
+    }
+    if let Some(line) = warc_summary(&stats.warc) {
+        eprintln!("dyad: {line}");
+    }
 }
 
 fn pipeline(global: &GlobalOptions) -> Result<Pipeline<'static>> {
@@ -131,13 +202,16 @@ pub fn code(global: &GlobalOptions, args: CodeArgs) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut writer = output::EventWriter::new(args.format);
-    let (mut documents_coded, mut events_found, mut skipped) = (0usize, 0usize, 0usize);
-    for document in documents(&args.reading, &mut skipped) {
+    let (mut documents_coded, mut events_found) = (0usize, 0usize);
+    let mut languages = LanguageCounts::default();
+    let mut inputs = Inputs::open(&args.reading);
+    for document in inputs.by_ref() {
         let mut processed = pipeline.process(document);
+        languages.add(&processed);
         if args.stories {
             stories.assign(&processed.document, &mut processed.coded.events);
         }
-        documents_coded += 1;
+        documents_coded += usize::from(processed.not_coded.is_none());
         events_found += processed.events().len();
         writer.write_events(&mut out, processed.events())?;
         if args.quotes {
@@ -146,8 +220,11 @@ pub fn code(global: &GlobalOptions, args: CodeArgs) -> Result<()> {
     }
     writer.finish(&mut out)?;
     out.flush()?;
+    let stats = inputs.stats();
+    let skipped = inputs_skipped(&stats);
     eprintln!("dyad: coded {documents_coded} documents, {events_found} events; {skipped} inputs skipped");
-    if documents_coded == 0 && skipped > 0 {
+    print_reading_summary(&stats, &languages, "not coded");
+    if stats.documents == 0 && stats.errors > 0 {
         bail!("no document could be read");
     }
     Ok(())
@@ -162,14 +239,17 @@ pub fn ingest(global: &GlobalOptions, args: IngestArgs) -> Result<()> {
             .expect("the progress template is valid"),
     );
     let mut stories = stories_of_stored_documents(&store)?;
-    let (mut stored, mut already, mut events, mut quotes, mut skipped) = (0usize, 0usize, 0usize, 0usize, 0usize);
-    for document in documents(&args.reading, &mut skipped) {
+    let (mut stored, mut already, mut events, mut quotes) = (0usize, 0usize, 0usize, 0usize);
+    let mut languages = LanguageCounts::default();
+    let mut inputs = Inputs::open(&args.reading);
+    for document in inputs.by_ref() {
         progress.inc(1);
         if store.contains_document(&document.id)? {
             already += 1;
             continue;
         }
         let mut processed = pipeline.process(document);
+        languages.add(&processed);
         stories.assign(&processed.document, &mut processed.coded.events);
         let record = DocumentRecord::from_document(&processed.document);
         let outcome = store
@@ -186,11 +266,14 @@ pub fn ingest(global: &GlobalOptions, args: IngestArgs) -> Result<()> {
         progress.set_message(format!("{stored} stored, {events} events"));
     }
     progress.finish_and_clear();
-    println!(
-        "stored {stored} documents ({events} events, {quotes} quotes) in {}; {already} already stored; {skipped} inputs skipped",
-        global.db.display()
+    let stats = inputs.stats();
+    eprintln!(
+        "dyad: stored {stored} documents ({events} events, {quotes} quotes) in {}; {already} already stored; {} inputs skipped",
+        global.db.display(),
+        inputs_skipped(&stats),
     );
-    if stored + already == 0 && skipped > 0 {
+    print_reading_summary(&stats, &languages, "stored uncoded");
+    if stored + already == 0 && stats.errors > 0 {
         bail!("no document could be read");
     }
     Ok(())
@@ -212,6 +295,9 @@ pub fn show(global: &GlobalOptions, args: ShowArgs) -> Result<()> {
     let pipeline = pipeline(global)?;
     let document = find_document(global, &args.document)?;
     let processed = pipeline.process(document);
+    if let Some(dyad_pipeline::NotCoded::Language(language)) = &processed.not_coded {
+        eprintln!("dyad: the document is in {language}, not English: shown uncoded");
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     output::write_marked_document(&mut out, &processed)?;

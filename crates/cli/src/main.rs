@@ -6,6 +6,7 @@ mod dictionaries;
 mod evaluate;
 mod output;
 mod query;
+mod summary;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -22,7 +23,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
     name = "dyad",
     version,
     about = "Political event data from news reports: who did what to whom, when and where, and who said what.",
-    long_about = "dyad reads news articles (text, markdown, JSON Lines) and codes PLOVER events with CAMEO codes, \
+    long_about = "dyad reads news articles (text, markdown, JSON Lines, saved web pages, WARC archives, RSS/Atom \
+                  feeds) and codes PLOVER events with CAMEO codes (English documents; others are kept uncoded), \
                   actors coded with the roles they held on the day, event dates from the text, and quotes with \
                   their speakers. Every fact points at the sentence that says it.",
     after_help = "Examples:\n  dyad code examples/articles\n  dyad ingest examples/articles --db events.db\n  \
@@ -56,11 +58,10 @@ pub struct GlobalOptions {
 #[derive(Subcommand)]
 enum Command {
     /// Code events from articles and print them, without a database.
-    #[command(after_help = "Examples:\n  dyad code article.md\n  dyad code news/ --format csv > events.csv\n  \
-                            cat articles.jsonl | dyad code - --input jsonl\n  dyad code article.md --quotes\n  dyad code news/ --stories --format csv")]
+    #[command(after_help = coding::CODE_HELP)]
     Code(coding::CodeArgs),
     /// Read articles, code them and store documents, events and quotes in the database.
-    #[command(after_help = "Examples:\n  dyad ingest news/\n  dyad ingest crawl.jsonl --db /data/dyad.db")]
+    #[command(after_help = coding::INGEST_HELP)]
     Ingest(coding::IngestArgs),
     /// List stored events, filtered.
     #[command(after_help = "Examples:\n  dyad events --actor Putin\n  \

@@ -144,8 +144,9 @@ pub fn find_subject<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group: 
             continue;
         }
         if let Some(phrase) = phrases.iter().find(|phrase| phrase.end_token == position) {
-            if !follows_preposition(view, phrase) && phrase.kind != PhraseKind::Unknown
-                || is_strong_subject(view, phrase)
+            // "Thousands of students staged ...": after a quantity, "of" opens the subject itself.
+            let after_preposition = follows_preposition(view, phrase) && !follows_quantity(view, phrase);
+            if !after_preposition && phrase.kind != PhraseKind::Unknown || is_strong_subject(view, phrase)
             {
                 return Some(phrase);
             }

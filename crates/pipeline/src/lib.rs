@@ -4,8 +4,13 @@
 //! (dyad-store); this crate composes the stages in between so that the CLI, the benchmark
 //! and the evaluations run exactly the same code.
 //!
-//! Invariant: processing is a pure function of the document, the knowledge base, the verb
-//! dictionary and the fallback date; no state carries from one document to the next.
+//! Invariants:
+//! - processing is a pure function of the document, the knowledge base, the verb dictionary
+//!   and the fallback date; no state carries from one document to the next;
+//! - only English is coded (the dictionaries, tagger and quote patterns are English): a
+//!   document whose `Metadata::language` is known and is not English comes back whole, with no
+//!   sentences, events or quotes and `not_coded` saying why, so callers can store it and
+//!   count it but never lose it silently. A document of unknown language is coded.
 
 use dyad_analyse::{Analyser, Sentence};
 pub use dyad_code::CoderOptions;
@@ -23,6 +28,27 @@ pub struct ProcessedDocument {
     pub sentences: Vec<Sentence>,
     pub coded: CodedDocument,
     pub quotes: Vec<QuoteRecord>,
+    /// Why the document was not coded, if it was not; then `sentences`, `coded` and
+    /// `quotes` are empty.
+    pub not_coded: Option<NotCoded>,
+}
+
+/// Why the pipeline passed a document through without coding it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotCoded {
+    /// The document's language is known and is not English. Holds the language as a
+    /// lower-case primary subtag ("fr" for "fr-CA"), so callers can count by language.
+    Language(String),
+}
+
+/// The language of a `Metadata::language` value when it names one other than English:
+/// `Some("fr")` for "fr", "FR" or "fr-CA"; `None` for English ("en", "en-GB", "eng",
+/// "English") and for values that name no language ("", "und", "mul", "zxx").
+pub fn non_english_language(language: &str) -> Option<String> {
+    let primary = language.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let names_no_language = primary.is_empty() || matches!(primary.as_str(), "und" | "mul" | "zxx" | "mis");
+    let is_english = matches!(primary.as_str(), "en" | "eng" | "english");
+    (!names_no_language && !is_english).then_some(primary)
 }
 
 impl ProcessedDocument {
@@ -53,7 +79,18 @@ impl<'a> Pipeline<'a> {
         self.kb
     }
 
+    /// Codes an English document (or one of unknown language); passes any other through
+    /// uncoded, with `not_coded` set.
     pub fn process(&self, document: Document) -> ProcessedDocument {
+        if let Some(language) = document.metadata.language.as_deref().and_then(non_english_language) {
+            return ProcessedDocument {
+                document,
+                sentences: Vec::new(),
+                coded: CodedDocument::default(),
+                quotes: Vec::new(),
+                not_coded: Some(NotCoded::Language(language)),
+            };
+        }
         let sentences = self.analyser.analyse(&document.body);
         let coded = self.coder.code_document(&document, &sentences);
         let quotes = find_quotes(&QuoteInput {
@@ -63,7 +100,7 @@ impl<'a> Pipeline<'a> {
             actors: &coded.actors,
             date: coded.anchor,
         });
-        ProcessedDocument { document, sentences, coded, quotes }
+        ProcessedDocument { document, sentences, coded, quotes, not_coded: None }
     }
 }
 

@@ -128,3 +128,53 @@ fn seed_article_moved_past_december_2024_no_longer_codes_assad_as_government() {
     assert_eq!(assad.code.as_deref(), Some("SYR"));
     assert_ne!(assad.sector.as_deref(), Some("GOV"), "{assad:?}");
 }
+
+const FRENCH_PASSAGE: &str = "Le président russe Vladimir Poutine a reçu mercredi à Moscou le président syrien \
+    Bachar al-Assad, a annoncé le Kremlin.\n\n« Nous sommes très intéressés par votre avis », a dit Poutine à Assad.";
+const GERMAN_PASSAGE: &str = "Der russische Präsident Wladimir Putin hat am Mittwoch den syrischen Präsidenten \
+    Baschar al-Assad in Moskau empfangen, teilte der Kreml mit.\n\n„Wir sind sehr an Ihrer Meinung interessiert“, \
+    sagte Putin zu Assad.";
+
+fn with_language(mut document: Document, language: Option<&str>) -> Document {
+    document.metadata.language = language.map(str::to_string);
+    document
+}
+
+#[test]
+fn a_document_declared_in_another_language_is_passed_through_uncoded() {
+    let metadata = dyad_document::Metadata { language: Some("fr-FR".into()), ..Default::default() };
+    let document = Document::from_body(FRENCH_PASSAGE.to_string(), metadata);
+    let processed = pipeline().process(document.clone());
+    assert_eq!(processed.not_coded, Some(NotCoded::Language("fr".into())));
+    assert_eq!(processed.document, document, "the document comes back whole, to be stored");
+    assert!(processed.events().is_empty() && processed.quotes.is_empty() && processed.sentences.is_empty());
+}
+
+#[test]
+fn a_document_whose_language_the_reader_detected_is_gated_the_same_way() {
+    let read = dyad_read::read_str(GERMAN_PASSAGE, dyad_read::InputFormat::Text, "moskau.txt");
+    let document = read.into_iter().next().expect("one document").expect("the passage reads");
+    assert_eq!(document.metadata.language.as_deref(), Some("de"));
+    let processed = pipeline().process(document);
+    assert_eq!(processed.not_coded, Some(NotCoded::Language("de".into())));
+    assert!(processed.events().is_empty());
+}
+
+#[test]
+fn english_and_unknown_languages_are_coded() {
+    for language in [Some("en"), Some("en-GB"), Some("ENG"), None] {
+        let processed = pipeline().process(with_language(own_article(), language));
+        assert_eq!(processed.not_coded, None, "{language:?}");
+        assert!(processed.events().iter().any(|event| event.event == "CONSULT"), "{language:?}");
+    }
+}
+
+#[test]
+fn language_tags_are_read_by_their_primary_subtag() {
+    assert_eq!(non_english_language("fr-CA").as_deref(), Some("fr"));
+    assert_eq!(non_english_language("DE").as_deref(), Some("de"));
+    assert_eq!(non_english_language("pt_BR").as_deref(), Some("pt"));
+    for english_or_none in ["en", "en-US", "English", "eng", "", "und", "zxx"] {
+        assert_eq!(non_english_language(english_or_none), None, "{english_or_none}");
+    }
+}

@@ -3,11 +3,14 @@
 //!
 //! Invariants: at most `SNIFF_BYTES` are read before the format is known; a single-document
 //! input is never read past `max_document_bytes + 1` bytes, so a huge file or an endless
-//! pipe costs bounded memory; JSON Lines inputs are streamed line by line.
+//! pipe costs bounded memory; JSON Lines inputs are streamed line by line; every document
+//! leaves here with its language (declared or detected, see `crate::language`).
 
 use crate::error::{ReadError, input_label};
 use crate::format::{InputFormat, format_from_extension, sniff_format};
 use crate::jsonl::JsonLinesReader;
+use crate::language::with_language;
+use crate::stats::StatsRecorder;
 use crate::{ReadOptions, markdown, plain, web};
 use dyad_document::Document;
 use std::fs::File;
@@ -23,8 +26,8 @@ fn single(result: Result<Document, ReadError>) -> BoxedDocuments {
     Box::new(std::iter::once(result))
 }
 
-/// The documents of one file, read lazily.
-pub(crate) fn documents_from_file(path: &Path, options: &ReadOptions) -> BoxedDocuments {
+/// The documents of one file, read lazily; WARC archives report their records to `stats`.
+pub(crate) fn documents_from_file(path: &Path, options: &ReadOptions, stats: &StatsRecorder) -> BoxedDocuments {
     let input = input_label(path);
     let format = match options.format {
         // Scrapers save markdown articles as .txt (the seed corpus is such), so a .txt
@@ -44,7 +47,7 @@ pub(crate) fn documents_from_file(path: &Path, options: &ReadOptions) -> BoxedDo
     };
     // A regular file's size is known up front, so an oversized one is refused unread.
     let known_size = file.metadata().ok().filter(|metadata| metadata.is_file()).map(|metadata| metadata.len());
-    documents_from_reader(Box::new(file), input, format, known_size, options)
+    documents_from_reader(Box::new(file), input, format, known_size, options, stats)
 }
 
 /// What is known about an input's format before its first bytes are read.
@@ -77,13 +80,15 @@ impl FormatChoice {
     }
 }
 
-/// The documents of any byte stream (a file, stdin, an in-memory buffer).
+/// The documents of any byte stream (a file, stdin, an in-memory buffer), each with its
+/// language; WARC archives report their records to `stats`.
 pub(crate) fn documents_from_reader(
     mut reader: Box<dyn Read + Send>,
     input: String,
     format: FormatChoice,
     known_size: Option<u64>,
     options: &ReadOptions,
+    stats: &StatsRecorder,
 ) -> BoxedDocuments {
     let prefix = match read_prefix(&mut reader, SNIFF_BYTES) {
         Ok(prefix) => prefix,
@@ -93,7 +98,7 @@ pub(crate) fn documents_from_reader(
     };
     let format = format.resolve(&prefix);
     let input_stream = InputStream { prefix, rest: reader, input, known_size };
-    dispatch(format, input_stream, options)
+    Box::new(dispatch(format, input_stream, options, stats).map(|item| item.map(with_language)))
 }
 
 /// An input whose first bytes have been read already.
@@ -111,7 +116,7 @@ impl InputStream {
 }
 
 /// Sends an input to the reader of its format.
-fn dispatch(format: InputFormat, input: InputStream, options: &ReadOptions) -> BoxedDocuments {
+fn dispatch(format: InputFormat, input: InputStream, options: &ReadOptions, stats: &StatsRecorder) -> BoxedDocuments {
     match format {
         InputFormat::Text | InputFormat::Markdown => single(read_single_document(format, input, options)),
         InputFormat::JsonLines => {
@@ -124,13 +129,13 @@ fn dispatch(format: InputFormat, input: InputStream, options: &ReadOptions) -> B
         // Web inputs go to dyad-html (see `crate::web`): a page is one document, a WARC
         // archive is streamed record by record, a feed gives one document per item.
         InputFormat::Html => single(web::html_document(input, options)),
-        InputFormat::Warc => web::warc_documents(input),
+        InputFormat::Warc => web::warc_documents(input, stats),
         InputFormat::Feed => web::feed_documents(input, options),
         // Sniffing never answers Auto; read such an input as the sniffer would.
         InputFormat::Auto => {
             let sniffed = sniff_format(&input.prefix);
             let sniffed = if sniffed == InputFormat::Auto { InputFormat::Text } else { sniffed };
-            dispatch(sniffed, input, options)
+            dispatch(sniffed, input, options, stats)
         }
     }
 }

@@ -340,3 +340,32 @@ fn streams_can_move_to_another_thread() {
     let handle = std::thread::spawn(|| read_str("Envoys met in Doha.", InputFormat::Text, "x").len());
     assert_eq!(handle.join().unwrap(), 1);
 }
+
+#[test]
+fn every_format_detects_the_language_a_document_does_not_declare() {
+    let german = "Die Regierung hat am Dienstag neue Gespräche mit der Opposition angekündigt, sagte ein Sprecher \
+                  des Innenministeriums in Berlin.";
+    let english = "The government announced new talks with the opposition on Tuesday, a spokesman for the interior \
+                   ministry said in the capital.";
+    let text = read_str(german, InputFormat::Text, "berlin.txt");
+    assert_eq!(text[0].as_ref().unwrap().metadata.language.as_deref(), Some("de"));
+    let markdown = read_str(&format!("# Talks\n\n{english}\n"), InputFormat::Markdown, "talks.md");
+    assert_eq!(markdown[0].as_ref().unwrap().metadata.language.as_deref(), Some("en"));
+    let jsonl = format!("{{\"text\": \"{german}\"}}\n{{\"text\": \"{german}\", \"language\": \"fr\"}}\n");
+    let lines = read_str(&jsonl, InputFormat::JsonLines, "mixed.jsonl");
+    assert_eq!(lines[0].as_ref().unwrap().metadata.language.as_deref(), Some("de"));
+    assert_eq!(lines[1].as_ref().unwrap().metadata.language.as_deref(), Some("fr"), "a declared language wins");
+}
+
+#[test]
+fn a_stream_counts_its_documents_and_errors() {
+    let directory = tempfile::tempdir().unwrap();
+    write(directory.path(), "a.txt", WIRE_TEXT);
+    write(directory.path(), "b.md", MARKDOWN);
+    write(directory.path(), "c.txt", b"   \n");
+    let mut stream = read_paths(&[directory.path().to_path_buf()], &ReadOptions::default());
+    assert_eq!(stream.by_ref().count(), 3);
+    let stats = stream.stats();
+    assert_eq!((stats.documents, stats.errors), (2, 1));
+    assert_eq!(stats.warc, WarcCounts::default(), "no archive was read");
+}

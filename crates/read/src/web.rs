@@ -4,32 +4,57 @@
 //! Invariants:
 //! - a WARC file is streamed record by record (`dyad_html::WarcReader`), so memory is bounded
 //!   by the largest record, never by the archive; a bad record is one error naming the file,
-//!   the record id and its byte offset, and reading goes on with the next record;
+//!   the record id and its byte offset, and reading goes on with the next record; what became
+//!   of every record (article, or skipped and why) is added to the stream's `ReadStats` as
+//!   the archive is read, not at its end, so a stream dropped early still counts truly;
 //! - a page or a feed is read whole, up to `max_document_bytes` (a feed is one input);
-//! - every document keeps its language: the page's declared language, else the one
-//!   `dyad_html::detect_language` finds; non-English documents are kept, never dropped;
+//! - documents in any language are kept, never dropped (`crate::language` sets it);
 //! - bodies follow the crate-wide rule (paragraphs joined by exactly "\n\n"), which
-//!   `dyad-html` guarantees and `with_language` does not touch.
+//!   `dyad-html` guarantees.
 
 use crate::ReadOptions;
 use crate::error::{ReadError, one_line};
 use crate::source::{BoxedDocuments, InputStream};
+use crate::stats::StatsRecorder;
 use dyad_document::Document;
-use dyad_html::HtmlError;
-use std::io::{BufReader, Read};
+use dyad_html::{HtmlError, WarcReader, WarcStats};
+use std::io::{BufRead, BufReader, Read};
 
 /// The documents of a WARC archive, read lazily one record at a time.
-pub(crate) fn warc_documents(input: InputStream) -> BoxedDocuments {
+pub(crate) fn warc_documents(input: InputStream, stats: &StatsRecorder) -> BoxedDocuments {
     let name = input.input.clone();
-    let records = dyad_html::WarcReader::new(BufReader::with_capacity(256 * 1024, input.into_reader()), &name);
-    Box::new(records.map(move |record| record.map(with_language).map_err(|error| read_error(&name, error))))
+    let reader = WarcReader::new(BufReader::with_capacity(256 * 1024, input.into_reader()), &name);
+    stats.count_archive();
+    Box::new(CountedWarcRecords { reader, name, counted: WarcStats::default(), stats: stats.clone() })
+}
+
+/// A WARC reader that adds what each step read (including the records it skipped on the
+/// way to the next document) to the stream's counters.
+struct CountedWarcRecords<R: BufRead> {
+    reader: WarcReader<R>,
+    name: String,
+    /// The reader's counters as last added to `stats`.
+    counted: WarcStats,
+    stats: StatsRecorder,
+}
+
+impl<R: BufRead> Iterator for CountedWarcRecords<R> {
+    type Item = Result<Document, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let item = self.reader.next();
+        let now = self.reader.stats();
+        self.stats.count_warc_progress(&self.counted, &now);
+        self.counted = now;
+        item.map(|record| record.map_err(|error| read_error(&self.name, error)))
+    }
 }
 
 /// The article of one saved web page (any charset; `dyad-html` decodes it).
 pub(crate) fn html_document(input: InputStream, options: &ReadOptions) -> Result<Document, ReadError> {
     let (name, bytes) = read_whole(input, options)?;
     let article = dyad_html::extract_article(&bytes, None).map_err(|error| read_error(&name, error))?;
-    Ok(with_language(dyad_html::article_to_document(article, &name)))
+    Ok(dyad_html::article_to_document(article, &name))
 }
 
 /// The items of an RSS or Atom feed, one document each.
@@ -41,7 +66,7 @@ pub(crate) fn feed_documents(input: InputStream, options: &ReadOptions) -> Boxed
         Ok((name, documents)) if documents.is_empty() => {
             Box::new(std::iter::once(Err(ReadError::Empty { input: name })))
         }
-        Ok((_, documents)) => Box::new(documents.into_iter().map(|document| Ok(with_language(document)))),
+        Ok((_, documents)) => Box::new(documents.into_iter().map(Ok)),
         Err(error) => Box::new(std::iter::once(Err(error))),
     }
 }
@@ -68,14 +93,6 @@ fn read_whole(input: InputStream, options: &ReadOptions) -> Result<(String, Vec<
         return Err(ReadError::TooLarge { input: name, size: limit, limit, size_is_lower_bound: true });
     }
     Ok((name, bytes))
-}
-
-/// Sets `metadata.language` from the body when the source declared none.
-fn with_language(mut document: Document) -> Document {
-    if document.metadata.language.is_none() {
-        document.metadata.language = dyad_html::detect_language(&document.body);
-    }
-    document
 }
 
 /// This crate's error for a `dyad-html` one: pages without text are empty documents, and a
@@ -237,6 +254,66 @@ mod tests {
         assert!(!message.contains('\n'));
         let second = results[2].as_ref().unwrap();
         assert_eq!(second.metadata.language.as_deref(), Some("fr"), "non-English records are kept");
+    }
+
+    fn http_response(content_type: &str, payload: &[u8]) -> Vec<u8> {
+        let mut response =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n", payload.len())
+                .into_bytes();
+        response.extend_from_slice(payload);
+        response
+    }
+
+    #[test]
+    fn the_stream_counts_each_warc_record_under_the_reason_it_was_kept_or_skipped() {
+        let directory = tempfile::tempdir().unwrap();
+        let english = news_page("Ceasefire talks open in Geneva", &ENGLISH_PARAGRAPHS, "");
+        let french = news_page("Pourparlers à Genève", &FRENCH_PARAGRAPHS, "");
+        let no_text = "<html><body><nav><a href=\"/\">Home</a></nav></body></html>";
+        let records = [
+            warc_record("warcinfo", "urn:uuid:info", b"software: dyad-test\r\n"),
+            warc_record("request", "urn:uuid:request", b"GET /world/talks HTTP/1.1\r\n\r\n"),
+            warc_record("response", "urn:uuid:english", &html_response(&english)),
+            warc_record("response", "urn:uuid:pdf", &http_response("application/pdf", b"%PDF-1.7 not really")),
+            warc_record("response", "urn:uuid:png", &http_response("image/png", b"\x89PNG\r\n\x1a\n")),
+            warc_record("response", "urn:uuid:empty", &html_response(no_text)),
+            b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:corrupt>\r\nContent-Length: many\r\n\r\n"
+                .to_vec(),
+            warc_record("response", "urn:uuid:french", &html_response(&french)),
+        ];
+        let archive: Vec<u8> = records.iter().flat_map(|record| gzip_member(record)).collect();
+        let path = write(directory.path(), "crawl.warc.gz", &archive);
+        let mut stream = read_paths(&[path], &ReadOptions::default());
+        let results: Vec<_> = stream.by_ref().collect();
+        assert_eq!(results.iter().filter(|result| result.is_ok()).count(), 2);
+        let corrupt = results.iter().find_map(|result| result.as_ref().err()).expect("the corrupt record's error");
+        assert!(corrupt.to_string().contains("urn:uuid:corrupt"), "{corrupt}");
+        let stats = stream.stats();
+        assert_eq!((stats.documents, stats.errors), (2, 1));
+        let warc = stats.warc;
+        assert_eq!(warc.archives, 1);
+        assert_eq!(warc.records, 8);
+        assert_eq!(warc.articles, 2);
+        assert_eq!(warc.non_response_records, 2);
+        assert_eq!(warc.non_html_responses, 2);
+        assert_eq!(warc.pages_without_text, 1);
+        assert_eq!(warc.corrupt_records, 1);
+        assert_eq!(warc.articles + warc.skipped(), warc.records);
+    }
+
+    #[test]
+    fn counts_are_kept_up_to_date_while_the_archive_is_read() {
+        let page = news_page("Ceasefire talks open in Geneva", &ENGLISH_PARAGRAPHS, "");
+        let mut archive = warc_record("warcinfo", "urn:uuid:info", b"software: dyad-test\r\n");
+        archive.extend(warc_record("response", "urn:uuid:first", &html_response(&page)));
+        archive.extend(warc_record("response", "urn:uuid:second", &html_response(&page)));
+        let options = ReadOptions { format: InputFormat::Warc, ..ReadOptions::default() };
+        let mut stream = read_reader(std::io::Cursor::new(archive), "crawl.warc", &options);
+        assert!(stream.next().is_some_and(|first| first.is_ok()));
+        let after_first = stream.stats();
+        assert_eq!((after_first.warc.records, after_first.warc.articles, after_first.documents), (2, 1, 1));
+        assert_eq!(stream.by_ref().count(), 1);
+        assert_eq!(stream.stats().warc.articles, 2);
     }
 
     /// An endless WARC stream: the same record over and over, counting the bytes handed out.
