@@ -38,9 +38,12 @@ pub enum PhraseKind {
     Group,
     Institution,
     Country,
-    /// A city or capital. As the subject of an event it stands for the government ("Ankara
-    /// has shifted focus"); after "in" or "at" it is where the event happened.
+    /// A capital or a region. As the subject of an event a capital stands for the government
+    /// ("Ankara has shifted focus"); after "in" or "at" it is where the event happened.
     Place,
+    /// A city that is not a seat of government: where events happen, never a party to them
+    /// ("Napoli beat Udinese" is football, not Italy acting).
+    City,
     /// A common noun with a sector and perhaps a nationality ("Turkish police", "rebels").
     Agent,
     /// A capitalised name the knowledge base does not know: kept, uncoded, rather than dropped.

@@ -16,6 +16,8 @@ pub struct ResolvedMention {
     pub code: Option<String>,
     pub sector: Option<String>,
     pub place: Option<Place>,
+    /// A place the knowledge base files as a city: neither a capital nor a region.
+    pub is_city: bool,
 }
 
 /// All mentions of a sentence, and for each token the mention covering it.
@@ -45,6 +47,7 @@ impl MentionLookup {
                 continue;
             };
             let resolution = kb.resolve(mention, date);
+            let is_city = kb.place_of(mention).is_some_and(|entry| entry.kind == "city");
             let place = kb.place_of(mention).map(|entry| Place {
                 text: view.text(mention.span).to_string(),
                 name: Some(entry.name.clone()),
@@ -67,6 +70,7 @@ impl MentionLookup {
                 code: resolution.code,
                 sector: resolution.sector,
                 place,
+                is_city,
             });
         }
         MentionLookup { mentions, mention_of_token }

@@ -114,6 +114,7 @@ fn named_phrase(
         EntryKind::Group => PhraseKind::Group,
         EntryKind::Institution => PhraseKind::Institution,
         EntryKind::Country => PhraseKind::Country,
+        _ if primary.is_city => PhraseKind::City,
         _ => PhraseKind::Place,
     };
     // A person's role on the day decides; a country's own sector comes from the noun after it

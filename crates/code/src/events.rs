@@ -296,6 +296,10 @@ fn entities(phrases: &[&ActorPhrase]) -> Vec<Entity> {
             }
             continue;
         }
+        // A city is where something happened, not who did it.
+        if phrase.kind == PhraseKind::City {
+            continue;
+        }
         let mut entity = phrase.entity.clone();
         if phrase.kind == PhraseKind::Place {
             entity.code = entity.code.or_else(|| phrase.place.as_ref().and_then(|place| place.country.clone()));

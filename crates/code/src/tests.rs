@@ -160,3 +160,12 @@ fn saying_that_another_actor_must_act_is_a_demand_on_it() {
     let plain = code_text("Germany said on Tuesday that Iran released the detained sailors.", "2024-03-06");
     assert!(plain.events.iter().all(|event| event.event != "REQUEST"), "{:#?}", plain.events);
 }
+
+#[test]
+fn a_city_is_where_things_happen_not_who_does_them_but_a_capital_speaks_for_its_government() {
+    let football = code_text("Napoli beat Udinese 2-1 on Sunday, and Milan hosted Verona.", "2022-03-20");
+    assert!(football.events.is_empty(), "{:#?}", football.events);
+    let capital = code_text("Ankara accused Damascus of shelling the border on Monday.", "2024-07-25");
+    let accusation = find(&capital, "ACCUSE");
+    assert_eq!(codes(&accusation.actor), vec![("TUR".into(), "GOV".into())]);
+}
