@@ -47,8 +47,9 @@ impl MentionLookup {
                 continue;
             };
             let resolution = kb.resolve(mention, date);
-            let is_city = kb.place_of(mention).is_some_and(|entry| entry.kind == "city");
-            let place = kb.place_of(mention).map(|entry| Place {
+            let place_entry = kb.place_of(mention);
+            let is_city = place_entry.is_some_and(|entry| entry.kind == "city");
+            let place = place_entry.map(|entry| Place {
                 text: view.text(mention.span).to_string(),
                 name: Some(entry.name.clone()),
                 country: entry.country.clone(),
