@@ -154,7 +154,7 @@ fn participle_governor(view: &SentenceView, group: &VerbGroup) -> Option<usize> 
     if view.tag(group.verb) != "VBG" || group.first == 0 || view.word(group.first - 1) != "," {
         return None;
     }
-    content_verbs(view).into_iter().filter(|&verb| verb < group.first).last()
+    content_verbs(view).into_iter().rev().find(|&verb| verb < group.first)
 }
 
 struct EventDate {
