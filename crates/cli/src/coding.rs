@@ -6,14 +6,13 @@ use crate::summary::{LanguageCounts, inputs_skipped, warc_summary};
 use crate::{GlobalOptions, OutputFormat};
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
-use dyad_cluster::{DocumentInfo, StoryClusterer};
+use dyad_cluster::StoryClusterer;
 use dyad_document::Document;
-use dyad_pipeline::Pipeline;
+use dyad_pipeline::{Pipeline, ProcessedDocument, StoryPipeline};
 use dyad_read::{DocumentStream, InputFormat, ReadOptions, ReadStats};
-use dyad_record::{DocumentRecord, EventRecord};
+use dyad_record::DocumentRecord;
 use dyad_store::{InsertOutcome, Store};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -170,54 +169,46 @@ fn pipeline(global: &GlobalOptions) -> Result<Pipeline<'static>> {
     Ok(Pipeline::new(kb, verbs, global.today.unwrap_or_else(dictionaries::today)))
 }
 
-/// Story clustering across the documents of one run (and, for `ingest`, those already stored):
-/// each event gets the id of the real-world story it reports.
-struct Stories {
-    clusterer: StoryClusterer,
-}
-
-impl Stories {
-    fn new() -> Stories {
-        Stories { clusterer: StoryClusterer::new() }
-    }
-
-    /// Sets `story_id` on each event of the document.
-    fn assign(&mut self, document: &Document, events: &mut [EventRecord]) {
-        let info = DocumentInfo::from_document(document);
-        let story_of: HashMap<String, String> = self
-            .clusterer
-            .add_document(&info, events)
-            .into_iter()
-            .map(|assignment| (assignment.event_id, assignment.story_id))
-            .collect();
-        for event in events {
-            event.story_id = story_of.get(&event.id).cloned();
-        }
-    }
+/// What `dyad code` has written so far, for the closing summary.
+#[derive(Default)]
+struct CodeTally {
+    documents_coded: usize,
+    events_found: usize,
+    languages: LanguageCounts,
 }
 
 pub fn code(global: &GlobalOptions, args: CodeArgs) -> Result<()> {
     let pipeline = pipeline(global)?;
-    let mut stories = Stories::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut writer = output::EventWriter::new(args.format);
-    let (mut documents_coded, mut events_found) = (0usize, 0usize);
-    let mut languages = LanguageCounts::default();
-    let mut inputs = Inputs::open(&args.reading);
-    for document in inputs.by_ref() {
-        let mut processed = pipeline.process(document);
-        languages.add(&processed);
-        if args.stories {
-            stories.assign(&processed.document, &mut processed.coded.events);
-        }
-        documents_coded += usize::from(processed.not_coded.is_none());
-        events_found += processed.events().len();
+    let mut tally = CodeTally::default();
+    let mut write = |processed: ProcessedDocument| -> Result<()> {
+        tally.languages.add(&processed);
+        tally.documents_coded += usize::from(processed.not_coded.is_none());
+        tally.events_found += processed.events().len();
         writer.write_events(&mut out, processed.events())?;
         if args.quotes {
             output::write_quotes(&mut out, args.format, &processed.quotes)?;
         }
+        Ok(())
+    };
+    let mut inputs = Inputs::open(&args.reading);
+    if args.stories {
+        // Undated documents come out last, once the dated reports of their stories are known.
+        let mut stories = StoryPipeline::new(&pipeline, StoryClusterer::new());
+        for document in inputs.by_ref() {
+            if let Some(processed) = stories.push(document) {
+                write(processed)?;
+            }
+        }
+        stories.finish().into_iter().try_for_each(&mut write)?;
+    } else {
+        for document in inputs.by_ref() {
+            write(pipeline.process(document))?;
+        }
     }
+    let CodeTally { documents_coded, events_found, languages } = tally;
     writer.finish(&mut out)?;
     out.flush()?;
     let stats = inputs.stats();
@@ -238,33 +229,26 @@ pub fn ingest(global: &GlobalOptions, args: IngestArgs) -> Result<()> {
         ProgressStyle::with_template("{spinner} {pos} documents read, {per_sec} [{elapsed_precise}] {msg}")
             .expect("the progress template is valid"),
     );
-    let mut stories = stories_of_stored_documents(&store)?;
-    let (mut stored, mut already, mut events, mut quotes) = (0usize, 0usize, 0usize, 0usize);
-    let mut languages = LanguageCounts::default();
+    let mut stories = StoryPipeline::new(&pipeline, StoryClusterer::new());
+    remember_stored_documents(&store, &mut stories)?;
+    let mut tally = IngestTally::default();
     let mut inputs = Inputs::open(&args.reading);
     for document in inputs.by_ref() {
         progress.inc(1);
         if store.contains_document(&document.id)? {
-            already += 1;
+            tally.already += 1;
             continue;
         }
-        let mut processed = pipeline.process(document);
-        languages.add(&processed);
-        stories.assign(&processed.document, &mut processed.coded.events);
-        let record = DocumentRecord::from_document(&processed.document);
-        let outcome = store
-            .insert_document(&record, processed.events(), &processed.quotes)
-            .with_context(|| format!("cannot store {}", processed.document.metadata.source))?;
-        match outcome {
-            InsertOutcome::Inserted => {
-                stored += 1;
-                events += processed.events().len();
-                quotes += processed.quotes.len();
-            }
-            InsertOutcome::AlreadyStored => already += 1,
+        // Undated documents wait in `stories` until the dated reports of their stories are in.
+        if let Some(processed) = stories.push(document) {
+            store_processed(&mut store, processed, &mut tally)?;
         }
-        progress.set_message(format!("{stored} stored, {events} events"));
+        progress.set_message(format!("{} stored, {} events", tally.stored, tally.events));
     }
+    for processed in stories.finish() {
+        store_processed(&mut store, processed, &mut tally)?;
+    }
+    let IngestTally { stored, already, events, quotes, languages } = tally;
     progress.finish_and_clear();
     let stats = inputs.stats();
     eprintln!(
@@ -279,16 +263,42 @@ pub fn ingest(global: &GlobalOptions, args: IngestArgs) -> Result<()> {
     Ok(())
 }
 
+/// What `dyad ingest` has stored so far, for the progress line and the closing summary.
+#[derive(Default)]
+struct IngestTally {
+    stored: usize,
+    already: usize,
+    events: usize,
+    quotes: usize,
+    languages: LanguageCounts,
+}
+
+fn store_processed(store: &mut Store, processed: ProcessedDocument, tally: &mut IngestTally) -> Result<()> {
+    tally.languages.add(&processed);
+    let record = DocumentRecord::from_document(&processed.document);
+    let outcome = store
+        .insert_document(&record, processed.events(), &processed.quotes)
+        .with_context(|| format!("cannot store {}", processed.document.metadata.source))?;
+    match outcome {
+        InsertOutcome::Inserted => {
+            tally.stored += 1;
+            tally.events += processed.events().len();
+            tally.quotes += processed.quotes.len();
+        }
+        InsertOutcome::AlreadyStored => tally.already += 1,
+    }
+    Ok(())
+}
+
 /// The clusterer keeps its stories in memory; replaying the stored documents in the order they
 /// were stored rebuilds the same stories, so new documents join the stories already told.
-fn stories_of_stored_documents(store: &Store) -> Result<Stories> {
-    let mut stories = Stories::new();
+fn remember_stored_documents(store: &Store, stories: &mut StoryPipeline) -> Result<()> {
     for record in store.documents(None)? {
         let mut events = store.events_for_document(&record.doc_id)?;
         let document = document_from_record(record);
-        stories.assign(&document, &mut events);
+        stories.remember(&document, &mut events);
     }
-    Ok(stories)
+    Ok(())
 }
 
 pub fn show(global: &GlobalOptions, args: ShowArgs) -> Result<()> {

@@ -412,3 +412,34 @@ fn code_reports_the_same_counts_for_a_plain_warc() {
         assert!(!text.contains("Les ") && !text.contains("Die "), "an event from a page not in English: {text}");
     }
 }
+
+#[test]
+fn an_undated_report_read_first_is_dated_by_the_story_it_joins() {
+    let directory = tempfile::tempdir().unwrap();
+    std::fs::write(
+        directory.path().join("a-undated.txt"),
+        "The United States imposed sanctions on Venezuela's state oil company on Monday, Treasury \
+         officials said, in a move to cut off funds to President Nicolas Maduro.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        directory.path().join("b-dated.txt"),
+        "Published: January 29, 2019\nThe United States imposed sanctions on Venezuela's state oil company \
+         on Monday, aiming to cut off the main source of money for President Nicolas Maduro's government.\n",
+    )
+    .unwrap();
+    let sanction_dates = |output: &Output| -> Vec<String> {
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        json_lines(output)
+            .iter()
+            .filter(|event| event["event"] == "SANCTION")
+            .map(|event| event["date"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Alone, the undated report's Monday is the one before --today (2024-07-25).
+    let alone = dyad(&["code", "a-undated.txt"], directory.path());
+    assert_eq!(sanction_dates(&alone), ["2024-07-22"]);
+    // In stories, it waits for the dated report and counts from the story's first report.
+    let together = dyad(&["code", ".", "--stories"], directory.path());
+    assert_eq!(sanction_dates(&together), ["2019-01-28", "2019-01-28"]);
+}

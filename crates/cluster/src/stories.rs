@@ -88,6 +88,34 @@ impl<'a> DocumentInfo<'a> {
     }
 }
 
+impl DocumentInfo<'_> {
+    /// The publication day, when the date is known to the day. A month or a year ("2023-10")
+    /// says too little to hold reports to the days-apart rules: its first day would set a
+    /// report of 21 October three weeks after one "of October".
+    pub fn published_day(&self) -> Option<i32> {
+        self.published.filter(|date| date.day.is_some()).map(|date| DayRange::of(&date).first)
+    }
+}
+
+/// Of two publication dates, the earlier; a date known to the day wins over a month or year
+/// that contains it, so a story's first report is not blurred by a vaguer source.
+fn earlier(first: PartialDate, other: PartialDate) -> PartialDate {
+    let (first_range, other_range) = (DayRange::of(&first), DayRange::of(&other));
+    if first_range.overlaps(&other_range) {
+        return if first_range.days() <= other_range.days() { first } else { other };
+    }
+    if other_range.first < first_range.first { other } else { first }
+}
+
+/// Of two publication dates, the later; the more precise of two that overlap.
+fn later(last: PartialDate, other: PartialDate) -> PartialDate {
+    let (last_range, other_range) = (DayRange::of(&last), DayRange::of(&other));
+    if last_range.overlaps(&other_range) {
+        return if last_range.days() <= other_range.days() { last } else { other };
+    }
+    if other_range.first > last_range.first { other } else { last }
+}
+
 /// "https://www.example.com/a/b" → "example.com".
 pub fn url_host(url: &str) -> Option<&str> {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -256,7 +284,7 @@ impl StoryClusterer {
         if let Some(previous) = self.document_story.get(document.doc_id).copied() {
             return self.repeated_document(document, events, &features, previous);
         }
-        let published_day = document.published.map(|date| DayRange::of(&date).first);
+        let published_day = document.published_day();
         let headline = headline_position(events, &features, published_day);
         let mut evidence = self.document_evidence(document, events, &features, headline);
         self.document_index.count_terms(&evidence.features);
@@ -379,7 +407,7 @@ impl StoryClusterer {
             keys.sort_unstable();
             keys.dedup();
         }
-        let published_day = document.published.map(|date| DayRange::of(&date).first);
+        let published_day = document.published_day();
         let document_features = DocumentFeatures::new(
             document.title,
             document.body,
@@ -587,7 +615,7 @@ impl StoryClusterer {
             reported: None,
             countries: Vec::new(),
             words: Vec::new(),
-            representative_published: document.published.map(|date| DayRange::of(&date).first),
+            representative_published: document.published_day(),
         });
         self.seen_stamp.push(0);
         self.story_documents.push(None);
@@ -616,7 +644,7 @@ impl StoryClusterer {
             DateEvidence::Reported(range) => profile.reported = narrowed(profile.reported, range),
             DateEvidence::Unknown => {}
         }
-        let published_day = document.published.map(|date| DayRange::of(&date).first);
+        let published_day = document.published_day();
         let earlier = match (published_day, profile.representative_published) {
             (Some(day), Some(current)) => day < current,
             (Some(_), None) => true,
@@ -657,8 +685,8 @@ impl StoryClusterer {
                 published: document.published,
             });
             if let Some(published) = document.published {
-                story.first_reported = Some(story.first_reported.map_or(published, |first| first.min(published)));
-                story.last_reported = Some(story.last_reported.map_or(published, |last| last.max(published)));
+                story.first_reported = Some(story.first_reported.map_or(published, |first| earlier(first, published)));
+                story.last_reported = Some(story.last_reported.map_or(published, |last| later(last, published)));
             }
         }
     }

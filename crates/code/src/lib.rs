@@ -12,6 +12,7 @@
 //! - every record's spans index the document body;
 //! - every knowledge-base lookup uses the event's own date, not today's.
 
+mod anchor;
 mod clause;
 mod dating;
 mod events;
@@ -25,6 +26,7 @@ use dyad_record::EventRecord;
 use dyad_time::TimeExpression;
 use dyad_verbs::VerbDictionary;
 
+pub use anchor::document_anchor;
 pub use dating::SentenceTimes;
 
 /// What the coder found in one document: its events, and the actors and time expressions of
@@ -67,14 +69,19 @@ impl<'a> Coder<'a> {
     }
 
     pub fn code_document(&self, document: &Document, sentences: &[Sentence]) -> CodedDocument {
-        // Undated documents are anchored on the first full date their text gives, then on
-        // the date in their address, before falling back to the caller's date (usually today).
-        let anchor = document
-            .metadata
-            .published
-            .or_else(|| dyad_time::anchor_from_text(&document.body))
-            .or_else(|| document.metadata.url.as_deref().and_then(dyad_time::date_from_url))
-            .unwrap_or(self.fallback_date);
+        self.code_document_in_story(document, sentences, None)
+    }
+
+    /// [`Coder::code_document`] for a document that belongs to a story whose first dated
+    /// report came out on `story_first_reported`: an undated document is anchored there
+    /// rather than on today (see [`document_anchor`]).
+    pub fn code_document_in_story(
+        &self,
+        document: &Document,
+        sentences: &[Sentence],
+        story_first_reported: Option<PartialDate>,
+    ) -> CodedDocument {
+        let anchor = document_anchor(document, story_first_reported, self.fallback_date);
         let mut discourse = Discourse::default();
         let mut coded = CodedDocument { anchor: Some(anchor), ..CodedDocument::default() };
         let mut sentences = sentences.to_vec();

@@ -12,16 +12,18 @@
 //! Clusters named `none-*` are non-political stories: every event coded from them is a false
 //! alarm. No event may be dated after its document's publication date.
 //!
-//! Documents without a publication date are coded with a fallback date (the CLI uses today);
-//! their dates are reported apart, since any event dated from the fallback cannot match.
+//! Documents are read and coded as `dyad code --stories` reads and codes a JSON Lines file of
+//! them: a document without a publication date counts its "Monday" from the first report of
+//! the story it joins, or from the fallback date (the CLI uses today) when its story has no
+//! dated report. Their dates are reported apart.
 
-use crate::coding::evaluation_document;
 use crate::error::{EvalError, read_text};
 use crate::matching::{any_overlap, describe_event};
 use crate::table::{TextTable, percent};
-use dyad_document::{Metadata, PartialDate};
+use dyad_cluster::StoryClusterer;
+use dyad_document::{Document, Metadata, PartialDate};
 use dyad_kb::KnowledgeBase;
-use dyad_pipeline::Pipeline;
+use dyad_pipeline::{Pipeline, ProcessedDocument, StoryPipeline};
 use dyad_record::{DateSource, EventRecord};
 use dyad_verbs::VerbDictionary;
 use serde::Deserialize;
@@ -151,8 +153,12 @@ pub fn evaluate_news_with(
         .map_err(|source| EvalError::Json { path: gold_path.clone(), source })?;
     let documents = read_documents(dir)?;
     let pipeline = Pipeline::new(kb, verbs, fallback_date);
-    let outcomes =
-        documents.iter().map(|document| code_document(&pipeline, document, headlines.get(&document.cluster))).collect();
+    let coded = code_in_stories(&pipeline, dir, &documents)?;
+    let outcomes = documents
+        .iter()
+        .zip(&coded.processed)
+        .map(|(document, processed)| outcome(document, processed.events(), headlines.get(&document.cluster)))
+        .collect();
     Ok(NewsReport { dir: dir.to_path_buf(), fallback_date, headlines, outcomes })
 }
 
@@ -177,7 +183,35 @@ pub(crate) fn read_documents(dir: &Path) -> Result<Vec<NewsDocument>, EvalError>
         .collect()
 }
 
-fn code_document(pipeline: &Pipeline, document: &NewsDocument, headline: Option<&Headline>) -> NewsOutcome {
+/// The documents coded as `dyad code --stories` codes a JSON Lines file of them, with the
+/// stories they were grouped into.
+pub(crate) struct CodedInStories {
+    /// One per document, in the order given.
+    pub processed: Vec<ProcessedDocument>,
+    pub stories: usize,
+}
+
+/// Reads each document as the JSON Lines reader would (date lines, datelines and credits moved
+/// into metadata), codes them in order into stories, undated ones once their story's dated
+/// reports are known ([`StoryPipeline`]), and returns them in the order given.
+pub(crate) fn code_in_stories(
+    pipeline: &Pipeline,
+    dir: &Path,
+    documents: &[NewsDocument],
+) -> Result<CodedInStories, EvalError> {
+    let mut stories = StoryPipeline::new(pipeline, StoryClusterer::new());
+    let mut processed = Vec::with_capacity(documents.len());
+    for document in documents {
+        processed.extend(stories.push(read_as_jsonl_record(dir, document)?));
+    }
+    processed.extend(stories.finish());
+    let position: BTreeMap<&str, usize> =
+        documents.iter().enumerate().map(|(position, document)| (document.id.as_str(), position)).collect();
+    processed.sort_by_key(|coded| position.get(coded.document.id.as_str()).copied().unwrap_or(usize::MAX));
+    Ok(CodedInStories { processed, stories: stories.clusterer().stories().len() })
+}
+
+fn read_as_jsonl_record(dir: &Path, document: &NewsDocument) -> Result<Document, EvalError> {
     let metadata = Metadata {
         title: document.title.clone(),
         url: document.url.clone(),
@@ -186,7 +220,13 @@ fn code_document(pipeline: &Pipeline, document: &NewsDocument, headline: Option<
         source: format!("news-dev/{}", document.id),
         ..Metadata::default()
     };
-    let events = pipeline.process(evaluation_document(&document.id, &document.text, metadata)).coded.events;
+    let mut read = dyad_read::plain::parse_with_metadata(&document.text, metadata)
+        .map_err(|error| EvalError::format(dir.join(format!("{}.json", document.id)), error.to_string()))?;
+    read.id = document.id.clone();
+    Ok(read)
+}
+
+fn outcome(document: &NewsDocument, events: &[EventRecord], headline: Option<&Headline>) -> NewsOutcome {
     let found = headline.and_then(|headline| events.iter().find(|event| meets_headline(event, headline)));
     let after_publication = match document.published {
         Some(published) => events

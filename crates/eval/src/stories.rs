@@ -1,19 +1,18 @@
 //! Story clustering on the news development set: each document belongs to the story it leads
 //! with, as the clusterer decides from its wording, names, dates and coded events
-//! ([`StoryClusterer::add_document_story`]; a document without events stays alone, a
-//! near-duplicate takes its original's story), scored against the gold `cluster` of each
+//! ([`dyad_cluster::StoryClusterer::add_document_story`] through
+//! [`dyad_pipeline::StoryPipeline`], as `dyad code --stories` runs it; a document without
+//! events stays alone, a near-duplicate takes its original's story), scored against the gold `cluster` of each
 //! document with B-cubed precision, recall and F1; merged gold clusters, non-political
 //! documents that were not left alone, and near-duplicate pairs are listed.
 
 use crate::EvalError;
-use crate::coding::evaluation_document;
-use crate::news::read_documents;
+use crate::news::{code_in_stories, read_documents};
 use crate::table::TextTable;
 use dyad_cluster::{
-    BCubed, DocumentInfo, NearDuplicateIndex, StoryClusterer, bcubed, document_clusters, merged_gold_clusters,
-    non_political_not_alone, url_host,
+    BCubed, NearDuplicateIndex, bcubed, document_clusters, merged_gold_clusters, non_political_not_alone,
 };
-use dyad_document::{Metadata, PartialDate};
+use dyad_document::PartialDate;
 use dyad_kb::KnowledgeBase;
 use dyad_pipeline::Pipeline;
 use dyad_verbs::VerbDictionary;
@@ -50,33 +49,17 @@ pub fn evaluate_stories_with(
 ) -> Result<StoriesReport, EvalError> {
     let documents = read_documents(dir)?;
     let pipeline = Pipeline::new(kb, verbs, fallback_date);
+    let coded = code_in_stories(&pipeline, dir, &documents)?;
     let mut near_duplicate_index =
         NearDuplicateIndex::new(NEAR_DUPLICATE_THRESHOLD).map_err(|error| EvalError::format(dir, error.to_string()))?;
-    let mut clusterer = StoryClusterer::new();
-    let mut doc_stories: Vec<(String, Option<String>)> = Vec::new();
     let mut near_duplicates = Vec::new();
     for document in &documents {
-        let metadata = Metadata {
-            published: document.published,
-            url: document.url.clone(),
-            language: Some("en".into()),
-            source: format!("news-dev/{}", document.id),
-            ..Metadata::default()
-        };
-        let events = pipeline.process(evaluation_document(&document.id, &document.text, metadata)).coded.events;
         if let Some(original) = near_duplicate_index.insert(&document.id, &document.text) {
             near_duplicates.push((document.id.clone(), original.doc_id, original.similarity));
         }
-        let info = DocumentInfo {
-            doc_id: &document.id,
-            title: document.title.as_deref(),
-            published: document.published,
-            outlet: document.url.as_deref().and_then(url_host),
-            body: Some(&document.text),
-        };
-        let assignment = clusterer.add_document_story(&info, &events);
-        doc_stories.push((document.id.clone(), assignment.story_id));
     }
+    let doc_stories: Vec<(String, Option<String>)> =
+        coded.processed.iter().map(|processed| (processed.document.id.clone(), processed.story_id.clone())).collect();
     let copies: Vec<(String, String)> =
         near_duplicates.iter().map(|(copy, original, _)| (copy.clone(), original.clone())).collect();
     let predicted = document_clusters(&doc_stories, &copies);
@@ -92,7 +75,7 @@ pub fn evaluate_stories_with(
         .collect();
     Ok(StoriesReport {
         documents: documents.len(),
-        stories: clusterer.stories().len(),
+        stories: coded.stories,
         merged_gold_clusters: merged_gold_clusters(&gold, &predicted),
         non_political_not_alone: non_political_not_alone(&gold, &predicted),
         scores,

@@ -11,6 +11,14 @@
 //!   document whose `Metadata::language` is known and is not English comes back whole, with no
 //!   sentences, events or quotes and `not_coded` saying why, so callers can store it and
 //!   count it but never lose it silently. A document of unknown language is coded.
+//!
+//! [`StoryPipeline`] runs the pipeline over a stream of documents and groups them into
+//! stories; it is the one place where what came before a document changes how it is coded
+//! (an undated report is dated by its story's first report).
+
+mod stories;
+
+pub use stories::{DEFAULT_HOLD_LIMIT, StoryPipeline};
 
 use dyad_analyse::{Analyser, Sentence};
 pub use dyad_code::CoderOptions;
@@ -31,6 +39,9 @@ pub struct ProcessedDocument {
     /// Why the document was not coded, if it was not; then `sentences`, `coded` and
     /// `quotes` are empty.
     pub not_coded: Option<NotCoded>,
+    /// The story the document leads with, when it was coded into stories
+    /// ([`StoryPipeline`]); its events then carry their own `story_id`s.
+    pub story_id: Option<String>,
 }
 
 /// Why the pipeline passed a document through without coding it.
@@ -82,6 +93,13 @@ impl<'a> Pipeline<'a> {
     /// Codes an English document (or one of unknown language); passes any other through
     /// uncoded, with `not_coded` set.
     pub fn process(&self, document: Document) -> ProcessedDocument {
+        self.process_in_story(document, None)
+    }
+
+    /// [`Pipeline::process`] for a document of a story first reported on
+    /// `story_first_reported`: an undated document's relative dates count from there
+    /// ([`dyad_code::document_anchor`]).
+    pub fn process_in_story(&self, document: Document, story_first_reported: Option<PartialDate>) -> ProcessedDocument {
         if let Some(language) = document.metadata.language.as_deref().and_then(non_english_language) {
             return ProcessedDocument {
                 document,
@@ -89,10 +107,11 @@ impl<'a> Pipeline<'a> {
                 coded: CodedDocument::default(),
                 quotes: Vec::new(),
                 not_coded: Some(NotCoded::Language(language)),
+                story_id: None,
             };
         }
         let sentences = self.analyser.analyse(&document.body);
-        let coded = self.coder.code_document(&document, &sentences);
+        let coded = self.coder.code_document_in_story(&document, &sentences, story_first_reported);
         let quotes = find_quotes(&QuoteInput {
             body: &document.body,
             doc_id: &document.id,
@@ -100,7 +119,7 @@ impl<'a> Pipeline<'a> {
             actors: &coded.actors,
             date: coded.anchor,
         });
-        ProcessedDocument { document, sentences, coded, quotes, not_coded: None }
+        ProcessedDocument { document, sentences, coded, quotes, not_coded: None, story_id: None }
     }
 }
 

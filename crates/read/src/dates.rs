@@ -112,6 +112,48 @@ pub fn parse_date_line(line: &str) -> Option<PartialDate> {
     None
 }
 
+/// The text after a date label that opens it ("Published: July 25, 2024" → "July 25, 2024");
+/// the text itself when it has none. Callers still check that what follows is a date, so
+/// prose that merely starts with "Date" or "Posted" is left alone.
+pub fn strip_date_label(text: &str) -> &str {
+    let lowercase = text.to_ascii_lowercase();
+    for label in [
+        "published on",
+        "published:",
+        "published",
+        "posted on",
+        "posted:",
+        "posted",
+        "updated:",
+        "updated",
+        "dated",
+        "date:",
+        "date",
+    ] {
+        if lowercase.starts_with(label) {
+            return text[label.len()..].trim_start_matches([':', ' ']);
+        }
+    }
+    text
+}
+
+/// A labelled date opening a paragraph of prose, as scraped pages often begin: "date
+/// 2021-02-02 Troops seized ...", "Published: July 25, 2024 The talks ...". Returns the date
+/// and the byte length of label, date and the space after them. The label is required:
+/// without it a date at the start of a sentence ("July 25, 2024 was ...") is prose.
+pub fn labelled_date_prefix(text: &str) -> Option<(PartialDate, usize)> {
+    let captures = LABELLED_DATE_PREFIX.captures(text)?;
+    let date = parse_date_value(captures.name("date")?.as_str())?;
+    Some((date, captures.get(0)?.end()))
+}
+
+static LABELLED_DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?i:date|dated|published(?:\s+on)?|posted(?:\s+on)?)\s*[:\-–—]?\s*(?P<date>\d{{4}}-\d{{2}}(?:-\d{{2}})?|{MONTH_PATTERN}\.?\s+\d{{1,2}}(?i:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_PATTERN}\.?,?\s+\d{{4}})(?:\s*[|:\-–—])?\s+"
+    ))
+    .expect("labelled date prefix pattern is valid")
+});
+
 /// A date given as a metadata value (JSON Lines `published`, front matter `date`): the
 /// strict `YYYY[-MM[-DD]]` forms first, then anything `parse_date_line` reads.
 pub fn parse_date_value(value: &str) -> Option<PartialDate> {
@@ -128,6 +170,26 @@ fn is_real_date(date: &PartialDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labelled_dates_opening_prose_are_found_with_their_length() {
+        let text = "date 2021-02-02 Troops seized power on Monday.";
+        let (date, length) = labelled_date_prefix(text).unwrap();
+        assert_eq!(date, PartialDate::day(2021, 2, 2));
+        assert_eq!(&text[length..], "Troops seized power on Monday.");
+        let (date, length) = labelled_date_prefix("Published: July 25, 2024 | The talks ended.").unwrap();
+        assert_eq!(date, PartialDate::day(2024, 7, 25));
+        assert_eq!(length, "Published: July 25, 2024 | ".len());
+        assert_eq!(labelled_date_prefix("date 2023-10 The first convoy").unwrap().0, PartialDate::month(2023, 10));
+    }
+
+    #[test]
+    fn prose_that_starts_like_a_label_is_not_a_date() {
+        assert_eq!(labelled_date_prefix("July 25, 2024 was the day the talks ended."), None);
+        assert_eq!(labelled_date_prefix("Dated agreements from 2019 were void."), None);
+        assert_eq!(labelled_date_prefix("Posted guards stood at the gate."), None);
+        assert_eq!(labelled_date_prefix("date 2021-13-45 Troops"), None, "not a real day");
+    }
 
     #[test]
     fn reads_the_common_printed_forms() {

@@ -16,7 +16,7 @@
 //! related-article line, a credit line or the url footer: those go to metadata or nowhere.
 //! Headings inside the body and list items each become their own paragraph.
 
-use crate::dates::{parse_date_line, parse_date_value};
+use crate::dates::{parse_date_line, parse_date_value, strip_date_label};
 use crate::error::ReadError;
 use crate::inline::inline_to_text;
 use crate::normalize::{clean_credit, collapse_whitespace, is_credit_line, join_paragraphs, normalise_line_endings};
@@ -290,18 +290,6 @@ static RELATED_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Related article: ...", "Read more: ...": links to other stories, dropped entirely.
 fn is_related_line(text: &str) -> bool {
     text.len() <= 400 && RELATED_LINE.is_match(text)
-}
-
-fn strip_date_label(text: &str) -> &str {
-    let lowercase = text.to_ascii_lowercase();
-    for label in
-        ["published on", "published:", "published", "posted on", "posted:", "posted", "updated:", "updated", "date:"]
-    {
-        if lowercase.starts_with(label) {
-            return text[label.len()..].trim_start_matches([':', ' ']);
-        }
-    }
-    text
 }
 
 fn is_url_footer(text: &str) -> bool {
