@@ -15,8 +15,26 @@ pub struct TreebankWord {
     pub space_after: bool,
 }
 
-/// The sentences of a CoNLL-U text, word by word, exactly as the treebank tokenizes them.
-pub fn read_treebank_sentences(text: &str) -> Result<Vec<Vec<TreebankWord>>, AnalyseError> {
+/// One word line with the columns dyad reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConlluWord {
+    /// The line's number in the file, 1-based, for error messages.
+    pub line: usize,
+    pub form: String,
+    /// The XPOS column.
+    pub tag: Tag,
+    /// The HEAD column (0 is the root); None when it is `_` or missing.
+    pub head: Option<usize>,
+    /// The DEPREL column, with subtypes ("acl:relcl"); None when it is `_` or missing.
+    pub relation: Option<String>,
+    /// False when the MISC column says `SpaceAfter=No`.
+    pub space_after: bool,
+}
+
+/// The word lines of a CoNLL-U text, sentence by sentence. The one CoNLL-U reader of the
+/// project: the tagger reads forms and tags from it, the parser (dyad-parse) heads and
+/// relations as well.
+pub fn read_conllu(text: &str) -> Result<Vec<Vec<ConlluWord>>, AnalyseError> {
     let mut sentences = Vec::new();
     let mut current = Vec::new();
     for (line_index, line) in text.lines().enumerate() {
@@ -40,7 +58,21 @@ pub fn read_treebank_sentences(text: &str) -> Result<Vec<Vec<TreebankWord>>, Ana
     Ok(sentences)
 }
 
-fn read_word_line(line: &str, line_number: usize) -> Result<Option<TreebankWord>, AnalyseError> {
+/// The sentences of a CoNLL-U text, word by word, exactly as the treebank tokenizes them.
+pub fn read_treebank_sentences(text: &str) -> Result<Vec<Vec<TreebankWord>>, AnalyseError> {
+    let sentences = read_conllu(text)?;
+    Ok(sentences
+        .into_iter()
+        .map(|words| {
+            words
+                .into_iter()
+                .map(|word| TreebankWord { form: word.form, tag: word.tag, space_after: word.space_after })
+                .collect()
+        })
+        .collect())
+}
+
+fn read_word_line(line: &str, line_number: usize) -> Result<Option<ConlluWord>, AnalyseError> {
     let error = |message: String| AnalyseError::Conllu { line: line_number, message };
     let columns: Vec<&str> = line.split('\t').collect();
     if columns.len() < 5 {
@@ -54,8 +86,13 @@ fn read_word_line(line: &str, line_number: usize) -> Result<Option<TreebankWord>
         return Err(error(format!("word id {id:?} is not a number")));
     }
     let tag = Tag::parse(columns[4]).ok_or_else(|| error(format!("unknown XPOS tag {:?}", columns[4])))?;
+    let head = match columns.get(6).copied() {
+        None | Some("_") => None,
+        Some(head) => Some(head.parse::<usize>().map_err(|_| error(format!("head {head:?} is not a number")))?),
+    };
+    let relation = columns.get(7).filter(|relation| **relation != "_").map(|relation| relation.to_string());
     let space_after = !columns.get(9).is_some_and(|misc| misc.split('|').any(|item| item == "SpaceAfter=No"));
-    Ok(Some(TreebankWord { form: columns[1].to_string(), tag, space_after }))
+    Ok(Some(ConlluWord { line: line_number, form: columns[1].to_string(), tag, head, relation, space_after }))
 }
 
 /// The sentences of a CoNLL-U text as `(words, tags)`, as dyad's [`crate::Analyser`] hands

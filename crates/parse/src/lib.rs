@@ -53,8 +53,9 @@ pub enum ParseError {
     InFile { path: PathBuf, error: Box<ParseError> },
     #[error("cannot read or write {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("no treebank files (*.conllu) in {0}")]
-    NoTreebankFiles(PathBuf),
+    /// Reading the treebank (files, CoNLL-U lines) failed; dyad-analyse owns that reader.
+    #[error(transparent)]
+    Treebank(#[from] dyad_analyse::AnalyseError),
     #[error("invalid training data or option: {0}")]
     InvalidTraining(String),
 }

@@ -19,15 +19,13 @@
 //! decision and would double the file.
 
 use crate::ParseError;
+use dyad_perceptron::{ModelBytes, ModelBytesError, quantise_weights, weight_scale, write_leb128, write_short_string};
 use std::collections::BTreeMap;
 
 const MAGIC: &[u8; 8] = b"DYADDEP1";
 
 /// Largest number of labels: every class must fit in a byte.
 pub const MAX_LABELS: usize = 126;
-
-/// Largest quantised weight magnitude.
-const QUANTA: f32 = 32767.0;
 
 /// Quantised weights smaller than this (in units of the scale) are pruned.
 pub const PRUNE_BELOW_QUANTA: i32 = 3;
@@ -54,20 +52,10 @@ pub fn quantise(rows: impl IntoIterator<Item = (u64, Vec<(u8, f32)>)>) -> (f32, 
             *row.entry(class).or_default() += weight;
         }
     }
-    let largest = folded.values().flat_map(|row| row.values().map(|weight| weight.abs())).fold(0f32, f32::max);
-    let scale = if largest > 0.0 { largest / QUANTA } else { 1.0 };
+    let scale = weight_scale(folded.values().flat_map(|row| row.values().copied()));
     let rows = folded
         .into_iter()
-        .map(|(key, row)| {
-            let kept: Vec<(u8, i16)> = row
-                .into_iter()
-                .filter_map(|(class, weight)| {
-                    let quanta = (weight / scale).round() as i32;
-                    (quanta.abs() >= PRUNE_BELOW_QUANTA).then_some((class, quanta as i16))
-                })
-                .collect();
-            (key, kept)
-        })
+        .map(|(key, row)| (key, quantise_weights(row, scale, PRUNE_BELOW_QUANTA)))
         .filter(|(_, kept)| !kept.is_empty())
         .collect();
     (scale, rows)
@@ -214,8 +202,7 @@ pub fn write(labels: &[String], table: &FeatureTable) -> Vec<u8> {
     bytes.extend_from_slice(MAGIC);
     bytes.push(labels.len() as u8);
     for label in labels {
-        bytes.push(label.len() as u8);
-        bytes.extend_from_slice(label.as_bytes());
+        write_short_string(&mut bytes, label);
     }
     bytes.extend_from_slice(&table.scale.to_le_bytes());
     bytes.extend_from_slice(&(rows.len() as u32).to_le_bytes());
@@ -232,29 +219,17 @@ pub fn write(labels: &[String], table: &FeatureTable) -> Vec<u8> {
     bytes
 }
 
-fn write_leb128(bytes: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let low = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            bytes.push(low);
-            return;
-        }
-        bytes.push(low | 0x80);
-    }
-}
-
 /// Reads labels and table; every malformation is a [`ParseError::Model`] naming the byte.
 pub fn read(bytes: &[u8]) -> Result<(Vec<String>, FeatureTable), ParseError> {
-    let mut reader = Reader { bytes, position: 0 };
+    let mut reader = ModelBytes::new(bytes);
     if reader.take(MAGIC.len())? != MAGIC {
         return Err(ParseError::Model("does not start with the DYADDEP1 magic".to_string()));
     }
-    let labels = reader.labels()?;
+    let labels = read_labels(&mut reader)?;
     let class_count = crate::transition::class_count(labels.len());
-    let scale = f32::from_le_bytes(reader.array()?);
+    let scale = reader.f32()?;
     if !scale.is_finite() || scale <= 0.0 {
-        return Err(reader.error(&format!("weight scale {scale} is not a positive number")));
+        return Err(reader.error(&format!("weight scale {scale} is not a positive number")).into());
     }
     let feature_count = reader.u32()? as usize;
     let mut rows = Vec::with_capacity(feature_count.min(1 << 22));
@@ -272,82 +247,41 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<String>, FeatureTable), ParseError> {
         for _ in 0..weight_count {
             let class = reader.u8()?;
             if usize::from(class) >= class_count {
-                return Err(reader.error(&format!("class {class} out of range for {} labels", labels.len())));
+                return Err(reader.error(&format!("class {class} out of range for {} labels", labels.len())).into());
             }
-            weights.push((class, i16::from_le_bytes(reader.array()?)));
+            weights.push((class, reader.i16()?));
         }
         rows.push((key, weights));
     }
-    if reader.position != bytes.len() {
-        return Err(reader.error("unexpected bytes after the last feature"));
+    if !reader.is_at_end() {
+        return Err(reader.error("unexpected bytes after the last feature").into());
     }
     Ok((labels, FeatureTable::from_rows(rows, scale, class_count)))
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    position: usize,
+impl From<ModelBytesError> for ParseError {
+    fn from(error: ModelBytesError) -> ParseError {
+        ParseError::Model(error.to_string())
+    }
 }
 
-impl<'a> Reader<'a> {
-    fn error(&self, message: &str) -> ParseError {
-        ParseError::Model(format!("{message} (at byte {} of {})", self.position, self.bytes.len()))
+fn read_labels(reader: &mut ModelBytes) -> Result<Vec<String>, ParseError> {
+    let count = usize::from(reader.u8()?);
+    if count > MAX_LABELS {
+        return Err(reader.error(&format!("{count} labels, at most {MAX_LABELS} allowed")).into());
     }
-
-    fn take(&mut self, length: usize) -> Result<&'a [u8], ParseError> {
-        let end = self.position.checked_add(length).filter(|end| *end <= self.bytes.len());
-        let end = end.ok_or_else(|| self.error("model ends too early"))?;
-        let slice = &self.bytes[self.position..end];
-        self.position = end;
-        Ok(slice)
-    }
-
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], ParseError> {
-        let mut array = [0u8; N];
-        array.copy_from_slice(self.take(N)?);
-        Ok(array)
-    }
-
-    fn u8(&mut self) -> Result<u8, ParseError> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn u32(&mut self) -> Result<u32, ParseError> {
-        Ok(u32::from_le_bytes(self.array()?))
-    }
-
-    fn leb128(&mut self) -> Result<u64, ParseError> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.u8()?;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(value);
-            }
+    let mut labels: Vec<String> = Vec::with_capacity(count);
+    for _ in 0..count {
+        let name = reader.short_string()?;
+        if labels.iter().any(|label| label == name) {
+            return Err(reader.error(&format!("label {name:?} appears twice")).into());
         }
-        Err(self.error("variable-length number longer than 64 bits"))
+        labels.push(name.to_string());
     }
-
-    fn labels(&mut self) -> Result<Vec<String>, ParseError> {
-        let count = usize::from(self.u8()?);
-        if count > MAX_LABELS {
-            return Err(self.error(&format!("{count} labels, at most {MAX_LABELS} allowed")));
-        }
-        let mut labels = Vec::with_capacity(count);
-        for _ in 0..count {
-            let length = usize::from(self.u8()?);
-            let name = self.take(length)?;
-            let name = std::str::from_utf8(name).map_err(|_| self.error("label is not UTF-8"))?;
-            if labels.iter().any(|label| label == name) {
-                return Err(self.error(&format!("label {name:?} appears twice")));
-            }
-            labels.push(name.to_string());
-        }
-        if !labels.iter().any(|label| label == crate::ROOT_RELATION) {
-            return Err(self.error("no \"root\" label"));
-        }
-        Ok(labels)
+    if !labels.iter().any(|label| label == crate::ROOT_RELATION) {
+        return Err(reader.error("no \"root\" label").into());
     }
+    Ok(labels)
 }
 
 #[cfg(test)]

@@ -11,8 +11,8 @@ use crate::model::{self, FeatureTable};
 use crate::projective::projectivise;
 use crate::transition::{GoldTree, Move, State, class_count, cost};
 use crate::{ParseError, Parser, ROOT_RELATION, TreeSentence};
-use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeSet;
+use dyad_perceptron::HashedKeyMap;
 
 /// Probability of following the model's own move after the first iteration.
 const EXPLORATION: f64 = 0.9;
@@ -214,14 +214,14 @@ struct Entry {
 
 /// Perceptron weights per feature hash, with lazy averaging.
 struct AveragedPerceptron {
-    rows: HashMap<u64, Vec<Entry>, BuildHasherDefault<PassThroughHasher>>,
+    rows: HashedKeyMap<Vec<Entry>>,
     step: u32,
     class_count: usize,
 }
 
 impl AveragedPerceptron {
     fn new(class_count: usize) -> AveragedPerceptron {
-        AveragedPerceptron { rows: HashMap::default(), step: 0, class_count }
+        AveragedPerceptron { rows: HashedKeyMap::default(), step: 0, class_count }
     }
 
     fn scores(&self, features: &[u64], scores: &mut [f32]) {
@@ -278,25 +278,6 @@ impl AveragedPerceptron {
     }
 }
 
-/// A hasher for keys that are already good 64-bit hashes.
-#[derive(Clone, Copy, Debug, Default)]
-struct PassThroughHasher(u64);
-
-impl Hasher for PassThroughHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
 
 /// SplitMix64: a small, seedable generator, enough for shuffling and exploration.
 pub(crate) struct SplitMix64(pub(crate) u64);

@@ -17,7 +17,7 @@
 
 use crate::ParseError;
 use dyad_analyse::Tag;
-use dyad_analyse::conllu::tagger_form;
+use dyad_analyse::conllu::{ConlluWord, read_conllu, tagger_form};
 use std::path::{Path, PathBuf};
 
 /// A sentence with its gold dependency tree; heads are 1-based, 0 is the root.
@@ -59,19 +59,7 @@ struct WordLine {
 
 /// The `*.conllu` files directly inside `dir`, sorted by path.
 pub fn treebank_files(dir: &Path) -> Result<Vec<PathBuf>, ParseError> {
-    let io_error = |source| ParseError::Io { path: dir.to_path_buf(), source };
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(io_error)? {
-        let path = entry.map_err(io_error)?.path();
-        if path.extension().is_some_and(|extension| extension == "conllu") && path.is_file() {
-            files.push(path);
-        }
-    }
-    files.sort();
-    if files.is_empty() {
-        return Err(ParseError::NoTreebankFiles(dir.to_path_buf()));
-    }
-    Ok(files)
+    Ok(dyad_analyse::treebank_files(dir)?)
 }
 
 /// The trees of one file, merged as described in the module docs.
@@ -95,52 +83,24 @@ pub fn read_trees(text: &str) -> Result<(Vec<TreeSentence>, TreebankStatistics),
     Ok((sentences, statistics))
 }
 
-/// Sentences as word lines, each with the line number of its first word.
+/// Sentences as word lines, each with the line number of its first word; every word needs
+/// a head and a relation.
 fn raw_sentences(text: &str) -> Result<Vec<(usize, Vec<WordLine>)>, ParseError> {
-    let mut sentences = Vec::new();
-    let mut current = Vec::new();
-    let mut first_line = 0;
-    for (line_index, line) in text.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                sentences.push((first_line, std::mem::take(&mut current)));
-            }
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        if let Some(word) = read_word_line(line, line_index + 1)? {
-            if current.is_empty() {
-                first_line = line_index + 1;
-            }
-            current.push(word);
-        }
-    }
-    if !current.is_empty() {
-        sentences.push((first_line, current));
-    }
-    Ok(sentences)
+    read_conllu(text)?
+        .into_iter()
+        .map(|words| {
+            let first_line = words.first().map_or(0, |word| word.line);
+            let lines = words.into_iter().map(word_line).collect::<Result<Vec<_>, _>>()?;
+            Ok((first_line, lines))
+        })
+        .collect()
 }
 
-fn read_word_line(line: &str, line_number: usize) -> Result<Option<WordLine>, ParseError> {
-    let error = |message: String| ParseError::Conllu { line: line_number, message };
-    let columns: Vec<&str> = line.split('\t').collect();
-    if columns.len() < 8 {
-        return Err(error(format!("expected at least 8 tab-separated columns, found {}: {line:?}", columns.len())));
-    }
-    let id = columns[0];
-    if id.contains(['-', '.']) {
-        return Ok(None);
-    }
-    if id.parse::<usize>().is_err() {
-        return Err(error(format!("word id {id:?} is not a number")));
-    }
-    let tag = Tag::parse(columns[4]).ok_or_else(|| error(format!("unknown XPOS tag {:?}", columns[4])))?;
-    let head = columns[6].parse::<usize>().map_err(|_| error(format!("head {:?} is not a number", columns[6])))?;
-    let space_after = !columns.get(9).is_some_and(|misc| misc.split('|').any(|item| item == "SpaceAfter=No"));
-    Ok(Some(WordLine { form: columns[1].to_string(), tag, head, relation: columns[7].to_string(), space_after }))
+fn word_line(word: ConlluWord) -> Result<WordLine, ParseError> {
+    let missing = |column: &str| ParseError::Conllu { line: word.line, message: format!("word has no {column}") };
+    let head = word.head.ok_or_else(|| missing("head"))?;
+    let relation = word.relation.clone().ok_or_else(|| missing("relation"))?;
+    Ok(WordLine { form: word.form, tag: word.tag, head, relation, space_after: word.space_after })
 }
 
 /// Checks that heads are in range, that there is one root and no cycle.

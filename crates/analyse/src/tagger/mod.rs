@@ -12,8 +12,7 @@ mod training;
 use crate::{AnalyseError, Tag, TaggedSentence};
 use features::{HashingBuffers, MAX_FEATURES, START_TAG, START2_TAG, tag_value, token_features};
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use dyad_perceptron::HashedKeyMap;
 use std::sync::OnceLock;
 
 /// The model shipped in the repository; see `crates/analyse/TRAINING.md`.
@@ -25,7 +24,7 @@ pub struct Tagger {
     weights: FeatureTable,
     /// Frequent words that (nearly) always carry one tag, keyed by the hash of the word as
     /// written: tagged without scoring, which is both faster and, for them, more accurate.
-    tag_dictionary: HashMap<u64, u8, BuildHasherDefault<PassThroughHasher>>,
+    tag_dictionary: HashedKeyMap<u8>,
 }
 
 thread_local! {
@@ -259,26 +258,6 @@ fn argmax<T: PartialOrd>(scores: &[T]) -> usize {
     best
 }
 
-/// A hasher for keys that are already good 64-bit hashes.
-#[derive(Clone, Copy, Debug, Default)]
-struct PassThroughHasher(u64);
-
-impl Hasher for PassThroughHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Only u64 keys are hashed with this hasher; fold anything else in anyway.
-        for byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
 
 #[cfg(test)]
 mod tests {

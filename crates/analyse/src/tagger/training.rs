@@ -4,17 +4,16 @@
 //! uses a fixed hasher, and the finished rows are sorted by feature hash.
 
 use super::features::{HashingBuffers, MAX_FEATURES, START_TAG, START2_TAG, tag_value, token_features};
-use super::{FeatureTable, PassThroughHasher, Tagger, argmax, model_format};
+use super::{FeatureTable, Tagger, argmax, model_format};
 use crate::{Tag, TaggedSentence};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use dyad_perceptron::HashedKeyMap;
 
 /// A word goes into the tag dictionary when seen at least this often...
 const TAG_DICTIONARY_MIN_COUNT: u32 = 20;
 /// ...with one tag at least this share of the time.
 const TAG_DICTIONARY_MIN_SHARE: f64 = 0.97;
 
-type FastMap<V> = HashMap<u64, V, BuildHasherDefault<PassThroughHasher>>;
+type FastMap<V> = HashedKeyMap<V>;
 
 pub(super) fn train(sentences: &[TaggedSentence], iterations: usize, seed: u64) -> Tagger {
     let tag_dictionary = build_tag_dictionary(sentences);
