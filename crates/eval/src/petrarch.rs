@@ -1,11 +1,16 @@
 //! The PETRARCH/TABARI validation suite, run as its authors meant: with only the toy
 //! dictionaries its `<Environment>` names, each sentence coded with its own date.
 //!
-//! Scoring: an expected coding is found when one produced event has the same CAMEO code and
-//! its actors and recipients meet the expected source and target codes (rules in
+//! Scoring follows PETRARCH's own validation: each produced record is read as PETRARCH's
+//! codings, one per (source, target) pair, so a compound actor or recipient gives one coding
+//! per member; a record with several actors and no recipient may instead read as the
+//! reciprocal pairs between them. Under `require_dyad` (PETRARCH's default, changed by a
+//! `<Config>` before the record) codings whose source or target is null (`---`, no coded
+//! entity) are dropped, as PETRARCH drops them before writing. An expected coding is found when
+//! a coding has its event code and meets its source and target codes (rules in
 //! [`crate::matching`]). A record passes *leniently* when every expectation is found, and
-//! *strictly* when, besides, every produced event matches some expectation. A `noevents`
-//! record, and an `error` record (dateline, discard), passes when nothing is produced.
+//! *strictly* when, besides, every coding matches some expectation. A `noevents` record, and
+//! an `error` record (dateline, discard), passes when no coding remains.
 //!
 //! Records outside the scored set are still coded and counted, apart: categories missing from
 //! `<Include>`, records the authors mark `sentence="false"` (features PETRARCH never had), and
@@ -17,13 +22,13 @@
 
 use crate::coding::{code_text, empty_knowledge_base};
 use crate::error::{EvalError, read_text};
-use crate::matching::{describe_event, petrarch_code_matches};
+use crate::matching::{describe_event, entity_code, petrarch_code_matches};
 use crate::petrarch_file::{Environment, Expectation, ExpectedCoding, ValidationFile, ValidationRecord};
 use crate::table::{TextTable, percent, snippet};
 use dyad_document::PartialDate;
 use dyad_kb::KnowledgeBase;
 use dyad_pipeline::Pipeline;
-use dyad_record::EventRecord;
+use dyad_record::{Entity, EventRecord};
 use dyad_verbs::VerbDictionary;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -242,7 +247,7 @@ fn scope_of(record: &ValidationRecord, environment: &Environment) -> Scope {
 
 fn score_record(record: &ValidationRecord, environment: &Environment, pipeline: &Pipeline) -> RecordOutcome {
     let events = code_text(pipeline, &record.id, &record.text, Some(record.date), "petrarch-validation");
-    let (lenient_pass, strict_pass, cause) = judge(&record.expectation, &events);
+    let (lenient_pass, strict_pass, cause) = judge(&record.expectation, &events, requires_dyad(&record.config));
     RecordOutcome {
         id: record.id.clone(),
         category: record.category.clone(),
@@ -280,37 +285,118 @@ fn non_default_config(config: &BTreeMap<String, String>) -> Vec<String> {
 
 /// Whether an event meets one expected coding.
 pub fn event_meets(event: &EventRecord, expected: &ExpectedCoding) -> bool {
-    event.cameo.as_deref() == Some(expected.event.trim())
-        && (petrarch_code_matches(&expected.source, &event.actor)
-            && petrarch_code_matches(&expected.target, &event.recipient)
-            || meets_as_reciprocal(event, expected))
+    readings(event).iter().flatten().any(|coding| coding.meets(expected))
 }
 
-/// A reciprocal event in dyad lists both parties as actors with no recipient ("Gondor and
-/// Osgiliath delayed their meeting"), as the event-record spec allows; PETRARCH writes the same
-/// event as A>B and B>A. Each of those codings is met by the one record holding both parties.
-fn meets_as_reciprocal(event: &EventRecord, expected: &ExpectedCoding) -> bool {
-    event.recipient.is_empty()
-        && event.actor.len() >= 2
-        && petrarch_code_matches(&expected.source, &event.actor)
-        && petrarch_code_matches(&expected.target, &event.actor)
-        && expected.source.trim() != expected.target.trim()
+/// One coding in PETRARCH's sense: one source, one target, one event code. `None` on a side is
+/// PETRARCH's null actor `---`.
+#[derive(Clone, Copy, Debug)]
+struct PairCoding<'e> {
+    source: Option<&'e Entity>,
+    target: Option<&'e Entity>,
+    code: &'e str,
 }
 
-/// (lenient pass, strict pass, cause of a strict failure).
-pub fn judge(expectation: &Expectation, events: &[EventRecord]) -> (bool, bool, Option<FailureCause>) {
+impl PairCoding<'_> {
+    fn meets(&self, expected: &ExpectedCoding) -> bool {
+        self.code == expected.event.trim()
+            && petrarch_code_matches(&expected.source, side(self.source))
+            && petrarch_code_matches(&expected.target, side(self.target))
+    }
+
+    /// A side with no coded entity is `---`, which PETRARCH's `require_dyad` removes.
+    fn is_dyad(&self) -> bool {
+        let coded = |side: Option<&Entity>| side.is_some_and(|entity| entity.code.is_some() || entity.sector.is_some());
+        coded(self.source) && coded(self.target)
+    }
+}
+
+/// A side of a coding as the entity list [`petrarch_code_matches`] takes.
+fn side(entity: Option<&Entity>) -> &[Entity] {
+    entity.map(std::slice::from_ref).unwrap_or(&[])
+}
+
+/// The ways one dyad record reads as PETRARCH codings. PETRARCH writes a compound actor as one
+/// coding per pair ("Norland and Elbonia welcomed talks with Ruritania" is NOR>RUR and ELB>RUR),
+/// so the plain reading is every actor with every recipient. A record listing two or more
+/// parties as actors and no recipient is, in dyad's format, also a reciprocal event ("Norland
+/// and Elbonia delayed their meeting"), which PETRARCH writes as every ordered pair of
+/// distinct parties: that second reading is offered too, and scoring picks the better one.
+fn readings(event: &EventRecord) -> Vec<Vec<PairCoding<'_>>> {
+    let code = event.cameo.as_deref().unwrap_or(&event.event);
+    let sources: Vec<Option<&Entity>> =
+        if event.actor.is_empty() { vec![None] } else { event.actor.iter().map(Some).collect() };
+    let targets: Vec<Option<&Entity>> =
+        if event.recipient.is_empty() { vec![None] } else { event.recipient.iter().map(Some).collect() };
+    let plain =
+        sources.iter().flat_map(|&source| targets.iter().map(move |&target| PairCoding { source, target, code })).collect();
+    let mut readings = vec![plain];
+    if event.recipient.is_empty() && event.actor.len() >= 2 {
+        let parties = &event.actor;
+        let reciprocal = parties
+            .iter()
+            .flat_map(|source| parties.iter().map(move |target| (source, target)))
+            // PETRARCH pairs codes, and never a code with itself.
+            .filter(|(source, target)| !std::ptr::eq(*source, *target) && entity_code(source) != entity_code(target))
+            .map(|(source, target)| PairCoding { source: Some(source), target: Some(target), code })
+            .collect();
+        readings.push(reciprocal);
+    }
+    readings
+}
+
+/// The codings a record's events stand for, one reading per event: the reading that meets the
+/// most expectations, then the one with the fewest codings nobody expected. With `require_dyad`
+/// (PETRARCH's default) codings with a null side are dropped before scoring, as PETRARCH drops
+/// them before output.
+fn produced_codings<'e>(
+    events: &'e [EventRecord],
+    codings: &[ExpectedCoding],
+    require_dyad: bool,
+) -> Vec<PairCoding<'e>> {
+    let mut chosen = Vec::new();
+    for event in events {
+        let scored = readings(event).into_iter().map(|reading| {
+            let kept: Vec<PairCoding> =
+                reading.into_iter().filter(|coding| !require_dyad || coding.is_dyad()).collect();
+            let met = codings.iter().filter(|expected| kept.iter().any(|coding| coding.meets(expected))).count();
+            let unexpected =
+                kept.iter().filter(|coding| !codings.iter().any(|expected| coding.meets(expected))).count();
+            (met, std::cmp::Reverse(unexpected), kept)
+        });
+        // `max_by_key` keeps the last of equals; reversing keeps the plain reading on a tie.
+        let best = scored.rev().max_by_key(|(met, unexpected, _)| (*met, *unexpected));
+        chosen.extend(best.map(|(.., kept)| kept).unwrap_or_default());
+    }
+    chosen
+}
+
+/// (lenient pass, strict pass, cause of a strict failure), scored as PETRARCH's validation
+/// does: the record's codings, compound actors split per pair and, under `require_dyad`, null
+/// codings removed, must include every expected coding (lenient) and nothing else (strict).
+pub fn judge(
+    expectation: &Expectation,
+    events: &[EventRecord],
+    require_dyad: bool,
+) -> (bool, bool, Option<FailureCause>) {
+    let no_codings: [ExpectedCoding; 0] = [];
     let codings = match expectation {
-        Expectation::Codings(codings) => codings,
-        Expectation::NoEvents | Expectation::Error(_) => {
-            let pass = events.is_empty();
-            return (pass, pass, (!pass).then_some(FailureCause::EventsWhereNoneExpected));
-        }
+        Expectation::Codings(codings) => &codings[..],
+        Expectation::NoEvents | Expectation::Error(_) => &no_codings[..],
     };
+    let produced = produced_codings(events, codings, require_dyad);
+    if codings.is_empty() {
+        let pass = produced.is_empty();
+        return (pass, pass, (!pass).then_some(FailureCause::EventsWhereNoneExpected));
+    }
     let missing: Vec<&ExpectedCoding> =
-        codings.iter().filter(|expected| !events.iter().any(|event| event_meets(event, expected))).collect();
-    let has_extra = events.iter().any(|event| !codings.iter().any(|expected| event_meets(event, expected)));
+        codings.iter().filter(|expected| !produced.iter().any(|coding| coding.meets(expected))).collect();
+    let has_extra = produced.iter().any(|coding| !codings.iter().any(|expected| coding.meets(expected)));
     let lenient = missing.is_empty();
     let strict = lenient && !has_extra;
+    // Causes look at everything coded, null codings included: "the target was missing" says
+    // more than "nothing was produced".
+    let all: Vec<PairCoding> = events.iter().flat_map(readings).flatten().collect();
     let cause = match missing.first() {
         None if has_extra => Some(FailureCause::ExtraEvents),
         None => None,
@@ -320,10 +406,16 @@ pub fn judge(expectation: &Expectation, events: &[EventRecord]) -> (bool, bool, 
         Some(_) if missing.iter().any(|expected| !has_plover_type(&expected.event)) => {
             Some(FailureCause::CodeWithoutPloverType)
         }
-        Some(_) if events.is_empty() => Some(FailureCause::NothingProduced),
-        Some(expected) => Some(miss_cause(expected, events)),
+        Some(_) if all.is_empty() => Some(FailureCause::NothingProduced),
+        Some(expected) => Some(miss_cause(expected, &all)),
     };
     (lenient, strict, cause)
+}
+
+/// Whether `require_dyad` is in force for a record: PETRARCH's default is true, and a
+/// `<Config>` value containing "false" turns it off (PETRARCH reads it that way).
+fn requires_dyad(config: &BTreeMap<String, String>) -> bool {
+    config.get("require_dyad").is_none_or(|value| !value.to_ascii_lowercase().contains("false"))
 }
 
 /// Whether dyad can emit a CAMEO code at all: it must be in the table and map to a PLOVER type.
@@ -339,12 +431,12 @@ fn is_emittable(expectation: &Expectation) -> bool {
     }
 }
 
-fn miss_cause(expected: &ExpectedCoding, events: &[EventRecord]) -> FailureCause {
-    let same_code: Vec<&EventRecord> =
-        events.iter().filter(|event| event.cameo.as_deref() == Some(expected.event.trim())).collect();
+fn miss_cause(expected: &ExpectedCoding, produced: &[PairCoding]) -> FailureCause {
+    let same_code: Vec<&PairCoding> =
+        produced.iter().filter(|coding| coding.code == expected.event.trim()).collect();
     if same_code.is_empty() {
         FailureCause::WrongEventCode
-    } else if same_code.iter().any(|event| petrarch_code_matches(&expected.source, &event.actor)) {
+    } else if same_code.iter().any(|coding| petrarch_code_matches(&expected.source, side(coding.source))) {
         FailureCause::WrongRecipient
     } else {
         FailureCause::WrongActor

@@ -12,9 +12,9 @@ fn a_matching_event_passes_and_an_extra_one_fails_only_strictly() {
     let expected = Expectation::Codings(vec![coding("NOR", "ELB", "064")]);
     let right =
         event("064", vec![entity("Norland", Some("NOR"), Some("GOV"))], vec![entity("Elbonia", Some("ELB"), None)]);
-    assert_eq!(judge(&expected, std::slice::from_ref(&right)), (true, true, None));
+    assert_eq!(judge(&expected, std::slice::from_ref(&right), false), (true, true, None));
     let extra = event("111", vec![entity("Elbonia", Some("ELB"), None)], vec![]);
-    assert_eq!(judge(&expected, &[right, extra]), (true, false, Some(FailureCause::ExtraEvents)));
+    assert_eq!(judge(&expected, &[right, extra], false), (true, false, Some(FailureCause::ExtraEvents)));
 }
 
 #[test]
@@ -22,15 +22,15 @@ fn misses_are_told_apart_by_cause() {
     let expected = Expectation::Codings(vec![coding("NORGOV", "ELB", "064")]);
     let norland = || vec![entity("Norland's government", Some("NOR"), Some("GOV"))];
     let elbonia = || vec![entity("Elbonia", Some("ELB"), None)];
-    assert_eq!(judge(&expected, &[]).2, Some(FailureCause::NothingProduced));
-    assert_eq!(judge(&expected, &[event("111", norland(), elbonia())]).2, Some(FailureCause::WrongEventCode));
-    assert_eq!(judge(&expected, &[event("064", elbonia(), norland())]).2, Some(FailureCause::WrongActor));
-    assert_eq!(judge(&expected, &[event("064", norland(), vec![])]).2, Some(FailureCause::WrongRecipient));
+    assert_eq!(judge(&expected, &[], false).2, Some(FailureCause::NothingProduced));
+    assert_eq!(judge(&expected, &[event("111", norland(), elbonia())], false).2, Some(FailureCause::WrongEventCode));
+    assert_eq!(judge(&expected, &[event("064", elbonia(), norland())], false).2, Some(FailureCause::WrongActor));
+    assert_eq!(judge(&expected, &[event("064", norland(), vec![])], true).2, Some(FailureCause::WrongRecipient));
     let test_code = Expectation::Codings(vec![coding("NOR", "ELB", "903")]);
-    assert_eq!(judge(&test_code, &[]).2, Some(FailureCause::CodeNotInCameoTable));
+    assert_eq!(judge(&test_code, &[], true).2, Some(FailureCause::CodeNotInCameoTable));
     // CAMEO 012 (make a pessimistic comment) is in the table, but PLOVER has no type for statements.
     let statement = Expectation::Codings(vec![coding("NOR", "ELB", "012")]);
-    assert_eq!(judge(&statement, &[]).2, Some(FailureCause::CodeWithoutPloverType));
+    assert_eq!(judge(&statement, &[], true).2, Some(FailureCause::CodeWithoutPloverType));
     assert!(has_plover_type("064") && has_plover_type("023") && !has_plover_type("012") && !has_plover_type("903"));
 }
 
@@ -38,12 +38,69 @@ fn misses_are_told_apart_by_cause() {
 fn no_events_and_error_records_pass_only_when_nothing_is_coded() {
     let something = event("064", vec![entity("Norland", Some("NOR"), None)], vec![]);
     for expectation in [Expectation::NoEvents, Expectation::Error("dateline".into())] {
-        assert_eq!(judge(&expectation, &[]), (true, true, None));
+        assert_eq!(judge(&expectation, &[], true), (true, true, None));
         assert_eq!(
-            judge(&expectation, std::slice::from_ref(&something)),
+            judge(&expectation, std::slice::from_ref(&something), false),
             (false, false, Some(FailureCause::EventsWhereNoneExpected))
         );
     }
+}
+
+#[test]
+fn compound_actors_and_recipients_are_scored_one_coding_per_pair() {
+    let expected = Expectation::Codings(vec![
+        coding("NOR", "RUR", "041"),
+        coding("NOR", "SYL", "041"),
+        coding("ELB", "RUR", "041"),
+        coding("ELB", "SYL", "041"),
+    ]);
+    let actors = || vec![entity("Norland", Some("NOR"), None), entity("Elbonia", Some("ELB"), None)];
+    let recipients = || vec![entity("Ruritania", Some("RUR"), None), entity("Sylvania", Some("SYL"), None)];
+    let welcomed = event("041", actors(), recipients());
+    assert_eq!(judge(&expected, std::slice::from_ref(&welcomed), true), (true, true, None));
+    // One member too many is a coding nobody expected.
+    let mut three = recipients();
+    three.push(entity("Freedonia", Some("FRE"), None));
+    let (lenient, strict, cause) = judge(&expected, &[event("041", actors(), three)], true);
+    assert!(lenient && !strict && cause == Some(FailureCause::ExtraEvents));
+    // One member too few misses the codings of the other.
+    let partial = judge(&expected, &[event("041", actors(), vec![entity("Ruritania", Some("RUR"), None)])], true);
+    assert_eq!(partial.0, false);
+}
+
+#[test]
+fn actors_without_a_recipient_may_read_as_a_reciprocal_event() {
+    let expected = Expectation::Codings(vec![coding("NOR", "ELB", "191"), coding("ELB", "NOR", "191")]);
+    let parties = vec![entity("Norland", Some("NOR"), None), entity("Elbonia", Some("ELB"), None)];
+    let delayed = event("191", parties, vec![]);
+    assert_eq!(judge(&expected, std::slice::from_ref(&delayed), true), (true, true, None));
+    // With one party the record is a plain coding with a null target.
+    let alone = event("191", vec![entity("Norland", Some("NOR"), None)], vec![]);
+    assert_eq!(judge(&expected, &[alone], false).0, false);
+}
+
+#[test]
+fn require_dyad_drops_codings_with_a_null_side_before_scoring() {
+    let expected = Expectation::Codings(vec![coding("NOR", "ELB", "064")]);
+    let right = event("064", vec![entity("Norland", Some("NOR"), None)], vec![entity("Elbonia", Some("ELB"), None)]);
+    let said = event("023", vec![entity("officials", None, Some("GOV"))], vec![]);
+    let uncoded = event("111", vec![entity("Norland", Some("NOR"), None)], vec![entity("the crowd", None, None)]);
+    let events = [right, said, uncoded];
+    assert_eq!(judge(&expected, &events, true), (true, true, None));
+    assert_eq!(judge(&expected, &events, false), (true, false, Some(FailureCause::ExtraEvents)));
+    // Nothing left after the filter is what a `noevents` record asks for.
+    assert_eq!(judge(&Expectation::NoEvents, &events[1..], true), (true, true, None));
+    // With require_dyad off, a null target can be expected and met.
+    let null_target = Expectation::Codings(vec![coding("---GOV", "---", "023")]);
+    assert_eq!(judge(&null_target, &events[1..2], false), (true, true, None));
+}
+
+#[test]
+fn require_dyad_follows_petrarchs_reading_of_the_config_value() {
+    let config = |value: &str| BTreeMap::from([("require_dyad".to_string(), value.to_string())]);
+    assert!(requires_dyad(&BTreeMap::new()));
+    assert!(requires_dyad(&config("True")));
+    assert!(!requires_dyad(&config("FALSE")) && !requires_dyad(&config("false")));
 }
 
 #[test]
