@@ -5,6 +5,7 @@
 //! numbers a user sees add up (articles + skipped records = records read; coded + not in
 //! English = documents processed).
 
+use dyad_html::{ContentTypeCounts, OTHER_CONTENT_TYPES};
 use dyad_pipeline::{NotCoded, ProcessedDocument};
 use dyad_read::{ReadStats, WarcCounts};
 use std::collections::BTreeMap;
@@ -49,23 +50,44 @@ pub fn inputs_skipped(stats: &ReadStats) -> u64 {
 }
 
 /// "read 1012 WARC records from 1 archive: 1000 articles; skipped 12: 4 non-response records,
-/// 5 non-HTML responses, 2 pages without article text, 1 corrupt record"; `None` when no WARC
-/// archive was read.
+/// 5 non-HTML responses (application/pdf 3, image/png 2), 2 pages without article text,
+/// 1 corrupt record"; `None` when no WARC archive was read.
 pub fn warc_summary(counts: &WarcCounts) -> Option<String> {
     if counts.archives == 0 {
         return None;
     }
     Some(format!(
-        "read {} from {}: {}; skipped {}: {}, {}, {} without article text, {}",
+        "read {} from {}: {}; skipped {}: {}, {}{}, {} without article text, {}",
         plural(counts.records, "WARC record"),
         plural(counts.archives, "archive"),
         plural(counts.articles, "article"),
         counts.skipped(),
         plural(counts.non_response_records, "non-response record"),
         plural(counts.non_html_responses, "non-HTML response"),
+        content_type_breakdown(&counts.non_html_content_types),
         plural(counts.pages_without_text, "page"),
         plural(counts.corrupt_records, "corrupt record"),
     ))
+}
+
+/// How many content types the WARC line names before lumping the rest as "other".
+const CONTENT_TYPES_SHOWN: usize = 6;
+
+/// " (application/pdf 3, image/png 2)": the most frequent types first, at most
+/// [`CONTENT_TYPES_SHOWN`] of them and the rest summed as "other"; empty without counts.
+fn content_type_breakdown(counts: &ContentTypeCounts) -> String {
+    if counts.is_empty() {
+        return String::new();
+    }
+    let ranked = counts.most_frequent_first();
+    let (named, rest): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(key, _)| *key != OTHER_CONTENT_TYPES);
+    let mut listed: Vec<String> =
+        named.iter().take(CONTENT_TYPES_SHOWN).map(|(key, count)| format!("{key} {count}")).collect();
+    let other: u64 = named.iter().skip(CONTENT_TYPES_SHOWN).chain(rest.iter()).map(|(_, count)| count).sum();
+    if other > 0 {
+        listed.push(format!("{OTHER_CONTENT_TYPES} {other}"));
+    }
+    format!(" ({})", listed.join(", "))
 }
 
 /// "1 archive", "2 archives", "0 archives".
@@ -98,6 +120,7 @@ mod tests {
             articles: 5,
             non_response_records: 3,
             non_html_responses: 2,
+            non_html_content_types: content_types(&[("image/png", 1), ("application/pdf", 1)]),
             pages_without_text: 1,
             corrupt_records: 1,
         };
@@ -105,10 +128,37 @@ mod tests {
             warc_summary(&counts).as_deref(),
             Some(
                 "read 12 WARC records from 1 archive: 5 articles; skipped 7: 3 non-response records, \
-                 2 non-HTML responses, 1 page without article text, 1 corrupt record"
+                 2 non-HTML responses (application/pdf 1, image/png 1), 1 page without article text, 1 corrupt record"
             )
         );
         assert_eq!(warc_summary(&WarcCounts::default()), None);
+    }
+
+    fn content_types(pairs: &[(&str, u64)]) -> ContentTypeCounts {
+        let mut counts = ContentTypeCounts::default();
+        for (key, count) in pairs {
+            counts.add(key, *count);
+        }
+        counts
+    }
+
+    #[test]
+    fn the_content_type_breakdown_names_the_most_frequent_and_sums_the_rest() {
+        assert_eq!(content_type_breakdown(&ContentTypeCounts::default()), "");
+        let many = content_types(&[
+            ("image/png", 9),
+            ("application/pdf", 8),
+            ("image/jpeg", 7),
+            ("text/css", 6),
+            ("application/javascript", 5),
+            ("http 404", 4),
+            ("image/gif", 3),
+            ("font/woff2", 2),
+        ]);
+        assert_eq!(
+            content_type_breakdown(&many),
+            " (image/png 9, application/pdf 8, image/jpeg 7, text/css 6, application/javascript 5, http 404 4, other 5)"
+        );
     }
 
     #[test]

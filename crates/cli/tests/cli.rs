@@ -330,7 +330,7 @@ fn expected_warc_line(crawl: &crawl::Crawl) -> String {
     assert_eq!(skipped, crawl.non_response_records + 5 + 2 + 1, "the generator's own bookkeeping");
     format!(
         "dyad: read {} WARC records from 1 archive: {articles} articles; skipped {skipped}: {} non-response records, \
-         5 non-HTML responses, 2 pages without article text, 1 corrupt record",
+         5 non-HTML responses (application/pdf 3, image/png 2), 2 pages without article text, 1 corrupt record",
         crawl.records, crawl.non_response_records
     )
 }

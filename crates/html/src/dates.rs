@@ -17,7 +17,42 @@ pub fn parse_date(text: &str) -> Option<PartialDate> {
     if trimmed.is_empty() || trimmed.len() > 200 {
         return None;
     }
-    parse_numeric_date(trimmed).or_else(|| parse_written_date(trimmed)).filter(is_plausible)
+    parse_numeric_date(trimmed)
+        .or_else(|| parse_written_date(trimmed))
+        .or_else(|| parse_day_month_year_numbers(trimmed))
+        .filter(is_plausible)
+}
+
+/// `09/25/2025`, `Thu, 09/25/2025 - 11:38` (Drupal's default), `03-09-2026`, `25.09.2025`:
+/// a numeric date with the year last, among the first three words. With `/` or `-` the
+/// month comes first, as the United States CMS defaults that write these forms into
+/// metadata do; with `.` the day comes first, as in Europe. A number above 12 settles the
+/// order either way.
+fn parse_day_month_year_numbers(text: &str) -> Option<PartialDate> {
+    text.split(|c: char| c.is_whitespace() || c == ',').filter(|word| !word.is_empty()).take(3).find_map(|word| {
+        let separator = word.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+        let parts: Vec<&str> = word.trim_end_matches('.').split(separator).collect();
+        let [first, second, year] = parts.as_slice() else {
+            return None;
+        };
+        let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        if year.len() != 4
+            || first.len() > 2
+            || second.len() > 2
+            || ![first, second, year].iter().all(|p| all_digits(p))
+        {
+            return None;
+        }
+        let (first_number, second_number): (u8, u8) = (first.parse().ok()?, second.parse().ok()?);
+        let month_first = match (first_number > 12, second_number > 12) {
+            (true, false) => false,
+            (false, true) => true,
+            (false, false) => separator != '.',
+            (true, true) => return None,
+        };
+        let (month, day) = if month_first { (first, second) } else { (second, first) };
+        build_date(year, month, day)
+    })
 }
 
 fn is_plausible(date: &PartialDate) -> bool {
@@ -61,6 +96,11 @@ fn build_date(year_text: &str, month_text: &str, day_text: &str) -> Option<Parti
     is_valid_day(year, month, day).then(|| PartialDate::day(year, month, day))
 }
 
+/// The full date, when it exists and its year is plausible (see [`parse_date`]).
+pub(crate) fn valid_day(year: i16, month: u8, day: u8) -> Option<PartialDate> {
+    (is_valid_day(year, month, day) && (1990..=2100).contains(&year)).then(|| PartialDate::day(year, month, day))
+}
+
 fn is_valid_day(year: i16, month: u8, day: u8) -> bool {
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -102,11 +142,12 @@ fn parse_written_date(text: &str) -> Option<PartialDate> {
 }
 
 pub(crate) fn month_number(word: &str) -> Option<u8> {
-    let lowered = word.to_ascii_lowercase();
-    if lowered.len() < 3 || !lowered.is_ascii() {
+    // Most words are not months: reject on the first three letters before allocating.
+    if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
         return None;
     }
-    let position = MONTH_NAMES.iter().position(|name| lowered.starts_with(name))?;
+    let position = MONTH_NAMES.iter().position(|name| word[..3].eq_ignore_ascii_case(name))?;
+    let lowered = word.to_ascii_lowercase();
     // "mayor" or "marching" must not count: the word is the name or a prefix of it.
     let full_names = [
         "january",
@@ -192,6 +233,18 @@ mod tests {
         assert_eq!(parse_date("Published: Monday, September 4th, 2023"), day(2023, 9, 4));
         assert_eq!(parse_date("12 Sept. 2023"), day(2023, 9, 12));
         assert_eq!(parse_date("March 2021"), Some(PartialDate::month(2021, 3)));
+    }
+
+    #[test]
+    fn reads_numeric_dates_with_the_year_last() {
+        assert_eq!(parse_date("Thu, 09/25/2025 - 11:38"), day(2025, 9, 25));
+        assert_eq!(parse_date("3/4/2024"), day(2024, 3, 4));
+        assert_eq!(parse_date("25.09.2025"), day(2025, 9, 25));
+        assert_eq!(parse_date("03.04.2024"), day(2024, 4, 3));
+        assert_eq!(parse_date("03-09-2026"), day(2026, 3, 9));
+        assert_eq!(parse_date("25/09/2025"), day(2025, 9, 25));
+        assert_eq!(parse_date("25/19/2025"), None);
+        assert_eq!(parse_date("Call 555/12/2025"), None);
     }
 
     #[test]

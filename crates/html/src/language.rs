@@ -28,11 +28,8 @@ const ENGLISH_FUNCTION_WORDS: &[&str] =
 /// languages almost none, so most documents never reach the trigram detector, whose cost
 /// shows in the coding benchmark. Anything less clear goes on to whatlang.
 fn reads_as_english(sample: &str) -> bool {
-    let words: Vec<String> = sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words: Vec<String> =
+        sample.split(|c: char| !c.is_alphabetic()).filter(|word| !word.is_empty()).map(str::to_lowercase).collect();
     let function_words = words.iter().filter(|word| ENGLISH_FUNCTION_WORDS.contains(&word.as_str())).count();
     words.len() >= 20 && function_words * 100 >= words.len() * 18
 }

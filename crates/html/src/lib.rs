@@ -7,11 +7,13 @@
 //! - A [`Document`] body built here is the article's paragraphs joined by `"\n\n"`, with
 //!   captions, credits, share prompts and related-story boxes left out.
 //! - Dates come only from sources that label them as publication dates (structured data,
-//!   meta tags, script data keys, URL paths, WARC-Date) or from a standalone date line printed
-//!   by the headline; never from a sentence of text: a page that states none gets none.
+//!   meta tags, script data keys, URL paths, WARC-Date), from a standalone date line printed
+//!   by the headline, or from a date line the page labels "Published" / "Updated" elsewhere;
+//!   never from a sentence of text: a page that states none gets none.
 
 mod article;
 mod charset;
+mod content_types;
 mod dates;
 pub mod evaluation;
 mod feed;
@@ -24,6 +26,7 @@ mod warc;
 
 pub use article::{Article, article_to_document, extract_article};
 pub use charset::decode_html;
+pub use content_types::{ContentTypeCounts, MAX_DISTINCT_CONTENT_TYPES, OTHER_CONTENT_TYPES, media_type_key};
 pub use dates::parse_date;
 pub use feed::read_feed;
 pub use language::detect_language;

@@ -102,9 +102,23 @@ fn starts_with_tag_name(rest: &str, name: &str) -> bool {
         && matches!(rest.as_bytes()[name.len()], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/')
 }
 
+/// Jumps between occurrences of the needle's first character with `str::find` (a
+/// vectorised byte search) and compares the rest only there: closing tags are searched
+/// across whole scripts, so a byte-by-byte window comparison shows in profiles.
 fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    let needle = needle.as_bytes();
-    haystack.as_bytes().windows(needle.len()).position(|window| window.eq_ignore_ascii_case(needle))
+    let needle_bytes = needle.as_bytes();
+    let first = char::from(*needle_bytes.first()?);
+    let bytes = haystack.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = haystack[from..].find(first) {
+        let start = from + offset;
+        let candidate = bytes.get(start..start + needle_bytes.len())?;
+        if candidate.eq_ignore_ascii_case(needle_bytes) {
+            return Some(start);
+        }
+        from = start + first.len_utf8();
+    }
+    None
 }
 
 #[cfg(test)]

@@ -61,14 +61,14 @@ pub fn read_metadata(document: &Document, raw_html: &str, url: Option<&str>) -> 
             .published
             .filter(|_| !json_ld.is_generic_page)
             .or_else(|| meta.date(&PUBLISHED_KEYS))
-            .or_else(|| microdata_date(document))
+            .or_else(|| microdata_date(document).filter(|date| visible.shows_not_as_update(date)))
             .or_else(|| meta.any_published_date()),
-        embedded_published: embedded_script_date(raw_html),
         generic_published: json_ld.published.filter(|_| json_ld.is_generic_page),
+        structured_modified: meta.date(&MODIFIED_KEYS).or(json_ld.modified),
         from_url: canonical_url.as_deref().and_then(date_from_url).or_else(|| url.and_then(date_from_url)),
         visible,
     };
-    let published = choose_date(&evidence);
+    let published = choose_date(&evidence, || embedded_script_date(raw_html));
     PageMetadata {
         title: choose_title(document, &json_ld, &meta),
         authors: choose_authors(document, &json_ld, &meta, &labelled_bylines),
@@ -444,6 +444,16 @@ const PUBLISHED_KEYS: [&str; 26] = [
     "date",
 ];
 
+/// Meta tags that state a modification time, most specific first.
+const MODIFIED_KEYS: [&str; 6] = [
+    "article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+];
+
 /// The fields of the page's own JSON-LD article object.
 #[derive(Default)]
 struct JsonLdArticle {
@@ -451,6 +461,7 @@ struct JsonLdArticle {
     person_authors: Vec<String>,
     organization_authors: Vec<String>,
     published: Option<PartialDate>,
+    modified: Option<PartialDate>,
     url: Option<String>,
     publisher: Option<String>,
     language: Option<String>,
@@ -480,6 +491,7 @@ impl JsonLdArticle {
             person_authors: author_names(article.get("author").or_else(|| article.get("creator")), false),
             organization_authors: author_names(article.get("author").or_else(|| article.get("creator")), true),
             published: string_field(article, "datePublished").and_then(|value| parse_date(&value)),
+            modified: string_field(article, "dateModified").and_then(|value| parse_date(&value)),
             url: string_field(article, "url"),
             publisher: article.get("publisher").and_then(|publisher| match publisher {
                 Value::Object(_) => string_field(publisher, "name"),
@@ -654,6 +666,20 @@ mod tests {
     fn a_login_name_in_the_author_meta_tag_is_kept_as_the_page_states_it() {
         let html = r#"<head><meta name="author" content="jdoe"></head><body><h1>Talks resume</h1></body>"#;
         assert_eq!(metadata_of(html).authors, vec!["jdoe"]);
+    }
+
+    #[test]
+    fn a_time_element_date_counts_only_when_the_page_prints_it() {
+        let unshown = r#"<body><h1>Talks resume</h1><article><time datetime="2021-12-08"></time><p>Talks resumed.</p></article></body>"#;
+        assert_eq!(metadata_of(unshown).published, None);
+        let printed = r#"<body><h1>Talks resume</h1><article><time datetime="2021-12-08">8 December 2021</time><p>Talks resumed.</p></article></body>"#;
+        assert_eq!(metadata_of(printed).published, Some(PartialDate::day(2021, 12, 8)));
+    }
+
+    #[test]
+    fn drupal_style_numeric_meta_dates_are_read() {
+        let html = r#"<head><meta property="article:published_time" content="Thu, 09/25/2025 - 11:38"></head><body><h1>Port reopens</h1></body>"#;
+        assert_eq!(metadata_of(html).published, Some(PartialDate::day(2025, 9, 25)));
     }
 
     #[test]

@@ -8,10 +8,11 @@
 //! reporting, or in a list of related stories far below the headline, is never taken.
 //!
 //! Invariant: every date returned was either labelled a publication or update date by the
-//! page's markup, written in its URL, or printed as a standalone date by the headline; a page
-//! stating none gets `None`.
+//! page's markup or by the words printed with it ("Published", "Last updated"), written in
+//! its URL, or printed as a standalone date by the headline; a page stating none gets
+//! `None`.
 
-use crate::dates::{month_number, parse_date};
+use crate::dates::{month_number, parse_date, valid_day};
 use crate::text::normalize_whitespace;
 use dom_query::{Document, NodeRef};
 use dyad_document::PartialDate;
@@ -82,6 +83,26 @@ impl VisibleDates {
         })
     }
 
+    /// A date the page prints other than as an update date: shown somewhere, and not only
+    /// in standalone lines labelled "Updated" / "Modified". `<time>` and microdata dates are
+    /// trusted only when this holds, because templates put them on comments, reviews and
+    /// "last updated" stamps as well as on the article.
+    pub fn shows_not_as_update(&self, date: &PartialDate) -> bool {
+        let mut lines = self.standalone.iter().filter(|shown| shown.date == *date).peekable();
+        self.shows(date) && (lines.peek().is_none() || lines.any(|shown| shown.label != DateLabel::Updated))
+    }
+
+    /// The first standalone date anywhere on the page that is labelled a publication date
+    /// ("Published", "Posted on", "Publish date"), or else the first labelled an update
+    /// inside a date element ("Page last modified: …" in a `<time>`). Pages that print
+    /// their date in a footer or side column, far from the headline, state it this way.
+    pub fn labelled_anywhere(&self) -> Option<&StandaloneDate> {
+        self.standalone
+            .iter()
+            .find(|shown| shown.label == DateLabel::Published)
+            .or_else(|| self.standalone.iter().find(|shown| shown.label == DateLabel::Updated && shown.in_date_element))
+    }
+
     /// The first date printed by the headline: a publication-labelled one when the header
     /// shows both "Published" and "Updated" dates.
     pub fn header_date(&self) -> Option<&StandaloneDate> {
@@ -143,7 +164,9 @@ pub(crate) fn visible_dates(document: &Document) -> VisibleDates {
     let Some(body) = document.select("body").nodes().first().cloned() else {
         return visible;
     };
-    let mut words: Vec<String> = Vec::new();
+    // One small token per word of visible text: positions count words, and full dates are
+    // read from three consecutive tokens, so the words themselves need not be kept.
+    let mut words: Vec<DateWord> = Vec::new();
     let mut previous_text = String::new();
     let mut skip_until_after: Option<NodeRef> = None;
     for node in body.descendants_it() {
@@ -167,7 +190,7 @@ pub(crate) fn visible_dates(document: &Document) -> VisibleDates {
         }
         let text = node.text();
         let position = words.len();
-        words.extend(text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase));
+        words.extend(text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(DateWord::of));
         let trimmed = text.trim();
         if trimmed.is_empty() {
             continue;
@@ -191,7 +214,7 @@ pub(crate) fn visible_dates(document: &Document) -> VisibleDates {
         previous_text = normalized;
     }
     for window in words.windows(3) {
-        if let Some(date) = date_from_three_words(&window[0], &window[1], &window[2])
+        if let Some(date) = date_from_three_tokens(window[0], window[1], window[2])
             && !visible.anywhere.contains(&date)
         {
             visible.anywhere.push(date);
@@ -255,7 +278,7 @@ fn label_of(text: &str) -> Option<DateLabel> {
     }
     if ["updated", "modified", "reviewed", "refreshed"].iter().any(|word| lowered.contains(word)) {
         Some(DateLabel::Updated)
-    } else if ["published", "posted", "written", "created"].iter().any(|word| lowered.contains(word)) {
+    } else if ["publish", "posted", "written", "created"].iter().any(|word| lowered.contains(word)) {
         Some(DateLabel::Published)
     } else {
         None
@@ -288,40 +311,93 @@ fn in_date_element(node: &NodeRef) -> bool {
 
 /// The first full date written out in a short text ("Posted on 4 Sep 2025 by …").
 pub(crate) fn first_written_date(text: &str) -> Option<PartialDate> {
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_lowercase).collect();
-    words.windows(3).find_map(|window| date_from_three_words(&window[0], &window[1], &window[2]))
+    let words: Vec<DateWord> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(DateWord::of).collect();
+    words.windows(3).find_map(|window| date_from_three_tokens(window[0], window[1], window[2]))
+}
+
+/// What a word can contribute to a written date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DateWord {
+    /// Digits, possibly with an ordinal suffix ("4th"); such a number can only be a day.
+    Number {
+        value: u16,
+        digits: u8,
+        ordinal: bool,
+    },
+    /// A month name or its abbreviation ("sep", "September").
+    Month(u8),
+    Other,
+}
+
+impl DateWord {
+    fn of(word: &str) -> DateWord {
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &word[digits.len()..];
+        if !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let ordinal = !suffix.is_empty();
+            let suffix_allowed = !ordinal
+                || (digits.len() <= 2 && matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th"));
+            return match digits.parse() {
+                Ok(value) if suffix_allowed => DateWord::Number { value, digits: digits.len() as u8, ordinal },
+                _ => DateWord::Other,
+            };
+        }
+        if (3..=9).contains(&word.len())
+            && let Some(month) = month_number(word)
+        {
+            return DateWord::Month(month);
+        }
+        DateWord::Other
+    }
+
+    fn year(self) -> Option<i16> {
+        match self {
+            DateWord::Number { value, digits: 4, ordinal: false } if (1990..=2100).contains(&value) => {
+                i16::try_from(value).ok()
+            }
+            _ => None,
+        }
+    }
+
+    fn day(self) -> Option<u8> {
+        match self {
+            DateWord::Number { value, digits: 1..=2, .. } => u8::try_from(value).ok(),
+            _ => None,
+        }
+    }
+
+    fn month(self) -> Option<u8> {
+        match self {
+            DateWord::Number { value, digits: 1..=2, ordinal: false } if (1..=12).contains(&value) => {
+                u8::try_from(value).ok()
+            }
+            DateWord::Month(month) => Some(month),
+            _ => None,
+        }
+    }
 }
 
 /// A full date from three consecutive lower-cased words: month-day-year ("sep 4 2025",
 /// "9 4 2025"), day-month-year ("4 sep 2025", "23 07 2025") or year-month-day.
-pub(crate) fn date_from_three_words(first: &str, second: &str, third: &str) -> Option<PartialDate> {
-    let year = |word: &str| -> Option<i16> {
-        (word.len() == 4).then(|| word.parse().ok()).flatten().filter(|year| (1990..=2100).contains(year))
-    };
-    let day = |word: &str| -> Option<u8> {
-        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let suffix = &word[digits.len()..];
-        (matches!(suffix, "" | "st" | "nd" | "rd" | "th") && (1..=2).contains(&digits.len()))
-            .then(|| digits.parse().ok())
-            .flatten()
-    };
-    let month = |word: &str| -> Option<u8> {
-        if word.len() <= 2 { word.parse().ok().filter(|month| (1..=12).contains(month)) } else { month_number(word) }
-    };
-    let build = |year: i16, month: u8, day: u8| parse_date(&format!("{year:04}-{month:02}-{day:02}"));
-    if let Some(year) = year(third) {
-        if let (Some(month), Some(day)) = (month(first), day(second)) {
-            return build(year, month, day);
+#[cfg(test)]
+fn date_from_three_words(first: &str, second: &str, third: &str) -> Option<PartialDate> {
+    date_from_three_tokens(DateWord::of(first), DateWord::of(second), DateWord::of(third))
+}
+
+fn date_from_three_tokens(first: DateWord, second: DateWord, third: DateWord) -> Option<PartialDate> {
+    if let Some(year) = third.year() {
+        if let (Some(month), Some(day)) = (first.month(), second.day()) {
+            return valid_day(year, month, day);
         }
-        if let (Some(day), Some(month)) = (day(first), month(second)) {
-            return build(year, month, day);
+        if let (Some(day), Some(month)) = (first.day(), second.month()) {
+            return valid_day(year, month, day);
         }
     }
-    if let Some(year) = year(first)
-        && let (Some(month), Some(day)) = (month(second), day(third))
+    if let Some(year) = first.year()
+        && let (Some(month), Some(day)) = (second.month(), third.day())
     {
-        return build(year, month, day);
+        return valid_day(year, month, day);
     }
     None
 }
@@ -331,11 +407,11 @@ pub(crate) fn date_from_three_words(first: &str, second: &str, third: &str) -> O
 pub(crate) struct DateEvidence {
     /// `datePublished` of a JSON-LD article object, a published-time meta tag or microdata.
     pub structured_published: Option<PartialDate>,
-    /// A publication date in a script's application data (`"publishedAt": "…"`), written
-    /// by JavaScript-rendered sites that carry no JSON-LD or meta tags.
-    pub embedded_published: Option<PartialDate>,
     /// `datePublished` of a generic JSON-LD `WebPage`: CMSs stamp one on every page.
     pub generic_published: Option<PartialDate>,
+    /// The modification time the page's metadata states (`article:modified_time`,
+    /// `dateModified`, …): a printed date equal to it is the page's update date.
+    pub structured_modified: Option<PartialDate>,
     pub from_url: Option<PartialDate>,
     pub visible: VisibleDates,
 }
@@ -344,29 +420,85 @@ pub(crate) struct DateEvidence {
 /// 1. a URL date the page shows;
 /// 2. the structured publication date, shown or not (templates often print only the
 ///    "Updated …" date, or none); its calendar day is kept even when the page prints the
-///    day after or before (measured on WCXB: the annotated date follows the markup);
+///    day after or before (measured on WCXB: the annotated date follows the markup). The
+///    one exception: a structured date the page never shows gives way to a different,
+///    unlabelled date printed by the headline that is not the page's modification time
+///    (see [`printed_date_overrides`]);
 /// 3. the date printed by the headline (see [`VisibleDates::header_date`]), then a
 ///    publication date in a script's application data;
 /// 4. a generic `WebPage` date the page shows;
-/// 5. the URL date.
-pub(crate) fn choose_date(evidence: &DateEvidence) -> Option<PartialDate> {
+/// 5. a date labelled "Published" (or "Updated", in a date element) anywhere on the page;
+/// 6. the URL date.
+///
+/// `embedded_published` finds a publication date in a script's application data
+/// (`"publishedAt": "…"`, see [`embedded_script_date`]), written by JavaScript-rendered
+/// sites that carry no JSON-LD or meta tags. It scans the whole page source, so it is only
+/// called when steps 1–3 found nothing.
+pub(crate) fn choose_date(
+    evidence: &DateEvidence,
+    embedded_published: impl FnOnce() -> Option<PartialDate>,
+) -> Option<PartialDate> {
     let visible = &evidence.visible;
     if let Some(date) = evidence.from_url.filter(|date| visible.shows(date)) {
         return Some(date);
     }
+    let header = visible.header_date();
     if let Some(published) = evidence.structured_published {
+        if let Some(printed) = header.filter(|printed| printed_date_overrides(printed, published, evidence)) {
+            return Some(printed.date);
+        }
         return Some(published);
     }
-    if let Some(header) = visible.header_date() {
+    if let Some(header) = header {
         return Some(header.date);
     }
-    if let Some(embedded) = evidence.embedded_published {
+    if let Some(embedded) = embedded_published() {
         return Some(embedded);
     }
     if let Some(generic) = evidence.generic_published.filter(|date| visible.shows(date)) {
         return Some(generic);
     }
+    if let Some(labelled) = visible.labelled_anywhere() {
+        return Some(labelled.date);
+    }
     evidence.from_url
+}
+
+/// Whether the date printed by the headline should replace the structured publication
+/// date. It does when the structured date appears nowhere on the page, the printed one
+/// carries no "Updated" label, is not the modification time the metadata states, and lies
+/// more than a day away (a day either way is a time-zone difference, where the markup is
+/// kept). Such a structured date is typically a CMS creation stamp or a migrated page's
+/// import date, while readers, and anyone citing the page, go by the date printed under
+/// the headline.
+fn printed_date_overrides(printed: &StandaloneDate, structured: PartialDate, evidence: &DateEvidence) -> bool {
+    printed.label == DateLabel::Unlabelled
+        && !evidence.visible.shows(&structured)
+        && evidence.structured_modified != Some(printed.date)
+        && !within_a_day(printed.date, structured)
+}
+
+/// Two dates at most one calendar day apart; partial dates only when year and month agree.
+fn within_a_day(first: PartialDate, second: PartialDate) -> bool {
+    match (first.month, first.day, second.month, second.day) {
+        (Some(first_month), Some(first_day), Some(second_month), Some(second_day)) => {
+            let first_days = days_from_civil(first.year, first_month, first_day);
+            let second_days = days_from_civil(second.year, second_month, second_day);
+            (first_days - second_days).abs() <= 1
+        }
+        _ => first.year == second.year && first.month == second.month,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i16, month: u8, day: u8) -> i64 {
+    let year = i64::from(year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i64::from(month);
+    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 #[cfg(test)]
@@ -375,7 +507,7 @@ mod tests {
 
     fn date_of(html: &str) -> Option<PartialDate> {
         let document = Document::from(html);
-        choose_date(&DateEvidence { visible: visible_dates(&document), ..DateEvidence::default() })
+        choose_date(&DateEvidence { visible: visible_dates(&document), ..DateEvidence::default() }, || None)
     }
 
     #[test]
@@ -442,16 +574,121 @@ mod tests {
     }
 
     #[test]
+    fn an_unshown_structured_date_gives_way_to_a_different_printed_date() {
+        let document =
+            Document::from("<body><h1>Harbour reopens</h1><span>June 3, 2024</span><p>Ships docked.</p></body>");
+        let evidence = DateEvidence {
+            structured_published: Some(PartialDate::day(2019, 1, 1)),
+            visible: visible_dates(&document),
+            ..DateEvidence::default()
+        };
+        assert_eq!(choose_date(&evidence, || None), Some(PartialDate::day(2024, 6, 3)));
+        // The printed date is the metadata's modification time: it is the update date.
+        let modified = DateEvidence { structured_modified: Some(PartialDate::day(2024, 6, 3)), ..evidence.clone() };
+        assert_eq!(choose_date(&modified, || None), Some(PartialDate::day(2019, 1, 1)));
+        // A day apart is a time-zone difference: the markup's day is kept.
+        let next_day = DateEvidence { structured_published: Some(PartialDate::day(2024, 6, 2)), ..evidence };
+        assert_eq!(choose_date(&next_day, || None), Some(PartialDate::day(2024, 6, 2)));
+    }
+
+    #[test]
+    fn an_updated_label_by_the_headline_does_not_override_the_structured_date() {
+        let document = Document::from(
+            "<body><h1>Harbour reopens</h1><span>Updated June 3, 2024</span><p>Ships docked.</p></body>",
+        );
+        let evidence = DateEvidence {
+            structured_published: Some(PartialDate::day(2019, 1, 1)),
+            visible: visible_dates(&document),
+            ..DateEvidence::default()
+        };
+        assert_eq!(choose_date(&evidence, || None), Some(PartialDate::day(2019, 1, 1)));
+    }
+
+    #[test]
+    fn a_labelled_date_far_below_the_headline_is_used_when_nothing_else_dates_the_page() {
+        let filler = "<p>The mayor spoke to residents at length about the plans for the harbour.</p>".repeat(40);
+        let published = format!(
+            r#"<body><h1>Council approves new bridge</h1>{filler}<div><h4>Publish date</h4><time datetime="2018-11-15">15 November 2018</time></div></body>"#
+        );
+        assert_eq!(date_of(&published), Some(PartialDate::day(2018, 11, 15)));
+        let modified = format!(
+            r#"<body><h1>Council approves new bridge</h1>{filler}<p>Page last modified <time>Jan. 17, 2025</time></p></body>"#
+        );
+        assert_eq!(date_of(&modified), Some(PartialDate::day(2025, 1, 17)));
+        let unlabelled =
+            format!(r#"<body><h1>Council approves new bridge</h1>{filler}<p><span>May 2, 2024</span></p></body>"#);
+        assert_eq!(date_of(&unlabelled), None);
+    }
+
+    #[test]
+    fn dates_shown_only_as_update_stamps_are_not_shown_as_publication_dates() {
+        let visible = visible_dates(&Document::from(
+            "<body><h1>Talks</h1><p>Updated <time>May 12, 2024</time></p><p>Jan 3, 2024</p></body>",
+        ));
+        assert!(!visible.shows_not_as_update(&PartialDate::day(2024, 5, 12)));
+        assert!(visible.shows_not_as_update(&PartialDate::day(2024, 1, 3)));
+        assert!(!visible.shows_not_as_update(&PartialDate::day(2023, 1, 3)));
+    }
+
+    #[test]
+    fn three_words_make_a_date_in_any_usual_order() {
+        assert_eq!(date_from_three_words("sep", "4th", "2025"), Some(PartialDate::day(2025, 9, 4)));
+        assert_eq!(date_from_three_words("23", "07", "2025"), Some(PartialDate::day(2025, 7, 23)));
+        assert_eq!(date_from_three_words("2025", "March", "02"), Some(PartialDate::day(2025, 3, 2)));
+        assert_eq!(date_from_three_words("4th", "9", "2025"), Some(PartialDate::day(2025, 9, 4)));
+        assert_eq!(date_from_three_words("9", "4th", "2025"), Some(PartialDate::day(2025, 9, 4)));
+        for (first, second, third) in [
+            ("mayor", "4", "2025"),
+            ("31", "feb", "2025"),
+            ("4", "sep", "1776"),
+            ("4x", "sep", "2025"),
+            ("sep", "4", "20250"),
+        ] {
+            assert_eq!(date_from_three_words(first, second, third), None, "{first} {second} {third}");
+        }
+    }
+
+    #[test]
+    fn script_data_is_searched_only_when_nothing_else_dates_the_page() {
+        let document = Document::from("<body><h1>Talks</h1><p>Text.</p></body>");
+        let mut searched = false;
+        let evidence = DateEvidence {
+            structured_published: Some(PartialDate::day(2024, 5, 11)),
+            visible: visible_dates(&document),
+            ..DateEvidence::default()
+        };
+        assert_eq!(
+            choose_date(&evidence, || {
+                searched = true;
+                None
+            }),
+            Some(PartialDate::day(2024, 5, 11))
+        );
+        assert!(!searched);
+        let undated = DateEvidence { structured_published: None, ..evidence };
+        assert_eq!(choose_date(&undated, || Some(PartialDate::day(2023, 1, 2))), Some(PartialDate::day(2023, 1, 2)));
+    }
+
+    #[test]
+    fn days_between_dates_cross_month_and_year_ends() {
+        assert!(within_a_day(PartialDate::day(2024, 12, 31), PartialDate::day(2025, 1, 1)));
+        assert!(within_a_day(PartialDate::day(2024, 2, 29), PartialDate::day(2024, 3, 1)));
+        assert!(!within_a_day(PartialDate::day(2024, 2, 28), PartialDate::day(2024, 3, 1)));
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+    }
+
+    #[test]
     fn a_shown_url_date_beats_a_structured_one_and_a_structured_one_beats_the_header() {
+        // The structured date is a day off the printed one (a time-zone difference).
         let document = Document::from("<body><h1>Talks</h1><span>May 12, 2024</span></body>");
         let evidence = DateEvidence {
-            structured_published: Some(PartialDate::day(2024, 5, 10)),
+            structured_published: Some(PartialDate::day(2024, 5, 11)),
             from_url: Some(PartialDate::day(2024, 5, 12)),
             visible: visible_dates(&document),
             ..DateEvidence::default()
         };
-        assert_eq!(choose_date(&evidence), Some(PartialDate::day(2024, 5, 12)));
+        assert_eq!(choose_date(&evidence, || None), Some(PartialDate::day(2024, 5, 12)));
         let evidence = DateEvidence { from_url: None, ..evidence };
-        assert_eq!(choose_date(&evidence), Some(PartialDate::day(2024, 5, 10)));
+        assert_eq!(choose_date(&evidence, || None), Some(PartialDate::day(2024, 5, 11)));
     }
 }

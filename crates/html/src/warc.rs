@@ -13,6 +13,7 @@
 
 use crate::HtmlError;
 use crate::article::{article_to_document, extract_article};
+use crate::content_types::ContentTypeCounts;
 use dyad_document::Document;
 use flate2::bufread::GzDecoder;
 use std::io::{self, BufRead, BufReader, Read};
@@ -23,6 +24,12 @@ pub const MAX_HTML_BLOCK_BYTES: u64 = 64 * 1024 * 1024;
 const MAX_HEADER_LINE_BYTES: usize = 64 * 1024;
 const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
 
+/// Content-type keys for skipped responses that have no usable media type.
+const OVERSIZED_KEY: &str = "oversized response";
+const UNREADABLE_HEAD_KEY: &str = "unreadable http head";
+const EMPTY_BODY_KEY: &str = "empty body";
+const UNDECODABLE_BODY_KEY: &str = "undecodable body";
+
 /// Counts of what a [`WarcReader`] has seen so far.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WarcStats {
@@ -32,7 +39,8 @@ pub struct WarcStats {
     pub documents: u64,
     /// Records of another type than `response` (warcinfo, request, metadata, …).
     pub skipped_record_types: u64,
-    /// `response` records whose payload is not HTML (images, PDFs, redirects without body).
+    /// `response` records whose payload is not HTML (images, PDFs, redirects without body);
+    /// [`WarcReader::skipped_content_type_counts`] breaks them down by type.
     pub skipped_content_types: u64,
     /// HTML responses in which no article text was found.
     pub skipped_without_text: u64,
@@ -47,6 +55,9 @@ pub struct WarcReader<R: BufRead> {
     /// Position in the (decompressed) record stream.
     offset: u64,
     stats: WarcStats,
+    /// `stats.skipped_content_types` by media type (kept apart so that `WarcStats` stays
+    /// `Copy` and cheap to snapshot after every record).
+    skipped_content_type_counts: ContentTypeCounts,
     finished: bool,
 }
 
@@ -60,11 +71,31 @@ impl<R: BufRead> WarcReader<R> {
         } else {
             Input::Plain(input)
         };
-        WarcReader { input, source: source.to_string(), offset: 0, stats: WarcStats::default(), finished: false }
+        WarcReader {
+            input,
+            source: source.to_string(),
+            offset: 0,
+            stats: WarcStats::default(),
+            skipped_content_type_counts: ContentTypeCounts::default(),
+            finished: false,
+        }
     }
 
     pub fn stats(&self) -> WarcStats {
         self.stats
+    }
+
+    /// The non-HTML responses skipped so far, by media type ("application/pdf", "image/png";
+    /// HTTP statuses other than 2xx as "http 404"), or by the reason a response had no
+    /// usable type ("oversized response", "empty body", …). Its total always equals
+    /// `stats().skipped_content_types`.
+    pub fn skipped_content_type_counts(&self) -> &ContentTypeCounts {
+        &self.skipped_content_type_counts
+    }
+
+    fn count_skipped_response(&mut self, content_type: &str) {
+        self.stats.skipped_content_types += 1;
+        self.skipped_content_type_counts.add(content_type, 1);
     }
 
     /// Reads records until one yields a document or an error; `None` at end of input.
@@ -111,7 +142,7 @@ impl<R: BufRead> WarcReader<R> {
             && headers.get("content-type").is_none_or(|kind| kind.to_ascii_lowercase().starts_with("application/http"));
         if !is_http_response || length > MAX_HTML_BLOCK_BYTES {
             if is_http_response {
-                self.stats.skipped_content_types += 1
+                self.count_skipped_response(OVERSIZED_KEY);
             } else {
                 self.stats.skipped_record_types += 1
             }
@@ -123,9 +154,12 @@ impl<R: BufRead> WarcReader<R> {
     }
 
     fn document_from_response(&mut self, block: &[u8], headers: &Headers) -> RecordOutcome {
-        let Some(payload) = html_payload(block) else {
-            self.stats.skipped_content_types += 1;
-            return RecordOutcome::Skipped;
+        let payload = match html_payload(block) {
+            Ok(payload) => payload,
+            Err(content_type) => {
+                self.count_skipped_response(&content_type);
+                return RecordOutcome::Skipped;
+            }
         };
         let target_uri = headers.get("warc-target-uri").map(|uri| uri.trim_matches(['<', '>']).to_string());
         match extract_article(&payload, target_uri.as_deref()) {
@@ -312,17 +346,22 @@ fn memchr_newline(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&byte| byte == b'\n')
 }
 
-/// The HTML body of an HTTP response block, de-chunked and decompressed; `None` when the
-/// response is not HTML or is not a success with a body.
-fn html_payload(block: &[u8]) -> Option<Vec<u8>> {
+/// The HTML body of an HTTP response block, de-chunked and decompressed. When the response
+/// is not HTML or is not a success with a body, the error is what it held instead: its
+/// media type, `http NNN` for a status other than 2xx, or a reason key.
+fn html_payload(block: &[u8]) -> Result<Vec<u8>, String> {
     let header_end = crate::charset::find_bytes(block, b"\r\n\r\n")
         .map(|index| index + 4)
-        .or_else(|| crate::charset::find_bytes(block, b"\n\n").map(|index| index + 2))?;
+        .or_else(|| crate::charset::find_bytes(block, b"\n\n").map(|index| index + 2))
+        .ok_or(UNREADABLE_HEAD_KEY)?;
     let head = String::from_utf8_lossy(&block[..header_end]).to_ascii_lowercase();
-    let mut lines = head.lines();
-    let status: u16 = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
+    let status: u16 = head
+        .lines()
+        .next()
+        .and_then(|status_line| status_line.split_whitespace().nth(1)?.parse().ok())
+        .ok_or(UNREADABLE_HEAD_KEY)?;
     if !(200..300).contains(&status) {
-        return None;
+        return Err(format!("http {status}"));
     }
     let header = |name: &str| {
         head.lines().skip(1).find_map(|line| {
@@ -330,15 +369,19 @@ fn html_payload(block: &[u8]) -> Option<Vec<u8>> {
         })
     };
     let body = &block[header_end..];
-    let is_html = match header("content-type") {
+    let content_type = header("content-type");
+    let is_html = match &content_type {
         Some(kind) => kind.contains("html"),
         None => {
             body.len() > 15
                 && String::from_utf8_lossy(&body[..body.len().min(512)]).to_ascii_lowercase().contains("<html")
         }
     };
-    if !is_html || body.is_empty() {
-        return None;
+    if !is_html {
+        return Err(content_type.unwrap_or_default());
+    }
+    if body.is_empty() {
+        return Err(EMPTY_BODY_KEY.to_string());
     }
     let body = if header("transfer-encoding").is_some_and(|value| value.contains("chunked")) {
         dechunk(body)
@@ -347,10 +390,13 @@ fn html_payload(block: &[u8]) -> Option<Vec<u8>> {
     };
     if header("content-encoding").is_some_and(|value| value.contains("gzip")) {
         let mut decoded = Vec::new();
-        GzDecoder::new(body.as_slice()).take(MAX_HTML_BLOCK_BYTES).read_to_end(&mut decoded).ok()?;
-        return Some(decoded);
+        GzDecoder::new(body.as_slice())
+            .take(MAX_HTML_BLOCK_BYTES)
+            .read_to_end(&mut decoded)
+            .map_err(|_| UNDECODABLE_BODY_KEY.to_string())?;
+        return Ok(decoded);
     }
-    Some(body)
+    Ok(body)
 }
 
 /// Undoes HTTP chunked transfer coding; stops quietly at the first malformed chunk.
@@ -511,5 +557,51 @@ impl<R: BufRead> Read for GzipMembers<R> {
                 },
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(kind: &str, id: &str, block: &[u8]) -> Vec<u8> {
+        let mut record = format!(
+            "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <{id}>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        record.extend_from_slice(block);
+        record.extend_from_slice(b"\r\n\r\n");
+        record
+    }
+
+    #[test]
+    fn skipped_responses_are_counted_by_media_type_or_status() {
+        let responses: [&[u8]; 6] = [
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7",
+            b"HTTP/1.1 200 OK\r\nContent-Type: Application/PDF; qs=0.9\r\n\r\n%PDF-1.4",
+            b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG",
+            b"HTTP/1.1 301 Moved Permanently\r\nContent-Type: text/html\r\nLocation: /new\r\n\r\n",
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n",
+            b"not an HTTP response at all",
+        ];
+        let archive: Vec<u8> = responses
+            .iter()
+            .enumerate()
+            .flat_map(|(index, block)| record("response", &format!("urn:uuid:{index}"), block))
+            .collect();
+        let mut reader = WarcReader::new(archive.as_slice(), "mixed.warc");
+        assert_eq!(reader.by_ref().count(), 0, "no record holds an article");
+        assert_eq!(reader.stats().skipped_content_types, 6);
+        assert_eq!(
+            reader.skipped_content_type_counts().most_frequent_first(),
+            vec![
+                ("application/pdf", 2),
+                (EMPTY_BODY_KEY, 1),
+                ("http 301", 1),
+                ("image/png", 1),
+                (UNREADABLE_HEAD_KEY, 1)
+            ]
+        );
     }
 }

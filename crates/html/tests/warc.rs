@@ -69,6 +69,7 @@ fn plain_warc_yields_every_page_and_reports_the_corrupt_record() {
     let stats = reader.stats();
     assert_eq!(stats.documents, PAGES as u64);
     assert_eq!(stats.skipped_content_types, 10);
+    assert_eq!(reader.skipped_content_type_counts().most_frequent_first(), vec![("image/jpeg", 10)]);
     assert_eq!(stats.skipped_record_types, PAGES as u64 + 1);
 
     let first = &documents[0];

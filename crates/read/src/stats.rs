@@ -9,7 +9,7 @@
 //!   an error item of the stream, which names it;
 //! - this module formats no text: callers (the CLI) decide how counts are shown.
 
-use dyad_html::WarcStats;
+use dyad_html::{ContentTypeCounts, WarcStats};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// What a document stream has read so far.
@@ -36,6 +36,9 @@ pub struct WarcCounts {
     pub non_response_records: u64,
     /// Responses whose payload is not HTML (PDFs, images, redirects without a body, ...).
     pub non_html_responses: u64,
+    /// `non_html_responses` by media type ("application/pdf"), HTTP status ("http 404") or
+    /// reason ("empty body"); at most 64 distinct keys, the rest under "other".
+    pub non_html_content_types: ContentTypeCounts,
     /// HTML responses in which no article text was found.
     pub pages_without_text: u64,
     /// Malformed or truncated records and corrupt compression; each is also an error item.
@@ -87,6 +90,12 @@ impl StatsRecorder {
         self.with(|stats| stats.warc.add_progress(before, after));
     }
 
+    /// Adds the non-HTML responses a WARC reader skipped between two snapshots of its
+    /// per-type counts.
+    pub(crate) fn count_warc_content_types(&self, before: &ContentTypeCounts, after: &ContentTypeCounts) {
+        self.with(|stats| stats.warc.non_html_content_types.add_difference(before, after));
+    }
+
     /// Counters are plain numbers, so a panic elsewhere cannot leave them inconsistent:
     /// a poisoned lock is used as it is.
     fn with<T>(&self, action: impl FnOnce(&mut ReadStats) -> T) -> T {
@@ -121,6 +130,22 @@ mod tests {
         assert_eq!(counts.pages_without_text, 1);
         assert_eq!(counts.corrupt_records, 1);
         assert_eq!(counts.skipped(), 5);
+    }
+
+    #[test]
+    fn content_types_of_several_archives_add_up() {
+        let recorder = StatsRecorder::default();
+        let mut first_archive = ContentTypeCounts::default();
+        first_archive.add("application/pdf", 2);
+        let mut second_archive_early = ContentTypeCounts::default();
+        second_archive_early.add("image/png", 1);
+        let mut second_archive_late = second_archive_early.clone();
+        second_archive_late.add("application/pdf", 1);
+        recorder.count_warc_content_types(&ContentTypeCounts::default(), &first_archive);
+        recorder.count_warc_content_types(&ContentTypeCounts::default(), &second_archive_early);
+        recorder.count_warc_content_types(&second_archive_early, &second_archive_late);
+        let counts = recorder.snapshot().warc.non_html_content_types;
+        assert_eq!(counts.most_frequent_first(), vec![("application/pdf", 3), ("image/png", 1)]);
     }
 
     #[test]

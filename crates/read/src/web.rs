@@ -17,7 +17,7 @@ use crate::error::{ReadError, one_line};
 use crate::source::{BoxedDocuments, InputStream};
 use crate::stats::StatsRecorder;
 use dyad_document::Document;
-use dyad_html::{HtmlError, WarcReader, WarcStats};
+use dyad_html::{ContentTypeCounts, HtmlError, WarcReader, WarcStats};
 use std::io::{BufRead, BufReader, Read};
 
 /// The documents of a WARC archive, read lazily one record at a time.
@@ -25,7 +25,13 @@ pub(crate) fn warc_documents(input: InputStream, stats: &StatsRecorder) -> Boxed
     let name = input.input.clone();
     let reader = WarcReader::new(BufReader::with_capacity(256 * 1024, input.into_reader()), &name);
     stats.count_archive();
-    Box::new(CountedWarcRecords { reader, name, counted: WarcStats::default(), stats: stats.clone() })
+    Box::new(CountedWarcRecords {
+        reader,
+        name,
+        counted: WarcStats::default(),
+        counted_content_types: ContentTypeCounts::default(),
+        stats: stats.clone(),
+    })
 }
 
 /// A WARC reader that adds what each step read (including the records it skipped on the
@@ -35,6 +41,9 @@ struct CountedWarcRecords<R: BufRead> {
     name: String,
     /// The reader's counters as last added to `stats`.
     counted: WarcStats,
+    /// The reader's per-type counts of non-HTML responses as last added to `stats`; only
+    /// compared and copied when the reader skipped a non-HTML response since.
+    counted_content_types: ContentTypeCounts,
     stats: StatsRecorder,
 }
 
@@ -45,6 +54,11 @@ impl<R: BufRead> Iterator for CountedWarcRecords<R> {
         let item = self.reader.next();
         let now = self.reader.stats();
         self.stats.count_warc_progress(&self.counted, &now);
+        if now.skipped_content_types != self.counted.skipped_content_types {
+            let content_types = self.reader.skipped_content_type_counts();
+            self.stats.count_warc_content_types(&self.counted_content_types, content_types);
+            self.counted_content_types = content_types.clone();
+        }
         self.counted = now;
         item.map(|record| record.map_err(|error| read_error(&self.name, error)))
     }
@@ -296,6 +310,7 @@ mod tests {
         assert_eq!(warc.articles, 2);
         assert_eq!(warc.non_response_records, 2);
         assert_eq!(warc.non_html_responses, 2);
+        assert_eq!(warc.non_html_content_types.most_frequent_first(), vec![("application/pdf", 1), ("image/png", 1)]);
         assert_eq!(warc.pages_without_text, 1);
         assert_eq!(warc.corrupt_records, 1);
         assert_eq!(warc.articles + warc.skipped(), warc.records);
