@@ -20,6 +20,9 @@ const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 const TARGET_PREPOSITIONS: &[&str] =
     &["with", "against", "on", "to", "at", "toward", "towards", "between", "upon", "into", "from", "for"];
 
+/// Prepositions that name where an act is directed: "offered troops to", "sanctions on".
+const DIRECTION_PREPOSITIONS: &[&str] = &["to", "toward", "towards", "against", "on"];
+
 /// The verb with its auxiliaries: "has long said", "was attacked", "did not meet".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VerbGroup {
@@ -266,7 +269,15 @@ pub fn find_targets<'p>(
                     || TARGET_PREPOSITIONS.contains(&word)
             }
         };
-        if is_target && targets.phrases.is_empty() {
+        // "offered its troops to Lebanon's president", "provided aid to refugees in Chad": an
+        // object of no country (the thing given, or people of no country) gives way to a
+        // country's party the act is directed to, named later in the clause.
+        let has_country = |candidate: &ActorPhrase| candidate.entity.code.is_some();
+        let replaces_uncoded = !targets.phrases.is_empty()
+            && !targets.phrases.iter().any(|kept| has_country(kept))
+            && has_country(phrase)
+            && preposition.as_deref().is_some_and(|word| DIRECTION_PREPOSITIONS.contains(&word));
+        if is_target && (targets.phrases.is_empty() || replaces_uncoded) {
             targets.phrases = coordinated(view, &candidates, index);
             targets.preposition = preposition;
             index += targets.phrases.len();
@@ -373,4 +384,102 @@ pub fn clause_start(view: &SentenceView, verb: usize) -> usize {
         .rev()
         .find(|&index| is_clause_break(view, index) || is_relative_pronoun(view, index) || is_dash(view, index))
         .map_or(0, |index| index + 1)
+}
+
+/// Where the content of the verb group ending at `group_end` begins: "threatened (Monday) to
+/// cut", "demanded (on Friday) that the US cancel", "accused the United States of violating",
+/// "urged Iran to release". The marker ("to" before a base verb, the complementiser "that",
+/// "of" before a gerund) must come within a few words, with no other verb before it. Returns
+/// the marker's index.
+pub fn complement_start(view: &SentenceView, group_end: usize) -> Option<usize> {
+    const REACH: usize = 7;
+    let last = (group_end + REACH).min(view.len());
+    for index in group_end..last {
+        let next_tag = if index + 1 < view.len() { view.tag(index + 1) } else { "" };
+        let opens_infinitive = view.is_word(index, "to") && next_tag == "VB";
+        let opens_that_clause = is_complementiser(view, index);
+        let opens_gerund = view.is_word(index, "of") && next_tag == "VBG" && index > group_end;
+        if opens_infinitive || opens_that_clause || opens_gerund {
+            return Some(index);
+        }
+        if view.tag(index).starts_with("VB") || view.tag(index) == "MD" || is_clause_break(view, index) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "that" opening a clause ("demanded on Friday that ..."), not a relative pronoun after a
+/// noun ("the militias that control ..."): the tagger's IN, or any "that" no common noun
+/// precedes (taggers often read "Friday that" as a determiner).
+fn is_complementiser(view: &SentenceView, index: usize) -> bool {
+    view.is_word(index, "that")
+        && (view.tag(index) == "IN" || (index > 0 && !matches!(view.tag(index - 1), "NN" | "NNS")))
+}
+
+/// Where a complement opened at `start` ends: at a clause break, a dash, or a new finite
+/// predicate joined by a comma or conjunction ("rejected the plan, and said ..."). Relative
+/// clauses and conditions inside it ("if Hamas, which advocates ..., ran") belong to it.
+pub fn complement_end(view: &SentenceView, start: usize) -> usize {
+    let finite = |index: usize| index < view.len() && matches!(view.tag(index), "VBD" | "VBZ" | "VBP");
+    for index in start + 1..view.len() {
+        if is_clause_break(view, index) || is_dash(view, index) {
+            return index;
+        }
+        let joins = view.is_any_word(index, &[",", "and", "but"]);
+        let new_predicate =
+            finite(index + 1) || (view.is_word(index + 1, "and") && finite(index + 2)) || view.is_word(index + 1, "but");
+        if joins && new_predicate {
+            return index;
+        }
+    }
+    view.len()
+}
+
+/// "threatened to cut off electricity to Nakhichevan": the verb of an infinitive complement
+/// right after the group, whose targets stand for the group's own when it has none.
+pub fn infinitive_complement(view: &SentenceView, group: &VerbGroup) -> Option<VerbGroup> {
+    let marker = complement_start(view, group.end)?;
+    if !view.is_word(marker, "to") {
+        return None;
+    }
+    let verb = marker + 1;
+    Some(verb_group(view, verb, verb, verb + 1))
+}
+
+/// "demanded that the United States cancel": the actor phrase that opens a that-clause right
+/// after the group, as long as a verb or modal follows it (it is the clause's subject).
+pub fn that_clause_subject<'p>(
+    view: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    group: &VerbGroup,
+) -> Option<&'p ActorPhrase> {
+    let marker = complement_start(view, group.end)?;
+    if !view.is_word(marker, "that") {
+        return None;
+    }
+    let phrase = phrases.iter().find(|phrase| phrase.first_token > marker && phrase.first_token <= marker + 2)?;
+    let next = phrase.end_token;
+    (next < view.len() && (view.tag(next).starts_with("VB") || view.tag(next) == "MD")).then_some(phrase)
+}
+
+/// Whether the verb group heads the sentence's main clause: not after "to", not a participle
+/// opening an adjunct (", killing"), not inside a relative clause or one opened by a
+/// subordinating conjunction or the complementiser "that".
+pub fn is_main_clause_verb(view: &SentenceView, group: &VerbGroup) -> bool {
+    if group.first > 0 && view.is_word(group.first - 1, "to") {
+        return false;
+    }
+    if view.tag(group.verb) == "VBG" && group.first > 0 && view.word(group.first - 1) == "," {
+        return false;
+    }
+    let start = clause_start(view, group.first);
+    if start > 0 && is_relative_pronoun(view, start - 1) {
+        return false;
+    }
+    !(start..group.first).any(|index| {
+        view.is_any_word(index, SUBORDINATORS)
+            || is_complementiser(view, index)
+            || is_relative_pronoun(view, index)
+    })
 }

@@ -10,8 +10,8 @@ use crate::clause::content_verbs;
 use dyad_actors::SentenceView;
 use dyad_analyse::Sentence;
 use dyad_document::{Document, PartialDate};
-use dyad_record::{DateSource, EventRecord};
-use dyad_time::{TimeExpression, find_time_expressions, guess_tense};
+use dyad_record::{DateSource, EventRecord, Modality};
+use dyad_time::{Tense, TimeExpression, find_time_expressions, guess_tense};
 
 /// The time expressions of one sentence and the verb each belongs to.
 pub struct SentenceTimes {
@@ -126,6 +126,11 @@ const EVENT_NOUNS: &[(&str, &str)] = &[
     ("sanctions", "SANCTION"),
 ];
 
+/// How many tokens after the event noun its date may stand: the noun's own modifiers come
+/// first, and they can be long ("The sanctions on Petroleos de Venezuela, S.A., or PDVSA,
+/// announced Monday").
+const LATER_MENTION_DATE_WINDOW: usize = 16;
+
 /// "The meeting, held late Wednesday, ...": a sentence that opens on a definite event noun and
 /// carries a date gives that date to the latest earlier event of that type still dated by
 /// the publication day (within three sentences).
@@ -133,6 +138,7 @@ pub fn date_events_from_later_mentions(
     document: &Document,
     sentences: &[Sentence],
     times: &[Vec<TimeExpression>],
+    anchor_date: PartialDate,
     events: &mut [EventRecord],
 ) {
     let anchor = document.metadata.published;
@@ -144,7 +150,7 @@ pub fn date_events_from_later_mentions(
         let Some((expression, date)) = times[sentence_index].iter().find_map(|expression| {
             let near_noun = view
                 .token_at_offset(expression.span.start)
-                .is_some_and(|token| token > noun_token && token <= noun_token + 8);
+                .is_some_and(|token| token > noun_token && token <= noun_token + LATER_MENTION_DATE_WINDOW);
             if near_noun { expression.representative().map(|date| (expression, date)) } else { None }
         }) else {
             continue;
@@ -157,6 +163,10 @@ pub fn date_events_from_later_mentions(
             .filter(|event| event.event == family && event.date_source == DateSource::Publication)
             .max_by_key(|event| event.sentence);
         if let Some(event) = target {
+            // The act was reported as done, so its date is read as past even when the later
+            // sentence looks ahead ("The sanctions, announced Monday, will freeze ...").
+            let date = if event.modality == Modality::Asserted { past_reading(document, expression, anchor_date) } else { None }
+                .unwrap_or(date);
             event.date = date;
             event.date_source = DateSource::Text;
             event.date_text = Some(document.text(expression.span).to_string());
@@ -165,6 +175,14 @@ pub fn date_events_from_later_mentions(
             }
         }
     }
+}
+
+/// The expression's date read in the past tense.
+fn past_reading(document: &Document, expression: &TimeExpression, anchor: PartialDate) -> Option<PartialDate> {
+    find_time_expressions(&document.body, expression.span, anchor, Tense::Past)
+        .into_iter()
+        .find(|found| found.span == expression.span)
+        .and_then(|found| found.representative())
 }
 
 fn opening_event_noun(view: &SentenceView) -> Option<(usize, &'static str)> {

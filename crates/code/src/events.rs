@@ -1,6 +1,10 @@
 //! From one verb to one event record: pattern, actor, recipients, place, date, modality.
 
-use crate::clause::{VerbGroup, clause_end, clause_start, content_verbs, find_subjects, find_targets, verb_group};
+use crate::clause::{
+    Targets, VerbGroup, clause_end, clause_start, complement_end, complement_start, content_verbs, find_subjects,
+    find_targets, infinitive_complement, is_main_clause_verb, that_clause_subject, verb_group,
+};
+use crate::confidence::{EventEvidence, confidence};
 use crate::dating::SentenceTimes;
 use crate::modality::{is_framing_verb, is_refusal, mark_historical_if_past, modality_of};
 use dyad_actors::{ActorPhrase, Discourse, PhraseKind, SentenceView, find_actor_phrases_in};
@@ -28,7 +32,18 @@ pub struct SentenceContext<'a> {
     pub doc_id: &'a str,
 }
 
-pub fn code_sentence(context: &SentenceContext) -> Vec<EventRecord> {
+/// One event of a sentence with what the coder knew about it, and where its verb group ends
+/// (where a complement after it would begin).
+pub struct CodedEvent {
+    pub record: EventRecord,
+    pub evidence: EventEvidence,
+    verb: usize,
+    group_end: usize,
+    /// A demand read from "X said Y must ...": everything after the verb is its content.
+    reported_demand: bool,
+}
+
+pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
     let view = context.view;
     let words: Vec<WordView> =
         (0..view.len()).map(|index| WordView { text: view.word(index), tag: view.tag(index) }).collect();
@@ -70,7 +85,31 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<EventRecord> {
             events.push(event);
         }
     }
+    drop_complement_events(view, &mut events);
+    let count = events.len();
+    let first_verb = events.iter().map(|event| event.verb).min();
+    for event in &mut events {
+        event.evidence.events_in_sentence = count;
+        event.evidence.first_in_sentence = Some(event.verb) == first_verb;
+        event.record.confidence = confidence(&event.evidence);
+    }
     events
+}
+
+/// "Israel threatened to ban voting", "China demanded that the US cancel plans to sell arms
+/// to Taiwan", "accused the United States of violating": what a threat, demand, offer,
+/// refusal or accusation is about has not happened; it is the content of the one event, not
+/// an event of its own. Events whose verb lies in the complement of another event's verb are
+/// dropped.
+fn drop_complement_events(view: &SentenceView, events: &mut Vec<CodedEvent>) {
+    let contents: Vec<std::ops::Range<usize>> = events
+        .iter()
+        .filter_map(|event| {
+            let start = if event.reported_demand { event.verb + 1 } else { complement_start(view, event.group_end)? };
+            Some(start..complement_end(view, start))
+        })
+        .collect();
+    events.retain(|event| !contents.iter().any(|content| content.contains(&event.verb)));
 }
 
 /// Verbs that report what someone said or concluded.
@@ -105,7 +144,7 @@ const OBLIGATION_MODALS: &[&str] = &["must", "should"];
 /// must drop barriers": a statement that another actor must act is a demand on that actor
 /// (PLOVER REQUEST, CAMEO 100), from the one who says it. The obliged verb itself is left as
 /// the hypothetical event it is.
-fn obligation_demand(context: &SentenceContext, verb: usize) -> Option<EventRecord> {
+fn obligation_demand(context: &SentenceContext, verb: usize) -> Option<CodedEvent> {
     let view = context.view;
     if !view.is_any_word(verb, STATEMENT_VERBS) {
         return None;
@@ -144,8 +183,14 @@ fn obligation_demand(context: &SentenceContext, verb: usize) -> Option<EventReco
     let mut demand = build_event(context, &group, &pattern, cameo("100")?)?;
     // The obliged are the recipients, wherever the clause-based target search stopped.
     let recipient = entities(&obliged);
-    demand.recipient =
-        recipient.into_iter().filter(|entity| !demand.actor.iter().any(|actor| same_actor(actor, entity))).collect();
+    demand.record.recipient = recipient
+        .into_iter()
+        .filter(|entity| !demand.record.actor.iter().any(|actor| same_actor(actor, entity)))
+        .collect();
+    demand.evidence.recipient_missing = demand.record.recipient.is_empty();
+    demand.evidence.recipient_coded =
+        demand.record.recipient.iter().any(|entity| entity.code.is_some() || entity.sector.is_some());
+    demand.reported_demand = true;
     Some(demand)
 }
 
@@ -209,7 +254,7 @@ fn build_event(
     group: &VerbGroup,
     pattern: &PatternHit,
     cameo: &Cameo,
-) -> Option<EventRecord> {
+) -> Option<CodedEvent> {
     let view = context.view;
     let date = event_date(context, group);
     // Roles change: an event dated in 2015 is coded with the roles people held in 2015.
@@ -222,7 +267,7 @@ fn build_event(
         context.phrases
     };
     let subject = find_subjects(view, phrases, group);
-    let targets = find_targets(view, phrases, group, pattern.target_preposition.as_deref());
+    let targets = find_targets_or_complement_targets(view, phrases, group, pattern);
     // A passive sentence, or a pattern whose code runs from target to source ("appeared
     // before the court"), puts the one acted upon first.
     let (actor_phrases, recipient_phrases) = match (group.passive, pattern.reversed) {
@@ -230,6 +275,16 @@ fn build_event(
         (true, false) => (targets.by_agent.clone(), subject),
         (false, true) => (targets.phrases.clone(), subject),
         (true, true) => (subject, targets.by_agent.clone()),
+    };
+    let evidence = EventEvidence {
+        main_clause: is_main_clause_verb(view, group),
+        actor_adjacent: is_actor_adjacent(group, &actor_phrases),
+        actor_unknown: actor_phrases.iter().any(|phrase| phrase.kind == PhraseKind::Unknown),
+        actor_opens_sentence: actor_phrases.first().is_some_and(|phrase| phrase.first_token <= 3),
+        recipient_direct: !recipient_phrases.is_empty() && (group.passive || targets.preposition.is_none()),
+        pattern_specific: pattern.specificity > 0,
+        sentence_words: view.len(),
+        ..EventEvidence::default()
     };
     let actor = entities(&actor_phrases);
     let mut recipient = entities(&recipient_phrases);
@@ -259,6 +314,9 @@ fn build_event(
         event_type = "AGREE".into();
         mode = None;
     }
+    if event_type != "CONSULT" {
+        place_recipients(&mut recipient, &actor, located_country(view, phrases, group));
+    }
     let mut record = EventRecord {
         id: event_id(context.doc_id, view.sentence.span, verb_span, &event_type),
         event: event_type,
@@ -267,7 +325,8 @@ fn build_event(
         cameo: Some(cameo.code.clone()),
         goldstein: cameo.goldstein,
         quad_class: cameo.quad_class,
-        confidence: confidence(&actor_phrases, &recipient_phrases, pattern),
+        // Set once the sentence's events are known (their number is evidence).
+        confidence: 0.0,
         actor,
         recipient,
         date: date.date,
@@ -282,7 +341,89 @@ fn build_event(
         story_id: None,
     };
     mark_historical_if_past(&mut record, context.anchor);
-    Some(record)
+    let evidence = EventEvidence {
+        event_id: record.id.clone(),
+        actor_has_country: record.actor.iter().any(|entity| entity.code.is_some()),
+        recipient_coded: record.recipient.iter().any(|entity| entity.code.is_some() || entity.sector.is_some()),
+        recipient_missing: record.recipient.is_empty(),
+        asserted: matches!(record.modality, Modality::Asserted | Modality::Historical),
+        ..evidence
+    };
+    Some(CodedEvent { record, evidence, verb: group.verb, group_end: group.end, reported_demand: false })
+}
+
+/// What happens in a country happens to it: recipients of no country named by a sector
+/// ("arrested protesters in Ankara", "shelled rebels in Idlib") are of the country where the
+/// event took place, and an act with no recipient at all ("lifted the curfew in Montenegro",
+/// "deployed troops in Iraq") is aimed at that country. Meetings are left alone: where
+/// leaders meet is a venue, not a party.
+fn place_recipients(recipient: &mut Vec<Entity>, actor: &[Entity], country: Option<Entity>) {
+    let Some(country) = country else { return };
+    let Some(code) = country.code.clone() else { return };
+    if recipient.is_empty() {
+        if !actor.iter().any(|acting| same_actor(acting, &country)) {
+            recipient.push(country);
+        }
+        return;
+    }
+    for entity in recipient.iter_mut().filter(|entity| entity.code.is_none() && entity.sector.is_some()) {
+        entity.code = Some(code.clone());
+    }
+}
+
+/// The country where the event took place: the phrase after "in", "at", "near" or "inside"
+/// closest to the verb that names a country or a place in one, as an entity of that country
+/// with no sector (the place's people, not its government).
+fn located_country(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) -> Option<Entity> {
+    phrases
+        .iter()
+        .filter(|phrase| {
+            phrase.first_token > 0 && view.is_any_word(phrase.first_token - 1, &["in", "at", "near", "inside"])
+        })
+        .filter_map(|phrase| {
+            let code = match phrase.kind {
+                PhraseKind::Country => phrase.entity.code.clone(),
+                _ => phrase.place.as_ref().and_then(|place| place.country.clone()),
+            }?;
+            Some((phrase, code))
+        })
+        .min_by_key(|(phrase, _)| phrase.first_token.abs_diff(group.verb))
+        .map(|(phrase, code)| Entity { code: Some(code), sector: None, ..phrase.entity.clone() })
+}
+
+/// The verb's targets; when it has none and an infinitive complement follows, the targets of
+/// that infinitive ("threatened to cut off electricity to Nakhichevan"), and failing that the
+/// subject of a that-clause after it ("demanded that the United States cancel ...").
+fn find_targets_or_complement_targets<'p>(
+    view: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    group: &VerbGroup,
+    pattern: &PatternHit,
+) -> Targets<'p> {
+    let own = find_targets(view, phrases, group, pattern.target_preposition.as_deref());
+    if !own.phrases.is_empty() || group.passive {
+        return own;
+    }
+    if let Some(complement) = infinitive_complement(view, group) {
+        let borrowed = find_targets(view, phrases, &complement, None);
+        if !borrowed.phrases.is_empty() {
+            return Targets { by_agent: own.by_agent, ..borrowed };
+        }
+    }
+    match that_clause_subject(view, phrases, group) {
+        Some(subject) => Targets { phrases: vec![subject], preposition: None, by_agent: own.by_agent },
+        None => own,
+    }
+}
+
+/// The actor is the verb's own subject, ending at most two words before the verb group, or
+/// the passive's agent right after it.
+fn is_actor_adjacent(group: &VerbGroup, actors: &[&ActorPhrase]) -> bool {
+    actors.iter().any(|phrase| {
+        let before = phrase.end_token <= group.first && group.first - phrase.end_token <= 2;
+        let agent_after = group.passive && phrase.first_token >= group.end && phrase.first_token <= group.end + 2;
+        before || agent_after
+    })
 }
 
 /// The entities of a list of phrases; "the two leaders" stands for both people, and a city
@@ -398,7 +539,7 @@ fn refine_meeting_mode<'c>(
 
 /// The words that carry the event: the verb form, plus the preposition right after it
 /// when that preposition introduced the target ("met with").
-fn event_text_span(view: &SentenceView, group: &VerbGroup, targets: &crate::clause::Targets) -> Span {
+fn event_text_span(view: &SentenceView, group: &VerbGroup, targets: &Targets) -> Span {
     let mut end = group.end;
     let preposition_follows = targets.preposition.is_some()
         && end < view.len()
@@ -422,27 +563,6 @@ fn event_id(doc_id: &str, sentence: Span, verb: Span, event: &str) -> String {
         let _ = write!(id, "{byte:02x}");
     }
     id
-}
-
-/// The coder's own estimate, from the evidence it had: a coded actor and recipient found in
-/// the clause and a pattern that matched more than the bare verb.
-fn confidence(actors: &[&ActorPhrase], recipients: &[&ActorPhrase], pattern: &PatternHit) -> f64 {
-    let mut score: f64 = 0.45;
-    if actors.iter().any(|phrase| phrase.is_coded()) {
-        score += 0.2;
-    }
-    if recipients.iter().any(|phrase| phrase.is_coded()) {
-        score += 0.15;
-    } else if recipients.is_empty() {
-        score -= 0.1;
-    }
-    if pattern.specificity > 0 {
-        score += 0.1;
-    }
-    if actors.iter().any(|phrase| phrase.kind == PhraseKind::Unknown) {
-        score -= 0.15;
-    }
-    (score.clamp(0.05, 0.95) * 100.0).round() / 100.0
 }
 
 /// One event per act within a sentence: the same type by the same actor is one event

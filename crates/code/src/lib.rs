@@ -14,6 +14,7 @@
 
 mod anchor;
 mod clause;
+mod confidence;
 mod dating;
 mod events;
 mod modality;
@@ -27,6 +28,7 @@ use dyad_time::TimeExpression;
 use dyad_verbs::VerbDictionary;
 
 pub use anchor::document_anchor;
+pub use confidence::{EventEvidence, FEATURE_COUNT, confidence, features};
 pub use dating::SentenceTimes;
 
 /// What the coder found in one document: its events, and the actors and time expressions of
@@ -38,6 +40,8 @@ pub struct CodedDocument {
     pub times: Vec<Vec<TimeExpression>>,
     /// The date every relative expression was anchored to: publication date or the fallback.
     pub anchor: Option<PartialDate>,
+    /// What the coder knew about each event, in the order of `events` (same length).
+    pub evidence: Vec<EventEvidence>,
 }
 
 /// The event coder, borrowing the dictionaries it codes with.
@@ -108,15 +112,32 @@ impl<'a> Coder<'a> {
                 keep_unmapped_codes: self.options.keep_unmapped_codes,
                 doc_id: &document.id,
             };
-            coded.events.extend(events::code_sentence(&context));
+            for event in events::code_sentence(&context) {
+                coded.events.push(event.record);
+                coded.evidence.push(event.evidence);
+            }
             coded.actors.push(phrases);
             coded.times.push(times.expressions);
         }
         events::merge_same_sentence_acts(&mut coded.events);
-        dating::date_events_from_later_mentions(document, sentences, &coded.times, &mut coded.events);
+        dating::date_events_from_later_mentions(document, sentences, &coded.times, anchor, &mut coded.events);
         events::drop_retellings(&mut coded.events);
+        align_evidence(&mut coded);
         coded
     }
+}
+
+/// Merging and dropping retellings remove events; the evidence list follows them by event id.
+fn align_evidence(coded: &mut CodedDocument) {
+    let mut evidence = std::mem::take(&mut coded.evidence);
+    coded.evidence = coded
+        .events
+        .iter()
+        .map(|event| {
+            let found = evidence.iter().position(|known| known.event_id == event.id);
+            found.map(|index| evidence.swap_remove(index)).unwrap_or_default()
+        })
+        .collect();
 }
 
 #[cfg(test)]

@@ -169,3 +169,68 @@ fn a_city_is_where_things_happen_not_who_does_them_but_a_capital_speaks_for_its_
     let accusation = find(&capital, "ACCUSE");
     assert_eq!(codes(&accusation.actor), vec![("TUR".into(), "GOV".into())]);
 }
+
+#[test]
+fn a_threat_takes_its_recipient_from_what_it_threatens_and_its_content_is_no_event() {
+    let coded = code_text("Russia threatened on Monday to cut off gas supplies to Ukraine.", "2024-03-06");
+    let threat = find(&coded, "THREATEN");
+    assert_eq!(codes(&threat.recipient), vec![("UKR".into(), String::new())], "{threat:#?}");
+    assert_eq!(coded.events.len(), 1, "{:#?}", coded.events);
+}
+
+#[test]
+fn a_demand_that_another_actor_act_names_that_actor_as_recipient() {
+    let coded = code_text("China demanded Friday that Japan halt the naval drills.", "2024-03-06");
+    let demand = find(&coded, "REQUEST");
+    assert_eq!(codes(&demand.recipient), vec![("JPN".into(), String::new())], "{demand:#?}");
+    assert_eq!(coded.events.len(), 1, "{:#?}", coded.events);
+}
+
+#[test]
+fn a_party_named_after_a_target_preposition_outranks_an_uncoded_object() {
+    let coded = code_text("Egypt has sent its troops to Sudan.", "2024-03-06");
+    let offer = coded.events.first().unwrap_or_else(|| panic!("no event"));
+    assert_eq!(codes(&offer.recipient), vec![("SDN".into(), String::new())], "{offer:#?}");
+}
+
+#[test]
+fn evidence_lines_up_with_events_and_gives_their_confidence() {
+    let coded = code_text(
+        "Turkish troops attacked Kurdish militias near the border. After rebels shelled the town, police arrested ten men.",
+        "2024-03-06",
+    );
+    assert_eq!(coded.events.len(), coded.evidence.len());
+    for (event, evidence) in coded.events.iter().zip(&coded.evidence) {
+        assert_eq!(event.id, evidence.event_id);
+        assert_eq!(event.confidence, crate::confidence(evidence));
+    }
+    let attack = find(&coded, "ASSAULT");
+    let attack_evidence = &coded.evidence[coded.events.iter().position(|event| event.id == attack.id).unwrap()];
+    assert!(attack_evidence.main_clause && attack_evidence.actor_adjacent, "{attack_evidence:#?}");
+}
+
+#[test]
+fn an_act_in_a_country_is_aimed_at_it_unless_it_is_a_meeting() {
+    let curfew = code_text("Serbia lifted the curfew in Montenegro on Monday.", "2024-03-06");
+    let lifted = curfew.events.first().unwrap_or_else(|| panic!("no event"));
+    assert_eq!(codes(&lifted.recipient), vec![("MNE".into(), String::new())], "{lifted:#?}");
+    let arrests = code_text("Police arrested dozens of protesters in Ankara on Monday.", "2024-03-06");
+    let arrest = find(&arrests, "COERCE");
+    assert!(arrest.recipient.iter().all(|entity| entity.code.as_deref() == Some("TUR")), "{arrest:#?}");
+    let meeting = code_text("Erdogan met Vladimir Putin in Geneva on Monday.", "2024-03-06");
+    let consult = find(&meeting, "CONSULT");
+    assert!(consult.recipient.iter().all(|entity| entity.code.as_deref() != Some("CHE")), "{consult:#?}");
+}
+
+#[test]
+fn a_later_mention_with_long_modifiers_dates_an_undated_act() {
+    let coded = code_text(
+        "The United States has imposed sanctions on Iran's state shipping line. \
+         The sanctions on the Islamic Republic of Iran Shipping Lines, or IRISL, announced Monday, \
+         will freeze its assets abroad.",
+        "2019-01-30",
+    );
+    let sanction = find(&coded, "SANCTION");
+    assert_eq!(sanction.date.to_string(), "2019-01-28");
+    assert_eq!(sanction.date_source, DateSource::Text);
+}
