@@ -88,7 +88,9 @@ pub struct CodeArgs {
     #[arg(long)]
     pub quotes: bool,
     /// Group the events of all inputs into stories (one real-world event, many reports) and
-    /// set each event's story_id. `dyad ingest` always does this.
+    /// set each event's story_id. `dyad ingest` always does this. Documents without a
+    /// publication date are coded last, with "Monday" counted from their story's first dated
+    /// report instead of from today.
     #[arg(long)]
     pub stories: bool,
 }
