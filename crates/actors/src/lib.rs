@@ -110,7 +110,8 @@ pub fn find_actor_phrases_in(
     let chunks = chunk::noun_chunks(view, &mentions);
     let mut phrases = Vec::new();
     for chunk in chunks {
-        if let Some(phrase) = resolve::resolve_chunk(view, &mentions, &chunk, discourse) {
+        let leaders = resolve::LeaderLookup { kb, date };
+        if let Some(phrase) = resolve::resolve_chunk(view, &mentions, &chunk, discourse, leaders) {
             // Remembered at once: a pronoun refers to the nearest person before it, in this
             // sentence or an earlier one ("..., as soon as Assad takes a step ..., we will show him").
             if phrase.kind == PhraseKind::Person {

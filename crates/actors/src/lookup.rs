@@ -18,6 +18,8 @@ pub struct ResolvedMention {
     pub place: Option<Place>,
     /// A place the knowledge base files as a city: neither a capital nor a region.
     pub is_city: bool,
+    /// Every member's code when one name stands for several actors; empty otherwise.
+    pub joint_codes: Vec<String>,
 }
 
 /// All mentions of a sentence, and for each token the mention covering it.
@@ -72,6 +74,7 @@ impl MentionLookup {
                 sector: resolution.sector,
                 place,
                 is_city,
+                joint_codes: resolution.joint_codes,
             });
         }
         MentionLookup { mentions, mention_of_token }

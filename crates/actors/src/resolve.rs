@@ -7,7 +7,8 @@ use crate::discourse::Discourse;
 use crate::lookup::{MentionLookup, ResolvedMention};
 use crate::view::SentenceView;
 use crate::{ActorPhrase, PhraseKind};
-use dyad_kb::EntryKind;
+use dyad_document::PartialDate;
+use dyad_kb::{EntryKind, KnowledgeBase};
 use dyad_record::Entity;
 
 const PERSONAL_PRONOUNS: &[&str] = &["he", "him", "she", "her"];
@@ -56,6 +57,7 @@ pub fn resolve_chunk(
     mentions: &MentionLookup,
     chunk: &Chunk,
     discourse: &Discourse,
+    leaders: LeaderLookup,
 ) -> Option<ActorPhrase> {
     if view.tag(chunk.first) == "PRP" {
         return resolve_pronoun(view, chunk, discourse);
@@ -74,7 +76,11 @@ pub fn resolve_chunk(
     }
     // The agent must be the head noun: "its military intervention" is an intervention.
     if let Some(agent) = last_of_kind(&head, &[EntryKind::Agent]).filter(|agent| agent.end_token == chunk.end) {
-        return Some(agent_phrase(view, chunk, agent, &head, &possessor, discourse, ResolveDescription::Yes));
+        let mut phrase = agent_phrase(view, chunk, agent, &head, &possessor, discourse, ResolveDescription::Yes);
+        if phrase.entity.code.is_none() {
+            phrase.entity.code = government_by_leader_name(view, chunk, agent, leaders);
+        }
+        return Some(phrase);
     }
     if let (Some(marker), Some(owner)) = (chunk.possessive_marker, primary_entity(&possessor)) {
         // "Turkey's offensives": the phrase is about offensives, but its owner is an actor.
@@ -85,6 +91,34 @@ pub fn resolve_chunk(
         return Some(refer_by_surname(unknown, discourse));
     }
     None
+}
+
+/// The knowledge base and day, for names that are not mentions by themselves.
+#[derive(Clone, Copy)]
+pub struct LeaderLookup<'a> {
+    pub kb: &'a KnowledgeBase,
+    pub date: PartialDate,
+}
+
+/// Nouns for a government named after its leader ("the Bush administration").
+const GOVERNMENT_NOUNS: &[&str] = &["administration", "government", "regime", "cabinet"];
+
+/// "the Bush administration": an unknown capitalised name right before a government noun is
+/// the family name of the leader; the country is the one a person of that name governed on
+/// the day, when only one did.
+fn government_by_leader_name(
+    view: &SentenceView,
+    chunk: &Chunk,
+    agent: &ResolvedMention,
+    leaders: LeaderLookup,
+) -> Option<String> {
+    let is_government_noun = agent.end_token == agent.first_token + 1 && view.is_any_word(agent.first_token, GOVERNMENT_NOUNS);
+    let name_token = agent.first_token.checked_sub(1).filter(|&index| index >= chunk.first)?;
+    let is_name = view.tag(name_token).starts_with("NNP") && !view.is_any_word(name_token, NOT_ACTOR_NAMES);
+    if !is_government_noun || !is_name {
+        return None;
+    }
+    leaders.kb.government_led_by_surname(view.word(name_token), leaders.date)
 }
 
 /// The mention that names the actor: a person before a group, a group before an
@@ -120,15 +154,30 @@ fn named_phrase(
     // A person's role on the day decides; a country's own sector comes from the noun after it
     // ("the Syrian army" is a country adjective, but "Syria's army" reaches here via the head).
     let sector = primary.sector.clone().or_else(|| if kind == PhraseKind::Person { None } else { agent_sector });
-    let code = primary.code.clone().or(adjective_code);
-    ActorPhrase {
-        first_token: first,
-        end_token: end,
-        kind,
-        entity: Entity { text: view.text(span).to_string(), name: Some(primary.name.clone()), code, sector, span },
-        place: primary.place.clone(),
-        group_members: Vec::new(),
+    // A prefix agent ("MSF Arnor", TABARI `NGO~`) names the organisation the actor belongs
+    // to; PLOVER keeps one code, and the organisation's is the one that says who acts.
+    let code = prefix_agent_code(mentions).or_else(|| primary.code.clone()).or(adjective_code);
+    let entity = Entity { text: view.text(span).to_string(), name: Some(primary.name.clone()), code, sector, span };
+    let group_members = joint_members(primary, &entity);
+    ActorPhrase { first_token: first, end_token: end, kind, entity, place: primary.place.clone(), group_members }
+}
+
+/// The code of an agent that carries its own actor code (TABARI's prefix agents, `NGO~`).
+fn prefix_agent_code(mentions: &[&ResolvedMention]) -> Option<String> {
+    mentions.iter().rev().filter(|mention| mention.kind == EntryKind::Agent).find_map(|mention| mention.code.clone())
+}
+
+/// One entity per member when the name stands for several actors at once ("the Shire" coded
+/// as three hobbits): each keeps the phrase's text, span and sector.
+fn joint_members(primary: &ResolvedMention, entity: &Entity) -> Vec<Entity> {
+    if primary.joint_codes.len() < 2 {
+        return Vec::new();
     }
+    primary
+        .joint_codes
+        .iter()
+        .map(|code| Entity { code: Some(code.clone()), ..entity.clone() })
+        .collect()
 }
 
 fn agent_phrase(
@@ -146,7 +195,7 @@ fn agent_phrase(
         .and_then(|owner| owner.code.clone())
         .or_else(|| country_by_description(view, chunk, discourse));
     let possessive_pronoun_code = possessive_pronoun_owner(view, chunk, discourse).and_then(|owner| owner.code.clone());
-    let code = adjective_code.or(possessor_code).or(possessive_pronoun_code);
+    let code = prefix_agent_code(head).or(adjective_code).or(possessor_code).or(possessive_pronoun_code);
     let mut phrase = ActorPhrase {
         first_token: chunk.first,
         end_token: chunk.end,
@@ -302,25 +351,118 @@ fn refer_by_surname(mut phrase: ActorPhrase, discourse: &Discourse) -> ActorPhra
     phrase
 }
 
-/// "forces loyal to Assad", "troops of the Syrian government": an uncoded agent takes the
-/// country of the actor it belongs to, and the two phrases become one.
+/// "forces loyal to Assad", "troops of the Syrian government", "activists in Arnor": an
+/// uncoded agent takes the country of the actor it belongs to, and the phrases become one.
+/// Either side may be a list ("lawmakers and officials in Fornost and Gondor"): the merged
+/// phrase then stands for every agent of every owner, as its group members.
 pub fn attach_loyalty_modifiers(view: &SentenceView, phrases: &mut Vec<ActorPhrase>) {
-    const LINKS: &[&[&str]] = &[&["loyal", "to"], &["allied", "with"], &["allied", "to"], &["of"], &["from"]];
     let mut index = 0;
-    while index + 1 < phrases.len() {
-        let (agent, owner) = (&phrases[index], &phrases[index + 1]);
-        let between: Vec<&str> = (agent.end_token..owner.first_token).map(|token| view.word(token)).collect();
-        let linked = LINKS.iter().any(|link| {
-            link.len() == between.len() && link.iter().zip(&between).all(|(a, b)| a.eq_ignore_ascii_case(b))
-        });
-        if linked && agent.kind == PhraseKind::Agent && agent.entity.code.is_none() && owner.entity.code.is_some() {
-            let owner = phrases.remove(index + 1);
-            let agent = &mut phrases[index];
-            agent.entity.code = owner.entity.code;
-            agent.end_token = owner.end_token;
-            agent.entity.span = agent.entity.span.cover(owner.entity.span);
-            agent.entity.text = view.text(agent.entity.span).to_string();
+    while index < phrases.len() {
+        let agents_end = list_end(view, phrases, index, is_uncoded_agent);
+        if agents_end > index && agents_end < phrases.len() {
+            let link = link_between(view, &phrases[agents_end - 1], &phrases[agents_end]);
+            let owners_end = match link {
+                Some(Link::Belonging) => list_end(view, phrases, agents_end, is_coded_owner),
+                Some(Link::Location) => list_end(view, phrases, agents_end, is_coded_territory),
+                None => agents_end,
+            };
+            if owners_end > agents_end {
+                merge_agents_with_owners(view, phrases, index, agents_end, owners_end);
+            }
         }
         index += 1;
+    }
+}
+
+/// How an agent is tied to the actor after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// "loyal to", "of", "from": the agent serves or comes from the owner.
+    Belonging,
+    /// "in": the agent is found in a country or region, which is where it belongs; a city
+    /// is left alone, since "police in Paris" more often says where something happened.
+    Location,
+}
+
+fn link_between(view: &SentenceView, agent: &ActorPhrase, owner: &ActorPhrase) -> Option<Link> {
+    const BELONGING: &[&[&str]] = &[&["loyal", "to"], &["allied", "with"], &["allied", "to"], &["of"], &["from"]];
+    let between: Vec<&str> = (agent.end_token..owner.first_token).map(|token| view.word(token)).collect();
+    let is = |link: &[&str]| {
+        link.len() == between.len() && link.iter().zip(&between).all(|(a, b)| a.eq_ignore_ascii_case(b))
+    };
+    if BELONGING.iter().any(|link| is(link)) {
+        Some(Link::Belonging)
+    } else if is(&["in"]) {
+        Some(Link::Location)
+    } else {
+        None
+    }
+}
+
+fn is_uncoded_agent(phrase: &ActorPhrase) -> bool {
+    phrase.kind == PhraseKind::Agent && phrase.entity.code.is_none() && phrase.group_members.is_empty()
+}
+
+fn is_coded_owner(phrase: &ActorPhrase) -> bool {
+    phrase.entity.code.is_some()
+}
+
+fn is_coded_territory(phrase: &ActorPhrase) -> bool {
+    phrase.entity.code.is_some() && matches!(phrase.kind, PhraseKind::Country | PhraseKind::Place)
+}
+
+/// The end of the list of phrases starting at `first` that all pass `belongs`, joined by
+/// "and", "," or ", and" ("Fornost, Bree and Gondor"); `first` itself when it does not pass.
+fn list_end(view: &SentenceView, phrases: &[ActorPhrase], first: usize, belongs: fn(&ActorPhrase) -> bool) -> usize {
+    let mut end = first;
+    while end < phrases.len() && belongs(&phrases[end]) {
+        if end > first && !joined_as_list(view, &phrases[end - 1], &phrases[end]) {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+fn joined_as_list(view: &SentenceView, left: &ActorPhrase, right: &ActorPhrase) -> bool {
+    let between: Vec<&str> = (left.end_token..right.first_token).map(|token| view.word(token)).collect();
+    matches!(between.as_slice(), [","] | ["and"] | [",", "and"])
+}
+
+/// Replaces `phrases[first..owners_end]` (agents `[first, agents_end)`, then owners) by one
+/// phrase: the agents' sectors with the owners' codes.
+fn merge_agents_with_owners(
+    view: &SentenceView,
+    phrases: &mut Vec<ActorPhrase>,
+    first: usize,
+    agents_end: usize,
+    owners_end: usize,
+) {
+    let owners: Vec<ActorPhrase> = phrases.drain(agents_end..owners_end).collect();
+    let agents: Vec<ActorPhrase> = phrases.drain(first + 1..agents_end).collect();
+    let owner_codes: Vec<Option<String>> = owners.iter().flat_map(member_codes).collect();
+    let last_owner = owners.last().map_or(phrases[first].end_token, |owner| owner.end_token);
+    let merged = &mut phrases[first];
+    merged.end_token = last_owner;
+    merged.entity.span = view.range_span(merged.first_token, last_owner);
+    merged.entity.text = view.text(merged.entity.span).to_string();
+    let sectors: Vec<Option<String>> =
+        std::iter::once(merged.entity.sector.clone()).chain(agents.iter().map(|agent| agent.entity.sector.clone())).collect();
+    let mut members = Vec::new();
+    for sector in &sectors {
+        for code in &owner_codes {
+            members.push(Entity { code: code.clone(), sector: sector.clone(), ..merged.entity.clone() });
+        }
+    }
+    merged.entity.code = owner_codes.first().cloned().flatten();
+    merged.group_members = if members.len() > 1 { members } else { Vec::new() };
+}
+
+/// The codes a phrase stands for: each member's, or its own.
+fn member_codes(phrase: &ActorPhrase) -> Vec<Option<String>> {
+    if phrase.group_members.is_empty() {
+        vec![phrase.entity.code.clone()]
+    } else {
+        phrase.group_members.iter().map(|member| member.code.clone()).collect()
     }
 }

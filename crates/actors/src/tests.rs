@@ -115,3 +115,86 @@ fn a_title_before_an_unknown_name_gives_the_name_its_sector_and_country() {
     let phrases = phrases_of(text, JULY);
     assert_eq!(codes(find(&phrases[1], "Anna Veldt")), (Some("EGY"), Some("GOV")));
 }
+
+/// A knowledge base holding only a few invented actors and agents, in TABARI format.
+fn toy_kb() -> KnowledgeBase {
+    let mut kb = KnowledgeBase::empty();
+    let actors = "RURITANIA  [RUR]\nELBONIA  [ELB]\nTHE_TWIN_DUCHIES  [ABC/DEF]\n";
+    let agents = "LAWMAKER  [~LEG]\nOFFICIAL  [~GOV]\nACTIVIST  [~OPP]\nDIPLOMAT  [~GOV]\nRELIEFCORPS {}  [NGO~]\n";
+    kb.import_tabari_text(actors, std::path::Path::new("toy.actors")).unwrap();
+    kb.import_tabari_text(agents, std::path::Path::new("toy.agents")).unwrap();
+    kb
+}
+
+fn toy_phrases(text: &str) -> Vec<ActorPhrase> {
+    let sentences = Analyser::new().analyse(text);
+    let kb = toy_kb();
+    let view = SentenceView::new(text, &sentences[0]);
+    let phrases = find_actor_phrases(&view, &kb, JULY, &mut Discourse::default());
+    for phrase in &phrases {
+        assert_eq!(&text[phrase.entity.span.start..phrase.entity.span.end], phrase.entity.text);
+    }
+    phrases
+}
+
+fn member_codes(phrase: &ActorPhrase) -> Vec<(Option<&str>, Option<&str>)> {
+    phrase.group_members.iter().map(|member| (member.code.as_deref(), member.sector.as_deref())).collect()
+}
+
+#[test]
+fn a_name_with_a_joint_code_stands_for_every_member() {
+    let phrases = toy_phrases("Elbonia and the Twin Duchies signed a trade pact.");
+    let duchies = find(&phrases, "Twin Duchies");
+    assert_eq!(duchies.entity.text, "the Twin Duchies");
+    assert_eq!(member_codes(duchies), vec![(Some("ABC"), None), (Some("DEF"), None)]);
+    assert!(find(&phrases, "Elbonia").group_members.is_empty());
+}
+
+#[test]
+fn an_agent_in_a_country_takes_its_code() {
+    let phrases = toy_phrases("Activists in Ruritania protested on Monday.");
+    let activists = find(&phrases, "Activists");
+    assert_eq!(activists.entity.text, "Activists in Ruritania");
+    assert_eq!(codes(activists), (Some("RUR"), Some("OPP")));
+    assert!(activists.group_members.is_empty());
+}
+
+#[test]
+fn listed_agents_in_listed_countries_become_every_pair() {
+    let phrases = toy_phrases("Lawmakers and officials in Ruritania and Elbonia welcomed the pact.");
+    assert_eq!(phrases.len(), 1, "{phrases:#?}");
+    let mut members = member_codes(&phrases[0]);
+    members.sort();
+    assert_eq!(
+        members,
+        vec![
+            (Some("ELB"), Some("GOV")),
+            (Some("ELB"), Some("LEG")),
+            (Some("RUR"), Some("GOV")),
+            (Some("RUR"), Some("LEG"))
+        ]
+    );
+}
+
+#[test]
+fn a_prefix_agent_gives_the_organisation_code() {
+    let phrases = toy_phrases("A Reliefcorps Ruritania diplomat met Elbonia.");
+    assert_eq!(codes(find(&phrases, "Reliefcorps")), (Some("NGO"), Some("GOV")));
+    let phrases = toy_phrases("Reliefcorps Ruritania met Elbonia.");
+    assert_eq!(codes(find(&phrases, "Reliefcorps")), (Some("NGO"), None));
+}
+
+#[test]
+fn a_leaders_family_name_before_administration_names_the_government() {
+    let mut kb = toy_kb();
+    let leader = "JOHN_HALVARD  [RUR]\n\t[RURGOV 20200101-20251231]\n";
+    kb.import_tabari_text(leader, std::path::Path::new("toy.leader")).unwrap();
+    kb.import_tabari_text("ADMINISTRATION [~GOV]\n", std::path::Path::new("toy.agent")).unwrap();
+    let text = "The Halvard administration criticised Elbonia.";
+    let sentences = Analyser::new().analyse(text);
+    let view = SentenceView::new(text, &sentences[0]);
+    let phrases = find_actor_phrases(&view, &kb, JULY, &mut Discourse::default());
+    assert_eq!(codes(find(&phrases, "administration")), (Some("RUR"), Some("GOV")));
+    let before = find_actor_phrases(&view, &kb, PartialDate::year(2010), &mut Discourse::default());
+    assert_eq!(codes(find(&before, "administration")), (None, Some("GOV")));
+}

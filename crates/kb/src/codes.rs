@@ -91,6 +91,16 @@ pub fn decode_cameo(raw: &str) -> DecodedCode {
     DecodedCode { code: Some(code), sector }
 }
 
+/// Decodes every `/`-joined alternative of a code: `FRO/BIL/SAM` is one name for three
+/// actors (PETRARCH codes an event once per member). A single code gives one element.
+pub fn decode_joint_cameo(raw: &str) -> Vec<DecodedCode> {
+    raw.split('/')
+        .filter(|alternative| !alternative.trim().is_empty())
+        .map(decode_cameo)
+        .filter(|decoded| decoded.code.is_some() || decoded.sector.is_some())
+        .collect()
+}
+
 /// Decodes an agent code: `~COP` adds a sector to whatever actor it follows, while `NGO~`
 /// (code before the tilde) names an organisation's own code, as PETRARCH reads them.
 pub fn decode_agent(raw: &str) -> DecodedCode {
@@ -132,6 +142,15 @@ mod tests {
         assert_eq!(decode_agent("~NGO").sector.as_deref(), Some("SOC"));
         assert_eq!(decode_agent("  NGO~").code.as_deref(), Some("NGO"));
         assert_eq!(decode_agent("~MOSREB").sector.as_deref(), Some("REB"));
+    }
+
+    #[test]
+    fn joint_codes_decode_every_member() {
+        let members: Vec<Option<String>> = decode_joint_cameo("ABC/DEFGOV/GHI").into_iter().map(|d| d.code).collect();
+        assert_eq!(members, vec![Some("ABC".to_string()), Some("DEF".to_string()), Some("GHI".to_string())]);
+        assert_eq!(decode_joint_cameo("DEFGOV/")[0].sector.as_deref(), Some("GOV"));
+        assert_eq!(decode_joint_cameo("RUS").len(), 1);
+        assert!(decode_joint_cameo("---").is_empty());
     }
 
     #[test]

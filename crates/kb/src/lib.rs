@@ -15,6 +15,7 @@
 mod build;
 mod codes;
 mod day;
+mod discard;
 mod error;
 mod matcher;
 mod model;
@@ -23,12 +24,13 @@ mod tabari;
 mod tsv;
 
 pub use build::{BuildSummary, build_from_sources};
-pub use codes::{DecodedCode, INTERNATIONAL_CODES, PLOVER_SECTORS, decode_agent, decode_cameo};
+pub use codes::{DecodedCode, INTERNATIONAL_CODES, PLOVER_SECTORS, decode_agent, decode_cameo, decode_joint_cameo};
 pub use day::Day;
+pub use discard::DiscardHit;
 pub use error::KbError;
 pub use model::{Entry, EntryId, EntryKind, Mention, Origin, PlaceEntry, Resolution, Role};
 pub use normalize::fold;
-pub use tabari::DictionaryKind;
+pub use tabari::{DictionaryKind, DiscardLevel};
 
 use dyad_document::{PartialDate, Span};
 use matcher::Matcher;
@@ -66,6 +68,9 @@ pub struct KnowledgeBase {
     entries: Vec<Entry>,
     places: HashMap<EntryId, PlaceEntry>,
     matcher: Matcher,
+    /// Phrases that put a sentence or story out of scope; empty unless a discard list was
+    /// imported (the project's own files hold none).
+    discards: discard::DiscardList,
 }
 
 impl KnowledgeBase {
@@ -113,7 +118,23 @@ impl KnowledgeBase {
             }
         }
         let matcher = Matcher::build(&loader.entries).map_err(KbError::Matcher)?;
-        Ok(KnowledgeBase { entries: loader.entries, places: loader.places, matcher })
+        Ok(KnowledgeBase {
+            entries: loader.entries,
+            places: loader.places,
+            matcher,
+            discards: discard::DiscardList::default(),
+        })
+    }
+
+    /// A knowledge base with no entries, to fill from dictionaries only (the PETRARCH
+    /// validation suite codes with its own toy dictionaries).
+    pub fn empty() -> KnowledgeBase {
+        KnowledgeBase {
+            entries: Vec::new(),
+            places: HashMap::new(),
+            matcher: Matcher::default(),
+            discards: discard::DiscardList::default(),
+        }
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -124,23 +145,34 @@ impl KnowledgeBase {
         self.entries.get(id.0 as usize)
     }
 
-    /// Adds a TABARI/PETRARCH actor or agent dictionary (told apart by its content). Its
-    /// names win over the knowledge base's own where both know a name.
+    /// Adds a TABARI/PETRARCH actor, agent or discard dictionary (told apart by its
+    /// content). Its names win over the knowledge base's own where both know a name.
     pub fn import_tabari(&mut self, path: &Path) -> Result<ImportSummary, KbError> {
         let bytes = std::fs::read(path).map_err(|source| KbError::Read { path: path.to_path_buf(), source })?;
-        let text = String::from_utf8_lossy(&bytes);
-        let kind = tabari::detect_kind(&text);
+        self.import_tabari_text(&String::from_utf8_lossy(&bytes), path)
+    }
+
+    /// Like [`KnowledgeBase::import_tabari`], for a dictionary already read; `path` names it
+    /// in error messages.
+    pub fn import_tabari_text(&mut self, text: &str, path: &Path) -> Result<ImportSummary, KbError> {
+        let kind = tabari::detect_kind(text);
         let first_new = self.entries.len();
         let mut dated_codes = 0;
         match kind {
+            DictionaryKind::Discards => {
+                let records = tabari::parse_discards(text, path, true)?.records;
+                let count = records.len();
+                self.discards.extend(records).map_err(KbError::Matcher)?;
+                return Ok(ImportSummary { kind, entries: count, names: count, dated_codes: 0 });
+            }
             DictionaryKind::Actors => {
-                for record in tabari::parse_actors(&text, path, true)?.records {
+                for record in tabari::parse_actors(text, path, true)?.records {
                     dated_codes += record.rules.iter().filter(|rule| !rule.is_default).count();
                     self.entries.push(actor_entry(&record, Origin::Imported));
                 }
             }
             DictionaryKind::Agents => {
-                for record in tabari::parse_agents(&text, path, true)?.records {
+                for record in tabari::parse_agents(text, path, true)?.records {
                     self.entries.push(agent_entry(&record, Origin::Imported));
                 }
             }
@@ -153,6 +185,17 @@ impl KnowledgeBase {
             names: added.iter().map(|entry| entry.aliases.len()).sum(),
             dated_codes,
         })
+    }
+
+    /// The first discard phrase inside `region` of `text`, if any: a coder skips the sentence
+    /// (or, for [`DiscardLevel::Story`], the whole document) that holds it.
+    pub fn find_discard(&self, text: &str, region: Span) -> Option<DiscardHit> {
+        self.discards.find(text, region)
+    }
+
+    /// How many discard phrases were imported.
+    pub fn discard_count(&self) -> usize {
+        self.discards.len()
     }
 
     /// Names of the knowledge base inside `region` of `text`: whole words, leftmost-longest.
@@ -193,7 +236,8 @@ impl KnowledgeBase {
             None if entry.kind == EntryKind::Person => (entry.code.clone(), None, None),
             None => (entry.code.clone(), entry.sector.clone(), None),
         };
-        Resolution { entry: id, name: entry.name.clone(), code, sector, kind: entry.kind, role_note }
+        let joint_codes = role.map(|role| role.joint_codes.clone()).unwrap_or_default();
+        Resolution { entry: id, name: entry.name.clone(), code, sector, kind: entry.kind, role_note, joint_codes }
     }
 
     /// Every reading of a name on a day, most likely first: an exact (case-blind) name
@@ -212,6 +256,34 @@ impl KnowledgeBase {
             return ids.into_iter().map(|id| self.resolve_entry(id, day)).collect();
         }
         self.find_mentions(name, Span::new(0, name.len())).iter().map(|mention| self.resolve(mention, on)).collect()
+    }
+
+    /// The country of the government led on a day by someone of this family name, when only
+    /// one country fits: "the Bush administration" in 1990 is the US government. Surnames
+    /// alone are not names in the knowledge base (too many people share them); the word
+    /// after them ("administration") says a head of government is meant.
+    pub fn government_led_by_surname(&self, surname: &str, on: PartialDate) -> Option<String> {
+        let day = Day::first_of(on);
+        let wanted = normalize::fold(surname.trim());
+        let mut countries: Vec<&str> = Vec::new();
+        for entry in self.entries.iter().filter(|entry| entry.kind == EntryKind::Person) {
+            let named = entry.aliases.iter().any(|alias| normalize::fold(alias).rsplit(' ').next() == Some(&wanted));
+            if !named {
+                continue;
+            }
+            let governing = entry.roles.iter().filter(|role| !role.fallback && role.holds_on(day));
+            for role in governing.filter(|role| role.sector.as_deref() == Some("GOV")) {
+                if let Some(code) = role.code.as_deref().or(entry.code.as_deref())
+                    && !countries.contains(&code)
+                {
+                    countries.push(code);
+                }
+            }
+        }
+        match countries.as_slice() {
+            [only] => Some(only.to_string()),
+            _ => None,
+        }
     }
 
     /// Coordinates and country of a place entry.
@@ -233,6 +305,12 @@ fn actor_entry(record: &tabari::ActorRecord, origin: Origin) -> Entry {
         .iter()
         .map(|rule| {
             let decoded = decode_cameo(&rule.code);
+            let alternatives = decode_joint_cameo(&rule.code);
+            let joint_codes = if alternatives.len() > 1 {
+                alternatives.into_iter().filter_map(|alternative| alternative.code).collect()
+            } else {
+                Vec::new()
+            };
             Role {
                 code: decoded.code,
                 sector: decoded.sector,
@@ -240,6 +318,7 @@ fn actor_entry(record: &tabari::ActorRecord, origin: Origin) -> Entry {
                 end: rule.end,
                 fallback: rule.is_default,
                 cameo: Some(rule.code.clone()),
+                joint_codes,
             }
         })
         .collect();
@@ -251,8 +330,18 @@ fn actor_entry(record: &tabari::ActorRecord, origin: Origin) -> Entry {
         EntryKind::Country
     };
     let code = roles.iter().rev().find_map(|role| role.code.clone());
-    let aliases: Vec<String> = record.names.iter().map(|name| title_case(name)).collect();
-    Entry { kind, key: aliases[0].clone(), name: aliases[0].clone(), aliases, code, sector: None, roles, origin }
+    let names: Vec<String> = record.names.iter().map(|name| title_case(name)).collect();
+    let aliases = names.iter().map(|name| article_free_capitals(name)).collect();
+    Entry { kind, key: names[0].clone(), name: names[0].clone(), aliases, code, sector: None, roles, origin }
+}
+
+/// `The Shire` → `the Shire`: a dictionary name that opens with "the" must still match where
+/// the article is written in lower case ("Mordor and the Shire"), so it demands no capital.
+fn article_free_capitals(name: &str) -> String {
+    match name.strip_prefix("The ") {
+        Some(rest) if !rest.is_empty() => format!("the {rest}"),
+        _ => name.to_string(),
+    }
 }
 
 fn agent_entry(record: &tabari::AgentRecord, origin: Origin) -> Entry {
@@ -406,7 +495,7 @@ impl Loader {
             let entry = &mut self.entries[id.0 as usize];
             entry.aliases.extend(table.list(row, "aliases"));
             if start.is_some() || end.is_some() {
-                entry.roles.push(Role { code, sector, start, end, fallback: false, cameo });
+                entry.roles.push(Role { code, sector, start, end, fallback: false, cameo, joint_codes: Vec::new() });
             }
         }
         Ok(())
@@ -429,6 +518,7 @@ impl Loader {
                 end: parse_day(&table, row, "end")?,
                 fallback: table.get(row, "kind") == "default",
                 cameo: table.optional(row, "cameo"),
+                joint_codes: Vec::new(),
             };
             if let (Some(start), Some(end)) = (role.start, role.end)
                 && end < start

@@ -72,6 +72,9 @@ pub struct Role {
     pub fallback: bool,
     /// The CAMEO code the role was converted from, where there was one.
     pub cameo: Option<String>,
+    /// Every code when the dictionary names several actors at once (`[FRO/BIL/SAM]`: one
+    /// name for a group of three); empty for an ordinary single code, which is `code`.
+    pub joint_codes: Vec<String>,
 }
 
 impl Role {
@@ -143,4 +146,7 @@ pub struct Resolution {
     pub kind: EntryKind,
     /// The role that decided code and sector, as `RUS GOV 2000-05-07..`.
     pub role_note: Option<String>,
+    /// The codes of every member when the name stands for several actors at once
+    /// (`THE_SHIRE [FRO/BIL/SAM]`); empty otherwise. `code` is then the first of them.
+    pub joint_codes: Vec<String>,
 }

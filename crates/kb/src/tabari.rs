@@ -23,6 +23,24 @@ use std::path::Path;
 pub enum DictionaryKind {
     Actors,
     Agents,
+    /// Phrases that mark a story or sentence as not political news (sports, weather): a
+    /// `+PHRASE` discards the whole story, a bare `PHRASE` the sentence.
+    Discards,
+}
+
+/// How much text a discard phrase removes from coding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiscardLevel {
+    Story,
+    Sentence,
+}
+
+/// One discard phrase, as written (words separated by spaces).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiscardRecord {
+    pub line: usize,
+    pub phrase: String,
+    pub level: DiscardLevel,
 }
 
 /// One code with its optional date bounds (inclusive), as written in the dictionary.
@@ -66,17 +84,51 @@ impl<T> Default for Parsed<T> {
     }
 }
 
-/// Agent dictionaries are told apart by their `~` codes and `!SET!` substitutions.
+/// Agent dictionaries are told apart by their `~` codes and `!SET!` substitutions; discard
+/// lists by having no `[code]` at all and at least one story-level `+PHRASE` line (an actor
+/// file's `+SYNONYM` lines always follow a coded name somewhere in the file).
 pub fn detect_kind(text: &str) -> DictionaryKind {
     let is_agent_line = |line: &str| {
         let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         compact.contains("[~") || compact.contains("~]") || (compact.starts_with('!') && compact.contains("!="))
     };
-    if clean_lines(text).iter().any(|line| is_agent_line(&line.content)) {
+    let lines = clean_lines(text);
+    if lines.iter().any(|line| is_agent_line(&line.content)) {
         DictionaryKind::Agents
+    } else if !lines.iter().any(|line| line.content.contains('[')) && lines.iter().any(|line| line.content.starts_with('+'))
+    {
+        DictionaryKind::Discards
     } else {
         DictionaryKind::Actors
     }
+}
+
+/// Reads a discard list: one phrase a line, `+` for story level. A line with a `[code]` is
+/// an error (the file is probably an actor dictionary), reported or skipped as in
+/// [`parse_actors`].
+pub fn parse_discards(text: &str, path: &Path, strict: bool) -> Result<Parsed<DiscardRecord>, KbError> {
+    let mut parsed = Parsed::default();
+    for line in clean_lines(text) {
+        let content = line.content.trim();
+        let (level, phrase) = match content.strip_prefix('+') {
+            Some(rest) => (DiscardLevel::Story, rest),
+            None => (DiscardLevel::Sentence, content),
+        };
+        let phrase = clean_phrase(phrase);
+        let problem = if content.contains('[') {
+            Some(format!("a discard phrase has no [code]: {content:?}"))
+        } else if phrase.is_empty() {
+            Some("empty discard phrase".to_string())
+        } else {
+            None
+        };
+        match problem {
+            None => parsed.records.push(DiscardRecord { line: line.number, phrase, level }),
+            Some(message) if strict => return Err(KbError::malformed(path, line.number, message)),
+            Some(message) => parsed.skipped.push(format!("{}:{}: {message}", path.display(), line.number)),
+        }
+    }
+    Ok(parsed)
 }
 
 struct CleanLine {
@@ -411,6 +463,25 @@ mod tests {
         assert_eq!(forms[6], vec!["MILITIA", "MILITIAS"]);
         assert!(parse_agents("MINISTER\n", Path::new("a"), true).is_err());
         assert!(parse_agents("!X!_OF_Y [~GOV]\n", Path::new("a"), true).is_err());
+    }
+
+    #[test]
+    fn discard_lists_keep_story_and_sentence_levels() {
+        let text = "# Story-level discards are marked with a '+'.\nMONTHS LATER\n+Cricket Test Match  # note\nCROQUET\n";
+        assert_eq!(detect_kind(text), DictionaryKind::Discards);
+        let parsed = parse_discards(text, Path::new("d"), true).unwrap();
+        let read: Vec<(&str, DiscardLevel)> =
+            parsed.records.iter().map(|record| (record.phrase.as_str(), record.level)).collect();
+        assert_eq!(
+            read,
+            vec![
+                ("MONTHS LATER", DiscardLevel::Sentence),
+                ("Cricket Test Match", DiscardLevel::Story),
+                ("CROQUET", DiscardLevel::Sentence)
+            ]
+        );
+        assert_eq!(detect_kind("ARNOR [ARN]\n+ARNORIAN\n"), DictionaryKind::Actors);
+        assert!(parse_discards("ARNOR [ARN]\n", Path::new("d"), true).is_err());
     }
 
     #[test]

@@ -210,3 +210,44 @@ fn rebuilding_from_sources_keeps_curated_facts() {
         assert!(rebuilt == committed, "kb/{name} is stale: rerun the build");
     }
 }
+
+#[test]
+fn a_joint_code_resolves_to_every_member_and_a_leading_article_needs_no_capital() {
+    let mut kb = KnowledgeBase::empty();
+    kb.import_tabari_text("THE_TWIN_DUCHIES  [ABC/DEF]\nRURITANIA  [RUR]\n", Path::new("toy.actors")).unwrap();
+    let text = "Ruritania and the Twin Duchies signed.";
+    let found = kb.find_mentions(text, whole(text));
+    let slices: Vec<&str> = found.iter().map(|mention| &text[mention.span.start..mention.span.end]).collect();
+    assert_eq!(slices, vec!["Ruritania", "the Twin Duchies"]);
+    let duchies = kb.resolve(&found[1], day("2020-01-01"));
+    assert_eq!(duchies.code.as_deref(), Some("ABC"));
+    assert_eq!(duchies.joint_codes, vec!["ABC", "DEF"]);
+    assert!(kb.resolve(&found[0], day("2020-01-01")).joint_codes.is_empty());
+}
+
+#[test]
+fn imported_discard_phrases_are_found_as_whole_words() {
+    let mut kb = KnowledgeBase::empty();
+    let summary =
+        kb.import_tabari_text("CROQUET\n+Cricket Test Match\n", Path::new("toy.discards")).unwrap();
+    assert_eq!((summary.kind, summary.entries), (DictionaryKind::Discards, 2));
+    let text = "Ruritania won the cricket test match against Elbonia.";
+    let hit = kb.find_discard(text, whole(text)).expect("a story discard");
+    assert_eq!((&text[hit.span.start..hit.span.end], hit.level), ("cricket test match", DiscardLevel::Story));
+    let sentence = "Croquet fans cheered.";
+    assert_eq!(kb.find_discard(sentence, whole(sentence)).map(|hit| hit.level), Some(DiscardLevel::Sentence));
+    let inside_word = "The croquets were new.";
+    assert_eq!(kb.find_discard(inside_word, whole(inside_word)), None);
+    assert_eq!(KnowledgeBase::embedded().discard_count(), 0);
+}
+
+#[test]
+fn a_surname_before_administration_finds_the_country_its_bearer_governed() {
+    let mut kb = KnowledgeBase::empty();
+    let actors = "JOHN_HALVARD  [RUR]\n\t[RURGOV 900101-991231]\nMARTA_HALVARD  [ELB]\n\t[ELBGOV 050101-081231]\n";
+    kb.import_tabari_text(actors, Path::new("toy.actors")).unwrap();
+    assert_eq!(kb.government_led_by_surname("Halvard", day("1995-03-01")).as_deref(), Some("RUR"));
+    assert_eq!(kb.government_led_by_surname("Halvard", day("2006-03-01")).as_deref(), Some("ELB"));
+    assert_eq!(kb.government_led_by_surname("Halvard", day("2012-03-01")), None);
+    assert_eq!(kb.government_led_by_surname("Unknown", day("1995-03-01")), None);
+}
