@@ -9,7 +9,7 @@ use crate::charset::decode_html;
 use crate::language::detect_language;
 use crate::markup::strip_inert_markup;
 use crate::metadata::read_metadata;
-use crate::text::{clean_paragraphs, normalize_whitespace};
+use crate::text::{clean_paragraphs, is_date_only_line, normalize_whitespace};
 use dyad_document::{Document, Metadata, PartialDate, content_id};
 use std::collections::HashSet;
 
@@ -40,12 +40,13 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
     let document = dom_query::Document::from(text.as_str());
     let captions = caption_texts(&document);
     let link_texts = whole_link_texts(&document);
+    let page_link_texts = page_link_texts(&document);
     let metadata = read_metadata(&document, &source, url);
     drop(source);
     let mut body_paragraphs = main_text_paragraphs(&text, url, &source_name)?;
     if word_count(&body_paragraphs) < SHORT_BODY_WORDS {
         let densest = densest_paragraph_block(&document);
-        if word_count(&densest) >= 3 * word_count(&body_paragraphs).max(100) {
+        if word_count(&densest) >= (3 * word_count(&body_paragraphs)).max(MIN_FALLBACK_WORDS) {
             body_paragraphs = densest;
         }
     }
@@ -54,6 +55,11 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
     let body_paragraphs: Vec<String> =
         body_paragraphs.into_iter().filter(|paragraph| !is_caption(paragraph, &captions)).collect();
     let body_paragraphs = drop_related_story_lists(body_paragraphs, &link_texts);
+    let body_paragraphs = drop_date_stamps(body_paragraphs);
+    let body_paragraphs = drop_link_menus(body_paragraphs, &link_texts);
+    let body_paragraphs: Vec<String> =
+        body_paragraphs.into_iter().filter(|paragraph| !is_link_dense(paragraph, &page_link_texts)).collect();
+    let body_paragraphs = drop_author_notes(body_paragraphs, &metadata.authors);
     if body_paragraphs.is_empty() {
         return Err(HtmlError::NoArticleText { source_name });
     }
@@ -127,6 +133,10 @@ fn block_has_paragraph(block: &dom_query::NodeRef) -> bool {
 /// Shorter `<p>`s (labels, buttons, captions) say nothing about where the article is.
 const MIN_SCORED_PARAGRAPH_CHARS: usize = 60;
 
+/// The fallback block must hold at least this many words (and three times the extracted
+/// body's) to replace it: enough for a short news story, more than a teaser or a bio.
+const MIN_FALLBACK_WORDS: usize = 200;
+
 /// Below this many words an extracted body is suspected of being a fragment of the article.
 const SHORT_BODY_WORDS: usize = 250;
 
@@ -168,6 +178,114 @@ fn whole_link_texts(document: &dom_query::Document) -> HashSet<String> {
         .collect()
 }
 
+/// The distinct texts of the page's links, longest first, for measuring how much of an
+/// extracted paragraph is link text. One-letter links (pagination, initials) are left out.
+fn page_link_texts(document: &dom_query::Document) -> PageLinks {
+    let mut texts: Vec<String> = document
+        .select("a")
+        .iter()
+        .take(MAX_PAGE_LINKS)
+        .map(|link| normalize_whitespace(&link.text()))
+        .filter(|text| text.chars().count() >= 2 && text.len() <= 300)
+        .collect::<HashSet<String>>()
+        .into_iter()
+        .collect();
+    texts.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    PageLinks::new(texts)
+}
+
+/// The page's link texts, and every word in them for a quick first test.
+struct PageLinks {
+    /// Distinct link texts, longest first.
+    texts: Vec<String>,
+    words: HashSet<String>,
+}
+
+impl PageLinks {
+    fn new(texts: Vec<String>) -> PageLinks {
+        let words = texts.iter().flat_map(|text| text.split_whitespace().map(word_core)).collect();
+        PageLinks { texts, words }
+    }
+}
+
+/// A word without the punctuation around it, lower-cased.
+fn word_core(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+const MAX_PAGE_LINKS: usize = 3_000;
+
+/// A paragraph that is mostly the text of several links: a tag line, an archive list, a
+/// category menu or a teaser card flattened into one line. Prose links a few words of a
+/// sentence; these are links with little or nothing between them.
+fn is_link_dense(paragraph: &str, page_links: &PageLinks) -> bool {
+    if paragraph.len() > MAX_LINK_DENSITY_PARAGRAPH_BYTES || !mostly_link_words(paragraph, &page_links.words) {
+        return false;
+    }
+    let mut covered = vec![false; paragraph.len()];
+    let mut links_found = 0;
+    for link_text in &page_links.texts {
+        let Some(start) = paragraph.find(link_text.as_str()) else {
+            continue;
+        };
+        let span = &mut covered[start..start + link_text.len()];
+        // A shorter link text found inside a longer one already counted adds nothing.
+        if span.iter().all(|&is_covered| is_covered) {
+            continue;
+        }
+        span.iter_mut().for_each(|is_covered| *is_covered = true);
+        links_found += 1;
+    }
+    let visible_bytes = |covered_only: bool| {
+        paragraph
+            .char_indices()
+            .filter(|(index, character)| !character.is_whitespace() && (!covered_only || covered[*index]))
+            .map(|(_, character)| character.len_utf8())
+            .sum::<usize>()
+    };
+    links_found >= MIN_DENSE_LINKS
+        && visible_bytes(true) * 10 >= visible_bytes(false) * LINK_DENSITY_TENTHS
+        && longest_unlinked_word_run(paragraph, &covered) < MIN_UNLINKED_SENTENCE_WORDS
+}
+
+/// A cheap necessary condition for [`is_link_dense`], checked first because most paragraphs
+/// are prose: at least half of the paragraph's words occur in some link text. Searching every
+/// link text in every paragraph is what costs time on pages with thousands of links.
+fn mostly_link_words(paragraph: &str, link_words: &HashSet<String>) -> bool {
+    let words: Vec<String> = paragraph.split_whitespace().map(word_core).filter(|word| !word.is_empty()).collect();
+    let linked_words = words.iter().filter(|word| link_words.contains(word.as_str())).count();
+    linked_words * 2 >= words.len()
+}
+
+/// The most consecutive words outside link text: a sentence of reporting survives even in
+/// a paragraph that a site has stuffed with link cards.
+fn longest_unlinked_word_run(paragraph: &str, covered: &[bool]) -> usize {
+    let mut longest = 0;
+    let mut current = 0;
+    let mut word_start = None;
+    for (index, character) in paragraph.char_indices().chain(std::iter::once((paragraph.len(), ' '))) {
+        match (character.is_whitespace(), word_start) {
+            (false, None) => word_start = Some(index),
+            (true, Some(start)) => {
+                let word_is_linked = covered[start..index].iter().any(|&is_covered| is_covered);
+                current = if word_is_linked { 0 } else { current + 1 };
+                longest = longest.max(current);
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    longest
+}
+
+/// This many words in a row outside any link make a sentence of prose.
+const MIN_UNLINKED_SENTENCE_WORDS: usize = 8;
+
+const MAX_LINK_DENSITY_PARAGRAPH_BYTES: usize = 20_000;
+const MIN_DENSE_LINKS: usize = 3;
+/// Share of the paragraph's visible characters that must be link text, in tenths.
+const LINK_DENSITY_TENTHS: usize = 7;
+
 /// Removes related-story lists: a "Related" / "You may also like" / "More in …" heading and
 /// the link-only entries after it, and any run of link-only entries that ends the body.
 /// Link-only entries inside the article (a list of tools, a table of contents) are kept when
@@ -191,6 +309,124 @@ fn drop_related_story_lists(paragraphs: Vec<String>, link_texts: &HashSet<String
     }
     kept
 }
+
+/// Removes navigation menus the extractor let through: runs of at least
+/// [`MIN_MENU_ENTRIES`] consecutive paragraphs that are each one short link ("Sports",
+/// "Opinion", "Latest news"). A list of sources inside an article has longer entries or
+/// prose between them.
+fn drop_link_menus(paragraphs: Vec<String>, link_texts: &HashSet<String>) -> Vec<String> {
+    let is_menu_entry = |paragraph: &String| {
+        link_texts.contains(paragraph) && paragraph.split_whitespace().count() <= MAX_MENU_ENTRY_WORDS
+    };
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    let mut run: Vec<String> = Vec::new();
+    for paragraph in paragraphs {
+        if is_menu_entry(&paragraph) {
+            run.push(paragraph);
+            continue;
+        }
+        if run.len() < MIN_MENU_ENTRIES {
+            kept.append(&mut run);
+        }
+        run.clear();
+        kept.push(paragraph);
+    }
+    if run.len() < MIN_MENU_ENTRIES {
+        kept.append(&mut run);
+    }
+    kept
+}
+
+const MIN_MENU_ENTRIES: usize = 4;
+const MAX_MENU_ENTRY_WORDS: usize = 3;
+
+/// Removes the author's note after a story: a biography that opens with the author's name
+/// ("Jane Doe is a reporter covering …", "Jane Doe has no position in …") or a contact line
+/// ("… can be reached at …"). Only the last [`AUTHOR_NOTE_TAIL`] paragraphs are examined,
+/// because a story may well quote its own author's name earlier on.
+fn drop_author_notes(mut paragraphs: Vec<String>, authors: &[String]) -> Vec<String> {
+    let tail_start = paragraphs.len().saturating_sub(AUTHOR_NOTE_TAIL);
+    let mut position = paragraphs.len();
+    while position > tail_start.max(1) {
+        position -= 1;
+        if is_author_note(&paragraphs[position], authors) {
+            paragraphs.remove(position);
+        }
+    }
+    paragraphs
+}
+
+const AUTHOR_NOTE_TAIL: usize = 4;
+
+fn is_author_note(paragraph: &str, authors: &[String]) -> bool {
+    let lowered = paragraph.to_lowercase();
+    let is_contact_line = paragraph.split_whitespace().count() <= 40
+        && ["can be reached at", "may be reached at", "can be contacted at", "follow him on", "follow her on"]
+            .iter()
+            .any(|marker| lowered.contains(marker));
+    let opens_with_author_biography = authors.iter().any(|author| {
+        let name = author.to_lowercase();
+        let after_name = lowered.strip_prefix("dr. ").unwrap_or(&lowered).strip_prefix(name.as_str());
+        name.split_whitespace().count() >= 2
+            && after_name.is_some_and(|rest| {
+                [" is ", " has ", " was ", " writes ", " covers ", " holds ", " joined ", "'s ", "’s "]
+                    .iter()
+                    .any(|verb| rest.starts_with(verb))
+            })
+    });
+    is_contact_line || opens_with_author_biography || is_writer_biography(paragraph)
+}
+
+/// "Jane Doe is a freelance writer based in Lisbon …", "About the author: …": a contributor's
+/// biography, recognised without the page naming its author: a name of two or three
+/// capitalised words, "is a/an/the", and a writing trade among the next words.
+fn is_writer_biography(paragraph: &str) -> bool {
+    let lowered = paragraph.to_lowercase();
+    if lowered.starts_with("about the author") {
+        return true;
+    }
+    let words: Vec<&str> = paragraph.split_whitespace().take(16).collect();
+    let Some(verb_position) =
+        words.windows(2).position(|pair| pair[0] == "is" && ["a", "an", "the"].contains(&pair[1]))
+    else {
+        return false;
+    };
+    let name = &words[..verb_position];
+    let name_is_capitalised = (2..=4).contains(&name.len())
+        && name
+            .iter()
+            .all(|word| word.starts_with(char::is_uppercase) && !word.ends_with([',', '.']) || *word == "Dr.");
+    const TRADES: [&str; 12] = [
+        "writer",
+        "editor",
+        "journalist",
+        "reporter",
+        "correspondent",
+        "contributor",
+        "columnist",
+        "author",
+        "photographer",
+        "freelance",
+        "blogger",
+        "contributing",
+    ];
+    name_is_capitalised
+        && words[verb_position..].iter().any(|word| TRADES.iter().any(|trade| word.to_lowercase().starts_with(trade)))
+}
+
+/// Removes lines that are only a date ("19 Nov 2019, 11:06am"): the stamp printed above or
+/// below a story. A body with many of them is a schedule or a list of events, where the dates
+/// are the content, so they are only removed when there are at most two.
+fn drop_date_stamps(paragraphs: Vec<String>) -> Vec<String> {
+    let stamps = paragraphs.iter().filter(|paragraph| is_date_only_line(paragraph)).count();
+    if stamps == 0 || stamps > MAX_DATE_STAMPS {
+        return paragraphs;
+    }
+    paragraphs.into_iter().filter(|paragraph| !is_date_only_line(paragraph)).collect()
+}
+
+/// More date-only lines than this make a schedule, not stamps.
+const MAX_DATE_STAMPS: usize = 2;
 
 /// A short line without closing punctuation: a story title in a list, not a sentence.
 fn is_headline_like(paragraph: &str) -> bool {
@@ -236,7 +472,35 @@ fn is_related_heading(paragraph: &str) -> bool {
     const PREFIXES: [&str; 4] = ["more in ", "more from ", "more on ", "read more about "];
     HEADINGS.contains(&lowered)
         || PREFIXES.iter().any(|prefix| lowered.starts_with(prefix))
+        || is_story_list_heading(lowered)
         || ["関連記事", "관련기사", "相关新闻", "相關新聞"].iter().any(|heading| lowered.starts_with(heading))
+}
+
+/// "More Great Stories", "Latest news", "Trending articles": a short heading that names a
+/// list of other stories by what kind of list it is.
+fn is_story_list_heading(lowered: &str) -> bool {
+    let words: Vec<&str> = lowered.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    // A number makes it a statement ("More than 300 stories"), not a list's name.
+    words.len() <= 6
+        && !lowered.contains(|c: char| c.is_ascii_digit())
+        && [
+            "more",
+            "related",
+            "other",
+            "latest",
+            "top",
+            "popular",
+            "trending",
+            "recommended",
+            "featured",
+            "similar",
+            "recent",
+        ]
+        .contains(first)
+        && ["stories", "articles", "posts", "news", "reads", "videos", "headlines"].contains(last)
 }
 
 /// A paragraph is a caption when it is one of the caption texts, or a caption text contains
@@ -339,6 +603,62 @@ mod tests {
         assert_eq!(paragraphs[0], "What happens next");
         assert_eq!(paragraphs[1], sentence);
         assert_eq!(paragraphs[7], "Ferries resume on Friday.");
+    }
+
+    #[test]
+    fn one_date_stamp_goes_but_a_schedule_of_dates_stays() {
+        let story = strings(&["19 Nov 2019", "The council voted on Monday to reopen the bridge."]);
+        assert_eq!(drop_date_stamps(story), strings(&["The council voted on Monday to reopen the bridge."]));
+        let schedule =
+            strings(&["March 16, 2026", "Opening hearing.", "March 17, 2026", "Witnesses.", "March 18, 2026"]);
+        assert_eq!(drop_date_stamps(schedule.clone()), schedule);
+    }
+
+    #[test]
+    fn runs_of_short_links_are_menus_but_a_few_links_are_kept() {
+        let links: HashSet<String> =
+            strings(&["News", "Sport", "Opinion", "Business", "Budget statement"]).into_iter().collect();
+        let paragraphs =
+            strings(&["News", "Sport", "Opinion", "Business", "Talks resumed on Monday.", "Budget statement"]);
+        assert_eq!(drop_link_menus(paragraphs, &links), strings(&["Talks resumed on Monday.", "Budget statement"]));
+        let short_run = strings(&["News", "Sport", "Talks resumed on Monday."]);
+        assert_eq!(drop_link_menus(short_run.clone(), &links), short_run);
+    }
+
+    #[test]
+    fn author_biographies_and_contact_lines_after_the_story_are_dropped() {
+        let authors = strings(&["Jane Doe"]);
+        let paragraphs = strings(&[
+            "Jane Doe is not the only candidate, the party said.",
+            "The vote is due on Friday.",
+            "Jane Doe is a political reporter covering the state legislature.",
+            "John Roe can be reached at jroe@example.com.",
+            "Mary Major is a freelance writer based in Lisbon.",
+        ]);
+        assert_eq!(
+            drop_author_notes(paragraphs, &authors),
+            strings(&["Jane Doe is not the only candidate, the party said.", "The vote is due on Friday."])
+        );
+        assert!(!is_writer_biography("Prime Minister Mark Carney is a former central banker."));
+        assert!(!is_writer_biography("Jane Doe is the new finance minister, the palace said."));
+    }
+
+    #[test]
+    fn paragraphs_made_of_links_are_dense_but_linked_sentences_are_not() {
+        let page_links = PageLinks::new(strings(&["Elections 2024", "said on Monday", "Jane Doe", "Floods", "Budget"]));
+        assert!(is_link_dense("Tags: Floods, Elections 2024, Budget", &page_links));
+        assert!(!is_link_dense("Jane Doe said on Monday that Budget talks on Floods would resume.", &page_links));
+        let card_stuffed = "A man pleaded guilty on Monday to threatening a member of the state assembly Jane Doe \
+            Floods Budget Elections 2024";
+        assert!(!is_link_dense(card_stuffed, &page_links));
+    }
+
+    #[test]
+    fn story_list_headings_are_recognised() {
+        assert!(is_related_heading("More Great WIRED Stories"));
+        assert!(is_related_heading("Latest news"));
+        assert!(!is_related_heading("More than 300 stories"));
+        assert!(!is_related_heading("Top officials met reporters on Monday to discuss the news"));
     }
 
     #[test]
