@@ -272,11 +272,17 @@ pub fn find_targets<'p>(
         // "offered its troops to Lebanon's president", "provided aid to refugees in Chad": an
         // object of no country (the thing given, or people of no country) gives way to a
         // country's party the act is directed to, named later in the clause.
+        // Likewise an unknown name of no country or sector ("celebrated Eid with Russia")
+        // gives way to a party named after "with" or the preposition the pattern names.
         let has_country = |candidate: &ActorPhrase| candidate.entity.code.is_some();
+        let directed = preposition.as_deref().is_some_and(|word| DIRECTION_PREPOSITIONS.contains(&word));
+        let accompanying = preposition.as_deref().is_some_and(|word| {
+            word == "with" || wanted_preposition.is_some_and(|wanted| wanted.eq_ignore_ascii_case(word))
+        });
         let replaces_uncoded = !targets.phrases.is_empty()
             && !targets.phrases.iter().any(|kept| has_country(kept))
             && has_country(phrase)
-            && preposition.as_deref().is_some_and(|word| DIRECTION_PREPOSITIONS.contains(&word));
+            && (directed || (accompanying && targets.phrases.iter().all(|kept| is_unknown_name(kept))));
         if is_target && (targets.phrases.is_empty() || replaces_uncoded) {
             targets.phrases = coordinated(view, &candidates, index);
             targets.preposition = preposition;
@@ -285,7 +291,77 @@ pub fn find_targets<'p>(
         }
         index += 1;
     }
+    let only_unknown_names = targets.phrases.iter().all(|kept| is_unknown_name(kept));
+    if only_unknown_names
+        && !group.passive
+        && let Some(index) = object_modifier_target(view, &candidates, group)
+    {
+        targets.phrases = coordinated(view, &candidates, index);
+        targets.preposition = preposition_before(view, candidates[index]);
+    }
     targets
+}
+
+/// Prepositions that attach a party to the noun before them: "the closure of guest houses
+/// in Bree", "the trade office of Taiwan", "reports about Iran".
+const NOUN_MODIFIER_PREPOSITIONS: &[&str] = &["in", "of", "about"];
+/// Prepositions that name the author after a participle modifying a noun: "memos sent by
+/// Bree", "aid shipped from Jordan".
+const PARTICIPLE_AUTHOR_PREPOSITIONS: &[&str] = &["by", "from"];
+
+/// "criticized the closure of guest houses in Bree", "renewed ties with the government of
+/// Chad": when the verb's object names no party, a party in an "in"/"of" phrase that modifies
+/// the object noun is the one acted upon. Only the object's own modifier counts: the phrase
+/// must follow a common noun, with nothing but the object's noun phrases (and the
+/// prepositions joining them) between the verb and it, so a place adverbial of the clause
+/// ("met on Tuesday in Geneva", "said in Paris") is not taken.
+///
+/// An object that is an unknown name ("warned of the Prince of Dol Amroth") is such a noun too.
+fn object_modifier_target(view: &SentenceView, candidates: &[&ActorPhrase], group: &VerbGroup) -> Option<usize> {
+    candidates.iter().position(|phrase| {
+        let Some(preposition) = phrase.first_token.checked_sub(1) else { return false };
+        if preposition <= group.end {
+            return false;
+        }
+        let ends_unknown_name =
+            candidates.iter().any(|earlier| earlier.end_token == preposition && is_unknown_name(earlier));
+        let after_noun = matches!(view.tag(preposition - 1), "NN" | "NNS") || ends_unknown_name;
+        let after_participle_of_noun = preposition > group.end + 1 && is_participle_of_noun(view, preposition - 1);
+        let modifies_noun = (after_noun && view.is_any_word(preposition, NOUN_MODIFIER_PREPOSITIONS))
+            || (after_participle_of_noun && view.is_any_word(preposition, PARTICIPLE_AUTHOR_PREPOSITIONS));
+        !is_unknown_name(phrase)
+            && modifies_noun
+            && (group.end..preposition).all(|index| is_object_phrase_word(view, index))
+    })
+}
+
+/// "memos sent by Bree", "aid shipped from Jordan": a participle (taggers often call it a past
+/// tense) right after a common noun and before "by" or "from" modifies the noun; it opens no
+/// clause of its own.
+fn is_participle_of_noun(view: &SentenceView, index: usize) -> bool {
+    matches!(view.tag(index), "VBN" | "VBD")
+        && index > 0
+        && matches!(view.tag(index - 1), "NN" | "NNS")
+        && index + 1 < view.len()
+        && view.is_any_word(index + 1, PARTICIPLE_AUTHOR_PREPOSITIONS)
+}
+
+/// A name the dictionaries do not know, with neither a country nor a sector: "Eid", "Prince".
+fn is_unknown_name(phrase: &ActorPhrase) -> bool {
+    phrase.kind == PhraseKind::Unknown && phrase.entity.code.is_none() && phrase.entity.sector.is_none()
+}
+
+/// A word that can stand inside an object noun phrase and the prepositional phrases hanging
+/// on it ("his gardener's licence", "the recent closure of guest houses").
+fn is_object_phrase_word(view: &SentenceView, index: usize) -> bool {
+    let noun_phrase_tag = matches!(
+        view.tag(index),
+        "DT" | "PDT" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "PRP$" | "POS" | "CD" | "IN" | "TO" | "VBG"
+    );
+    if is_participle_of_noun(view, index) {
+        return true;
+    }
+    noun_phrase_tag && !view.is_any_word(index, &["that", "because", "after", "before", "while", "as", "if"])
 }
 
 /// "Kurdish militias, Islamic State group jihadists and forces loyal to Assad": phrases joined
@@ -327,6 +403,8 @@ fn follows_quantity(view: &SentenceView, phrase: &ActorPhrase) -> bool {
         "group",
         "groups",
         "handful",
+        "bunch",
+        "band",
         "crowd",
         "crowds",
     ];
@@ -362,7 +440,8 @@ pub fn clause_end(view: &SentenceView, from: usize) -> usize {
             return index;
         }
         // "the roads leading into Mordor": a participle right after a common noun modifies it.
-        let modifies_noun = view.tag(index) == "VBG" && index > 0 && matches!(view.tag(index - 1), "NN" | "NNS");
+        let modifies_noun = (view.tag(index) == "VBG" && index > 0 && matches!(view.tag(index - 1), "NN" | "NNS"))
+            || is_participle_of_noun(view, index);
         if view.tag(index).starts_with("VB") && index > from && !is_participle_in_phrase(view, index) && !modifies_noun
         {
             return index;

@@ -81,9 +81,12 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
             None => continue,
         };
         let group = verb_group(view, hit.start, hit.head, hit.end());
-        if let Some(event) = build_event(context, &group, &pattern, cameo) {
-            events.push(event);
-        }
+        let Some(event) = build_event(context, &group, &pattern, cameo) else {
+            continue;
+        };
+        let answer = reciprocal_event(context, &group, &pattern, &event);
+        events.push(event);
+        events.extend(answer);
     }
     drop_complement_events(view, &mut events);
     let count = events.len();
@@ -94,6 +97,72 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
         event.record.confidence = confidence(&event.evidence);
     }
     events
+}
+
+/// A `[active:passive]` pattern ("042:043": the source visits, the target hosts) codes a
+/// second event running the other way: the target's act towards the source, with the code
+/// after the colon. It exists only when the first event has a recipient (an event with
+/// several actors and none already stands for every pair of them), and only when the second
+/// code is one the coder emits. In PLOVER one record stands for a mutual act (a visit is one
+/// CONSULT, a clash one ASSAULT), so the second event is kept only when its PLOVER type says
+/// something the first does not, or when the caller runs a CAMEO validation suite
+/// (`keep_unmapped_codes`), which scores PETRARCH's paired codes as two events. Its id is its
+/// own: the same verb carries both events.
+fn reciprocal_event(
+    context: &SentenceContext,
+    group: &VerbGroup,
+    pattern: &PatternHit,
+    first: &CodedEvent,
+) -> Option<CodedEvent> {
+    let code = pattern.reciprocal_cameo.as_deref()?;
+    if first.record.recipient.is_empty() {
+        return None;
+    }
+    let unmapped;
+    let cameo = match cameo(code).filter(|cameo| cameo.plover_event.is_some()) {
+        Some(cameo) => cameo,
+        None if context.keep_unmapped_codes => {
+            unmapped = unmapped_code(code);
+            &unmapped
+        }
+        None => return None,
+    };
+    let first_type = dyad_verbs::cameo(&pattern.cameo).and_then(|first| first.plover_event.as_deref());
+    if !context.keep_unmapped_codes && cameo.plover_event.as_deref() == first_type {
+        return None;
+    }
+    // A first event read again (a refusal made a rejection, a meeting made a visit) has no
+    // counterpart the pattern names.
+    if first.record.cameo.as_deref() != Some(pattern.cameo.as_str()) {
+        return None;
+    }
+    // The parties are the first event's, swapped: wherever its recipient came from (the object,
+    // a "with" phrase, the country it happened in), that party does the act back.
+    let mut record = first.record.clone();
+    std::mem::swap(&mut record.actor, &mut record.recipient);
+    record.event = cameo.plover_event.clone()?;
+    if is_future_cooperation(&record.event, record.modality) {
+        record.event = "AGREE".into();
+        record.mode = None;
+    } else {
+        record.mode = cameo.plover_mode.clone();
+    }
+    record.context = cameo.plover_context.clone();
+    record.cameo = Some(cameo.code.clone());
+    record.goldstein = cameo.goldstein;
+    record.quad_class = cameo.quad_class;
+    let verb_span = context.view.range_span(group.verb, group.end);
+    let marked_type = format!("{}:reciprocal", record.event);
+    record.id = event_id(context.doc_id, context.view.sentence.span, verb_span, &marked_type);
+    let has_code = |list: &[Entity]| list.iter().any(|entity| entity.code.is_some() || entity.sector.is_some());
+    let evidence = EventEvidence {
+        event_id: record.id.clone(),
+        actor_has_country: record.actor.iter().any(|entity| entity.code.is_some()),
+        recipient_coded: has_code(&record.recipient),
+        recipient_missing: record.recipient.is_empty(),
+        ..first.evidence.clone()
+    };
+    Some(CodedEvent { record, evidence, verb: first.verb, group_end: first.group_end, reported_demand: false })
 }
 
 /// "Israel threatened to ban voting", "China demanded that the US cancel plans to sell arms

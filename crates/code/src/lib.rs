@@ -22,7 +22,7 @@ mod modality;
 use dyad_actors::{ActorPhrase, Discourse, SentenceView, find_actor_phrases_in, repair_agent_noun_tags};
 use dyad_analyse::Sentence;
 use dyad_document::{Document, PartialDate};
-use dyad_kb::{KnowledgeBase, Mention};
+use dyad_kb::{DiscardHit, DiscardLevel, KnowledgeBase, Mention};
 use dyad_record::EventRecord;
 use dyad_time::TimeExpression;
 use dyad_verbs::VerbDictionary;
@@ -57,7 +57,10 @@ pub struct Coder<'a> {
 pub struct CoderOptions {
     /// Emit events whose CAMEO code has no PLOVER type (with an empty `event`). Off for users:
     /// every record then has a PLOVER type. On for validation suites such as PETRARCH's, whose
-    /// records test pattern matching with codes of their own (901, 345, ...).
+    /// records test pattern matching with codes of their own (901, 345, ...). Such suites
+    /// also score CAMEO's paired codes (`[042:043]`: a visit, and the host's hosting) as two
+    /// events, so with this option the second event is kept even where PLOVER's one record
+    /// of the mutual act would say it all.
     pub keep_unmapped_codes: bool,
 }
 
@@ -95,7 +98,8 @@ impl<'a> Coder<'a> {
             repair_agent_noun_tags(&document.body, sentence, self.kb, found, anchor);
         }
         let sentences = &sentences[..];
-        for (sentence, found) in sentences.iter().zip(&mentions) {
+        let discarded = self.discarded_sentences(document, sentences);
+        for ((sentence, found), discarded) in sentences.iter().zip(&mentions).zip(discarded) {
             let view = SentenceView::new(&document.body, sentence);
             let before_sentence = discourse.clone();
             let phrases = find_actor_phrases_in(&view, self.kb, found, anchor, &mut discourse);
@@ -112,7 +116,8 @@ impl<'a> Coder<'a> {
                 keep_unmapped_codes: self.options.keep_unmapped_codes,
                 doc_id: &document.id,
             };
-            for event in events::code_sentence(&context) {
+            let sentence_events = if discarded { Vec::new() } else { events::code_sentence(&context) };
+            for event in sentence_events {
                 coded.events.push(event.record);
                 coded.evidence.push(event.evidence);
             }
@@ -124,6 +129,22 @@ impl<'a> Coder<'a> {
         events::drop_retellings(&mut coded.events);
         align_evidence(&mut coded);
         coded
+    }
+}
+
+impl Coder<'_> {
+    /// For each sentence, whether a discard list silences it (PETRARCH's `+PHRASE` entries):
+    /// a sentence-level phrase ("baseball") silences its sentence, a story-level one
+    /// ("typhoon") the whole document, so sports and weather stories that borrow the verbs of
+    /// conflict ("Tigers attack", "the storm hit the capital") code nothing.
+    fn discarded_sentences(&self, document: &Document, sentences: &[Sentence]) -> Vec<bool> {
+        if self.kb.discard_count() == 0 {
+            return vec![false; sentences.len()];
+        }
+        let hits: Vec<Option<DiscardHit>> =
+            sentences.iter().map(|sentence| self.kb.find_discard(&document.body, sentence.span)).collect();
+        let whole_story = hits.iter().flatten().any(|hit| hit.level == DiscardLevel::Story);
+        hits.iter().map(|hit| whole_story || hit.is_some()).collect()
     }
 }
 

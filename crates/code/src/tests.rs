@@ -234,3 +234,75 @@ fn a_later_mention_with_long_modifiers_dates_an_undated_act() {
     assert_eq!(sanction.date.to_string(), "2019-01-28");
     assert_eq!(sanction.date_source, DateSource::Text);
 }
+
+fn code_text_for_validation(text: &str, published: &str) -> CodedDocument {
+    let metadata = Metadata { published: Some(published.parse().unwrap()), ..Metadata::default() };
+    let document = Document::from_body(text.to_string(), metadata);
+    let sentences = Analyser::new().analyse(&document.body);
+    let coder = Coder::new(KnowledgeBase::embedded(), VerbDictionary::embedded(), PartialDate::year(2026))
+        .with_options(CoderOptions { keep_unmapped_codes: true });
+    coder.code_document(&document, &sentences)
+}
+
+#[test]
+fn a_paired_code_gives_the_target_its_own_event_back_in_cameo_validation() {
+    // VISIT is [042:043]: the visitor makes a visit, the one visited hosts it.
+    let coded = code_text_for_validation("The French president visited China on Tuesday.", "2024-07-25");
+    let visit = coded.events.iter().find(|event| event.cameo.as_deref() == Some("042"));
+    let host = coded.events.iter().find(|event| event.cameo.as_deref() == Some("043"));
+    let (visit, host) = (visit.expect("a visit"), host.unwrap_or_else(|| panic!("a hosting in {:#?}", coded.events)));
+    assert_eq!(codes(&visit.actor), vec![("FRA".into(), "GOV".into())]);
+    assert_eq!(codes(&visit.recipient), codes(&host.actor));
+    assert_eq!(codes(&host.recipient), codes(&visit.actor));
+    assert_ne!(visit.id, host.id, "two events of one verb keep distinct ids");
+    assert_eq!(coded.evidence.len(), coded.events.len());
+}
+
+#[test]
+fn a_paired_code_of_one_plover_type_is_one_record_and_needs_a_target() {
+    // Visiting and hosting are both CONSULT: PLOVER's one record says it all.
+    let coded = code_text("The French president visited China on Tuesday.", "2024-07-25");
+    assert_eq!(coded.events.iter().filter(|event| event.event == "CONSULT").count(), 1, "{:#?}", coded.events);
+    let coded = code_text_for_validation("The French president visited on Tuesday.", "2024-07-25");
+    assert!(coded.events.iter().all(|event| event.cameo.as_deref() != Some("043")), "{:#?}", coded.events);
+}
+
+#[test]
+fn a_party_modifying_the_object_noun_is_the_target() {
+    let coded = code_text("Turkey criticized the closure of schools in Greece.", "2024-07-25");
+    let criticism = find(&coded, "ACCUSE");
+    assert_eq!(codes(&criticism.recipient).first().map(|(code, _)| code.as_str()), Some("GRC"), "{criticism:#?}");
+    let coded = code_text("Japan restored ties with the government of Chad.", "2024-07-25");
+    let restored = coded.events.first().unwrap_or_else(|| panic!("an event"));
+    assert_eq!(codes(&restored.recipient).first().map(|(code, _)| code.as_str()), Some("TCD"), "{restored:#?}");
+}
+
+#[test]
+fn a_place_adverbial_of_the_clause_is_not_a_target() {
+    // "on Monday in France" says where the talks were held, not with whom.
+    let coded = code_text("Germany held talks on Monday in France.", "2024-07-25");
+    assert!(coded.events.iter().all(|event| event.recipient.is_empty()), "{:#?}", coded.events);
+}
+
+#[test]
+fn a_bunch_of_people_is_the_object_itself() {
+    let coded = code_text("Israeli soldiers arrested a bunch of Palestinian students.", "2024-07-25");
+    let arrest = find(&coded, "COERCE");
+    assert_eq!(codes(&arrest.recipient).first().map(|(code, _)| code.as_str()), Some("PSE"), "{arrest:#?}");
+}
+
+#[test]
+fn an_unknown_name_as_object_gives_way_to_a_party_after_with() {
+    let coded = code_text("Turkey celebrated Eid in Ankara with Russia.", "2024-07-25");
+    let event = coded.events.first().unwrap_or_else(|| panic!("an event"));
+    assert_eq!(codes(&event.recipient), vec![("RUS".into(), String::new())], "{event:#?}");
+}
+
+#[test]
+fn the_author_or_subject_of_the_object_is_the_target() {
+    for text in ["Turkey welcomed the memos sent by Qatar.", "Turkey welcomed new reports about Qatar."] {
+        let coded = code_text(text, "2024-07-25");
+        let event = coded.events.first().unwrap_or_else(|| panic!("an event for {text}"));
+        assert_eq!(codes(&event.recipient).first().map(|(code, _)| code.as_str()), Some("QAT"), "{event:#?}");
+    }
+}

@@ -17,8 +17,9 @@
 //! `bad_input_parse` records (they test PETRARCH's reading of a broken Treebank parse, an
 //! input dyad does not take).
 //!
-//! The discard lists the environment names are reported but not applied: the coder has no
-//! discard mechanism, so discard records count as failures when the coder codes them.
+//! The discard lists the environment names are loaded with the actor dictionaries: the coder
+//! skips a sentence holding a sentence-level discard phrase and a document holding a
+//! story-level one, as PETRARCH does.
 
 use crate::coding::{code_text, empty_knowledge_base};
 use crate::error::{EvalError, read_text};
@@ -125,8 +126,6 @@ pub struct PetrarchReport {
     pub file: PathBuf,
     /// The dictionaries loaded, as "kind: path".
     pub dictionaries: Vec<String>,
-    /// Dictionaries the environment names that the coder has no way to apply.
-    pub unapplied_dictionaries: Vec<PathBuf>,
     pub outcomes: Vec<RecordOutcome>,
 }
 
@@ -199,12 +198,11 @@ pub fn evaluate_petrarch(xml_path: &Path) -> Result<PetrarchReport, EvalError> {
     Ok(PetrarchReport {
         file: xml_path.to_path_buf(),
         dictionaries,
-        unapplied_dictionaries: file.environment.discard_files.clone(),
         outcomes,
     })
 }
 
-/// A knowledge base holding only the environment's actor and agent dictionaries.
+/// A knowledge base holding only the environment's actor, agent and discard dictionaries.
 fn validation_knowledge_base(
     environment: &Environment,
     xml_path: &Path,
@@ -214,7 +212,7 @@ fn validation_knowledge_base(
     }
     let mut kb = empty_knowledge_base()?;
     let mut loaded = Vec::new();
-    for path in environment.actor_files.iter().chain(&environment.agent_files) {
+    for path in environment.actor_files.iter().chain(&environment.agent_files).chain(&environment.discard_files) {
         let summary = kb.import_tabari(path)?;
         loaded.push(format!("{:?}: {} ({} entries)", summary.kind, path.display(), summary.entries));
     }
@@ -460,9 +458,6 @@ impl fmt::Display for PetrarchReport {
         writeln!(f, "PETRARCH validation: {}", self.file.display())?;
         for dictionary in &self.dictionaries {
             writeln!(f, "  loaded {dictionary}")?;
-        }
-        for path in &self.unapplied_dictionaries {
-            writeln!(f, "  not applied (the coder has no discard lists): {}", path.display())?;
         }
         let overall = self.overall();
         writeln!(

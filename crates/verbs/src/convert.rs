@@ -139,12 +139,20 @@ pub fn convert_verb_dictionary(source_text: &str) -> Result<String, VerbsError> 
     Ok(output)
 }
 
-/// Known defects of CAMEO.2.0.txt (line, text, replacement): two patterns repeat the end
+/// Known defects of CAMEO.2.0.txt (line, text, replacement). Two patterns repeat the end
 /// of their last phrase after the column gap ("(WITH VISIT)   VISIT)[042:043]"), which
 /// leaves an unmatched `)`. PETRARCH's reader let that pass; ours rejects it, so the
 /// converter removes the repeated text.
-const SOURCE_CORRECTIONS: [(usize, &str, &str); 2] =
-    [(2374, "VISIT)[042:043]", "[042:043]"), (7606, "^)[111]", "[111]")];
+///
+/// Line 7208 is not a syntax repair: `- * ON [190] # PRESS` is written for "pressed on" (the
+/// comment names the verb), but a block's patterns apply to all its verbs, so it made
+/// "demanded on Friday that ..." an assault. It gets the block's own code here, and "press on"
+/// its attack reading as a verb of its own in `verbs.curated.txt`.
+const SOURCE_CORRECTIONS: [(usize, &str, &str); 3] = [
+    (2374, "VISIT)[042:043]", "[042:043]"),
+    (7208, "[190]         # PRESS", "[100]         # PRESS"),
+    (7606, "^)[111]", "[111]"),
+];
 
 fn apply_source_corrections(source_text: &str) -> Result<String, VerbsError> {
     let mut lines: Vec<String> = source_text.lines().map(str::to_string).collect();

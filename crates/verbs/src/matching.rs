@@ -559,6 +559,30 @@ SHELL
     }
 
     #[test]
+    fn only_pressing_on_is_an_attack_in_the_demand_block() {
+        let dictionary = VerbDictionary::embedded();
+        let demand = "The/DT minister/NN demanded/VBD on/IN Friday/NNP a/DT reply/NN";
+        assert_eq!(code_of(dictionary, demand).as_deref(), Some("100"));
+        let pushed = "Envoys/NNS pushed/VBD on/IN Monday/NNP for/IN a/DT truce/NN";
+        assert_ne!(code_of(dictionary, pushed).as_deref(), Some("190"), "a push for a truce is no attack");
+        let (hit, pressed) = code_sentence(dictionary, "Troops/NNS pressed/VBD on/IN towards/IN the/DT capital/NN");
+        assert_eq!(dictionary.verb_lemma(hit.unwrap().verb), Some("PRESS ON"));
+        assert_eq!(pressed.unwrap().cameo, "190");
+    }
+
+    #[test]
+    fn curated_patterns_code_yielding_upgrading_and_cutting_supplies() {
+        let dictionary = VerbDictionary::embedded();
+        let code = |sentence: &str| code_of(dictionary, sentence);
+        assert_eq!(code("The/DT cabinet/NN accepted/VBD demands/NNS from/IN rebels/NNS").as_deref(), Some("080"));
+        assert_eq!(code("Oslo/NNP accepted/VBD a/DT formula/NN for/IN peace/NN").as_deref(), Some("030"));
+        assert_eq!(code("They/PRP upgraded/VBD diplomatic/JJ ties/NNS").as_deref(), Some("050"));
+        assert_eq!(code("The/DT agency/NN reduced/VBD food/NN supplies/NNS").as_deref(), Some("162"));
+        assert_eq!(code("The/DT army/NN eased/VBD the/DT curfew/NN").as_deref(), Some("0813"));
+        assert_eq!(code("The/DT cabinet/NN accepted/VBD the/DT plan/NN").as_deref(), Some("030"), "converted patterns stay");
+    }
+
+    #[test]
     fn embedded_codes_lead_to_the_expected_plover_events() {
         let event = |code: &str| crate::cameo(code).and_then(|row| row.plover_event.clone());
         assert_eq!(event("040").as_deref(), Some("CONSULT"));
@@ -577,7 +601,8 @@ SHELL
     #[test]
     fn embedded_dictionary_is_the_whole_cameo_2_0() {
         let dictionary = VerbDictionary::embedded();
-        assert_eq!(dictionary.block_count(), 397);
+        // CAMEO.2.0's 397 blocks, plus the curated PRESS_ON.
+        assert_eq!(dictionary.block_count(), 398);
         assert!(dictionary.pattern_count() > 4600, "{}", dictionary.pattern_count());
         assert!(
             dictionary.synset_phrases("MILITARY").is_some_and(|phrases| phrases.contains(&"ARMED FORCES".to_string()))

@@ -148,6 +148,10 @@ fn write_toy_suite(folder: &Path) -> PathBuf {
 <EventCoding noevents="True"></EventCoding>
 <Text>Rain fell.</Text>
 </Sentence>
+<Sentence date="20030304" id="TOY-03" category="TOY" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>Norland restored diplomatic ties with Elbonia after a baseball game on Monday.</Text>
+</Sentence>
 </Sentences>
 </Validation>"#;
     let path = folder.join("toy.records.xml");
@@ -159,15 +163,16 @@ fn write_toy_suite(folder: &Path) -> PathBuf {
 fn a_toy_suite_runs_with_only_its_own_dictionaries() {
     let folder = tempfile::tempdir().unwrap();
     let report = evaluate_petrarch(&write_toy_suite(folder.path())).expect("the toy suite runs");
-    assert_eq!(report.outcomes.len(), 3);
+    assert_eq!(report.outcomes.len(), 4);
     assert_eq!(report.outcomes[2].scope, Scope::NotIncluded);
-    assert_eq!(report.overall().records, 2);
+    assert_eq!(report.overall().records, 3);
+    assert!(report.outcomes[3].strict_pass, "the discard list silences the baseball sentence: {:?}", report.outcomes[3]);
     assert!(report.outcomes[1].strict_pass, "{:?}", report.outcomes[1]);
     let first = &report.outcomes[0];
     assert!(first.lenient_pass, "the first-light sentence should code NOR>ELB:064: {first:?}");
-    assert_eq!(report.unapplied_dictionaries, vec![folder.path().join("toy.discards.txt")]);
+    assert!(report.dictionaries.iter().any(|loaded| loaded.contains("toy.discards.txt")), "{:?}", report.dictionaries);
     let text = report.to_string();
-    assert!(text.contains("TOY") && text.contains("Scored records: 2"), "{text}");
+    assert!(text.contains("TOY") && text.contains("Scored records: 3"), "{text}");
 }
 
 #[test]
