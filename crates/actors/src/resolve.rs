@@ -13,27 +13,9 @@ use dyad_record::Entity;
 
 const PERSONAL_PRONOUNS: &[&str] = &["he", "him", "she", "her"];
 
-/// Capitalised words that are never actors by themselves: dates and titles of address.
+/// Capitalised words that are never actors by themselves, besides month and weekday names
+/// ([`is_not_actor_name`]): titles of address and function words.
 const NOT_ACTOR_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mr.",
     "mrs",
@@ -51,6 +33,12 @@ const NOT_ACTOR_NAMES: &[&str] = &[
     "but",
     "and",
 ];
+
+/// A capitalised word that cannot name an actor on its own: a date word or a title.
+fn is_not_actor_name(view: &SentenceView, index: usize) -> bool {
+    index < view.len()
+        && (dyad_time::is_month_or_weekday_name(view.word(index)) || view.is_any_word(index, NOT_ACTOR_NAMES))
+}
 
 pub fn resolve_chunk(
     view: &SentenceView,
@@ -114,7 +102,7 @@ fn government_by_leader_name(
 ) -> Option<String> {
     let is_government_noun = agent.end_token == agent.first_token + 1 && view.is_any_word(agent.first_token, GOVERNMENT_NOUNS);
     let name_token = agent.first_token.checked_sub(1).filter(|&index| index >= chunk.first)?;
-    let is_name = view.tag(name_token).starts_with("NNP") && !view.is_any_word(name_token, NOT_ACTOR_NAMES);
+    let is_name = view.tag(name_token).starts_with("NNP") && !is_not_actor_name(view, name_token);
     if !is_government_noun || !is_name {
         return None;
     }
@@ -242,7 +230,7 @@ fn titled_unknown_person(
     let name_start = agent.end_token;
     let name_is_rest = name_start < chunk.end
         && (name_start..chunk.end)
-            .all(|index| view.tag(index).starts_with("NNP") && !view.is_any_word(index, NOT_ACTOR_NAMES))
+            .all(|index| view.tag(index).starts_with("NNP") && !is_not_actor_name(view, index))
         && !head.iter().any(|mention| mention.end_token > name_start);
     if !name_is_rest {
         return None;
@@ -318,7 +306,7 @@ fn resolve_pronoun(view: &SentenceView, chunk: &Chunk, discourse: &Discourse) ->
 fn unknown_name_phrase(view: &SentenceView, chunk: &Chunk) -> Option<ActorPhrase> {
     let names: Vec<usize> = (chunk.first..chunk.end)
         .filter(|&index| view.tag(index).starts_with("NNP"))
-        .filter(|&index| !view.is_any_word(index, NOT_ACTOR_NAMES))
+        .filter(|&index| !is_not_actor_name(view, index))
         .collect();
     let (&first, &last) = (names.first()?, names.last()?);
     if last + 1 - first != names.len() {

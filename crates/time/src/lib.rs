@@ -38,6 +38,14 @@ mod url_date;
 
 pub use url_date::date_from_url;
 
+/// Whether `word` is the full English name of a month or a weekday ("March", "monday"), in
+/// any case. Other stages ask this rather than keep month tables of their own: a capitalised
+/// "Monday" is never an actor's name.
+pub fn is_month_or_weekday_name(word: &str) -> bool {
+    lexicon::weekday_from_word(word).is_some()
+        || lexicon::month_from_word(word).is_some_and(|(_, form)| form == lexicon::MonthForm::Full)
+}
+
 #[cfg(test)]
 mod table_tests;
 
@@ -163,4 +171,19 @@ pub fn today_utc() -> PartialDate {
     let date = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
     // jiff's month and day are 1-based and always in range.
     PartialDate::day(date.year(), date.month() as u8, date.day() as u8)
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::is_month_or_weekday_name;
+
+    #[test]
+    fn full_month_and_weekday_names_in_any_case_and_nothing_else() {
+        for word in ["March", "monday", "SEPTEMBER", "Sunday"] {
+            assert!(is_month_or_weekday_name(word), "{word}");
+        }
+        for word in ["Mar", "Jan", "Mon", "Marcher", "Putin", ""] {
+            assert!(!is_month_or_weekday_name(word), "{word}");
+        }
+    }
 }
