@@ -44,11 +44,10 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
     let metadata = read_metadata(&document, &source, url);
     drop(source);
     let mut body_paragraphs = main_text_paragraphs(&text, url, &source_name)?;
-    if word_count(&body_paragraphs) < SHORT_BODY_WORDS {
-        let densest = densest_paragraph_block(&document);
-        if word_count(&densest) >= (3 * word_count(&body_paragraphs)).max(MIN_FALLBACK_WORDS) {
-            body_paragraphs = densest;
-        }
+    if word_count(&body_paragraphs) < SHORT_BODY_WORDS
+        && let Some(rescued) = fallback_body(&document, word_count(&body_paragraphs))
+    {
+        body_paragraphs = rescued;
     }
     drop(document);
     let body_paragraphs = drop_repeated_title(body_paragraphs, metadata.title.as_deref());
@@ -87,6 +86,21 @@ fn main_text_paragraphs(html: &str, url: Option<&str>, source_name: &str) -> Res
     let result = rs_trafilatura::extract_with_options(html, &options)
         .map_err(|error| HtmlError::Extraction { source_name: source_name.to_string(), message: error.to_string() })?;
     Ok(clean_paragraphs(&result.content_text))
+}
+
+/// The article read another way when the extractor's body is suspiciously short, if that
+/// finds much more text: first the densest block of `<p>`s (the tighter choice where a page
+/// writes its story in paragraphs), then the densest container of any text blocks (guides
+/// and lists written in `<li>`, headings and loose `<div>` text).
+fn fallback_body(document: &dom_query::Document, extracted_words: usize) -> Option<Vec<String>> {
+    let is_much_larger =
+        |paragraphs: &[String]| word_count(paragraphs) >= (3 * extracted_words).max(MIN_FALLBACK_WORDS);
+    let paragraph_block = densest_paragraph_block(document);
+    if is_much_larger(&paragraph_block) {
+        return Some(paragraph_block);
+    }
+    let container = crate::text_blocks::densest_text_container(document);
+    is_much_larger(&container).then_some(container)
 }
 
 /// The paragraphs of the element holding the most paragraph text, readability-style: every
@@ -137,8 +151,10 @@ const MIN_SCORED_PARAGRAPH_CHARS: usize = 60;
 /// body's) to replace it: enough for a short news story, more than a teaser or a bio.
 const MIN_FALLBACK_WORDS: usize = 200;
 
-/// Below this many words an extracted body is suspected of being a fragment of the article.
-const SHORT_BODY_WORDS: usize = 250;
+/// Below this many words an extracted body is suspected of being a fragment of the article
+/// (a guide's introduction without its list, a teaser); it is only replaced when the
+/// fallback finds three times as much.
+const SHORT_BODY_WORDS: usize = 500;
 
 fn word_count(paragraphs: &[String]) -> usize {
     paragraphs.iter().map(|paragraph| paragraph.split_whitespace().count()).sum()
@@ -603,6 +619,23 @@ mod tests {
         assert_eq!(paragraphs[0], "What happens next");
         assert_eq!(paragraphs[1], sentence);
         assert_eq!(paragraphs[7], "Ferries resume on Friday.");
+    }
+
+    #[test]
+    fn a_guide_in_list_items_replaces_a_short_extract_but_not_a_long_one() {
+        let item =
+            "<li>Pack the kitchen last, since you will keep cooking until the evening before the van arrives.</li>";
+        let html = format!(
+            "<body><div class=\"guide\"><p>Moving house takes planning.</p><h2>Kitchen</h2><ul>{}</ul><h2>Books</h2><ul>{}</ul></div></body>",
+            item.repeat(8),
+            item.repeat(8)
+        );
+        let document = dom_query::Document::from(html.as_str());
+        let rescued = fallback_body(&document, 5).expect("the guide is much longer than a five-word extract");
+        assert_eq!(rescued[0], "Moving house takes planning.");
+        assert_eq!(rescued[1], "Kitchen");
+        assert_eq!(rescued.len(), 19);
+        assert!(fallback_body(&document, 200).is_none());
     }
 
     #[test]

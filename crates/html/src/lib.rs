@@ -22,6 +22,7 @@ mod markup;
 mod metadata;
 mod page_dates;
 mod text;
+mod text_blocks;
 mod warc;
 
 pub use article::{Article, article_to_document, extract_article};
