@@ -100,20 +100,22 @@ impl DocumentInfo<'_> {
 /// Of two publication dates, the earlier; a date known to the day wins over a month or year
 /// that contains it, so a story's first report is not blurred by a vaguer source.
 fn earlier(first: PartialDate, other: PartialDate) -> PartialDate {
-    let (first_range, other_range) = (DayRange::of(&first), DayRange::of(&other));
-    if first_range.overlaps(&other_range) {
-        return if first_range.days() <= other_range.days() { first } else { other };
-    }
-    if other_range.first < first_range.first { other } else { first }
+    reported_bound(first, other, |other_day, kept_day| other_day < kept_day)
 }
 
 /// Of two publication dates, the later; the more precise of two that overlap.
 fn later(last: PartialDate, other: PartialDate) -> PartialDate {
-    let (last_range, other_range) = (DayRange::of(&last), DayRange::of(&other));
-    if last_range.overlaps(&other_range) {
-        return if last_range.days() <= other_range.days() { last } else { other };
+    reported_bound(last, other, |other_day, kept_day| other_day > kept_day)
+}
+
+/// `kept` or `other`: the more precise of two that overlap (`kept` on a tie), else `other`
+/// when `beyond` says its first day lies past `kept`'s in the wanted direction.
+fn reported_bound(kept: PartialDate, other: PartialDate, beyond: impl Fn(i32, i32) -> bool) -> PartialDate {
+    let (kept_range, other_range) = (DayRange::of(&kept), DayRange::of(&other));
+    if kept_range.overlaps(&other_range) {
+        return if kept_range.days() <= other_range.days() { kept } else { other };
     }
-    if other_range.first > last_range.first { other } else { last }
+    if beyond(other_range.first, kept_range.first) { other } else { kept }
 }
 
 /// "https://www.example.com/a/b" → "example.com".

@@ -287,6 +287,7 @@ pub fn evaluate(parser: &Parser, sentences: &[TreeSentence]) -> AttachmentScores
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::treebank::test_sentence as sentence;
     use std::path::PathBuf;
     use std::time::Instant;
 
@@ -344,14 +345,6 @@ mod tests {
         assert!(predicted.uas() > 0.6, "{predicted:?}");
     }
 
-    fn sentence(words: &str, tags: &str, heads: &[usize], relations: &str) -> TreeSentence {
-        TreeSentence {
-            words: words.split(' ').map(str::to_string).collect(),
-            tags: tags.split(' ').map(str::to_string).collect(),
-            heads: heads.to_vec(),
-            relations: relations.split(' ').map(str::to_string).collect(),
-        }
-    }
 
     #[test]
     fn counts_and_lifts_non_projective_sentences() {

@@ -307,15 +307,8 @@ pub(crate) fn shuffle<T>(items: &mut [T], random: &mut SplitMix64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::treebank::test_sentence as sentence;
 
-    fn sentence(words: &str, tags: &str, heads: &[usize], relations: &str) -> TreeSentence {
-        TreeSentence {
-            words: words.split(' ').map(str::to_string).collect(),
-            tags: tags.split(' ').map(str::to_string).collect(),
-            heads: heads.to_vec(),
-            relations: relations.split(' ').map(str::to_string).collect(),
-        }
-    }
 
     fn small_treebank() -> Vec<TreeSentence> {
         vec![

@@ -216,6 +216,17 @@ fn as_treebank_words(lines: &[WordLine]) -> Vec<dyad_analyse::conllu::TreebankWo
         .collect()
 }
 
+/// A tree from space-separated columns, for the crate's tests.
+#[cfg(test)]
+pub(crate) fn test_sentence(words: &str, tags: &str, heads: &[usize], relations: &str) -> TreeSentence {
+    TreeSentence {
+        words: words.split(' ').map(str::to_string).collect(),
+        tags: tags.split(' ').map(str::to_string).collect(),
+        heads: heads.to_vec(),
+        relations: relations.split(' ').map(str::to_string).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
