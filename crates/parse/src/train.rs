@@ -345,7 +345,6 @@ mod tests {
         assert!(predicted.uas() > 0.6, "{predicted:?}");
     }
 
-
     #[test]
     fn counts_and_lifts_non_projective_sentences() {
         let mut sentences = vec![

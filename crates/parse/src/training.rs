@@ -11,8 +11,8 @@ use crate::model::{self, FeatureTable};
 use crate::projective::projectivise;
 use crate::transition::{GoldTree, Move, State, class_count, cost};
 use crate::{ParseError, Parser, ROOT_RELATION, TreeSentence};
-use std::collections::BTreeSet;
 use dyad_perceptron::HashedKeyMap;
+use std::collections::BTreeSet;
 
 /// Probability of following the model's own move after the first iteration.
 const EXPLORATION: f64 = 0.9;
@@ -278,7 +278,6 @@ impl AveragedPerceptron {
     }
 }
 
-
 /// SplitMix64: a small, seedable generator, enough for shuffling and exploration.
 pub(crate) struct SplitMix64(pub(crate) u64);
 
@@ -308,7 +307,6 @@ pub(crate) fn shuffle<T>(items: &mut [T], random: &mut SplitMix64) {
 mod tests {
     use super::*;
     use crate::treebank::test_sentence as sentence;
-
 
     fn small_treebank() -> Vec<TreeSentence> {
         vec![
