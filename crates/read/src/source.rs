@@ -145,6 +145,20 @@ fn read_single_document(format: InputFormat, input: InputStream, options: &ReadO
     if input.prefix.contains(&0) {
         return Err(ReadError::Binary { input: input.input });
     }
+    let (name, bytes) = read_within_limit(input, options)?;
+    let text = decode_utf8(&bytes, &name, options.lossy_utf8)?;
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty { input: name });
+    }
+    match format {
+        InputFormat::Markdown => markdown::parse_article(&text, &name),
+        _ => plain::parse_article(&text, &name),
+    }
+}
+
+/// Reads a whole input into memory, refusing one over `options.max_document_bytes`, whether
+/// its size is known beforehand (a file) or only found while reading (a pipe, a growing file).
+pub(crate) fn read_within_limit(input: InputStream, options: &ReadOptions) -> Result<(String, Vec<u8>), ReadError> {
     let limit = options.max_document_bytes;
     if let Some(size) = input.known_size.filter(|size| *size > limit) {
         return Err(ReadError::TooLarge { input: input.input, size, limit, size_is_lower_bound: false });
@@ -157,17 +171,9 @@ fn read_single_document(format: InputFormat, input: InputStream, options: &ReadO
         error,
     })?;
     if bytes.len() as u64 > limit {
-        // The size was unknown (a pipe) or the file grew while we read it.
         return Err(ReadError::TooLarge { input: name, size: limit, limit, size_is_lower_bound: true });
     }
-    let text = decode_utf8(&bytes, &name, options.lossy_utf8)?;
-    if text.trim().is_empty() {
-        return Err(ReadError::Empty { input: name });
-    }
-    match format {
-        InputFormat::Markdown => markdown::parse_article(&text, &name),
-        _ => plain::parse_article(&text, &name),
-    }
+    Ok((name, bytes))
 }
 
 /// Reads up to `count` bytes, fewer only at the end of the input.

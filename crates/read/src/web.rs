@@ -14,11 +14,11 @@
 
 use crate::ReadOptions;
 use crate::error::{ReadError, one_line};
-use crate::source::{BoxedDocuments, InputStream};
+use crate::source::{BoxedDocuments, InputStream, read_within_limit};
 use crate::stats::StatsRecorder;
 use dyad_document::Document;
 use dyad_html::{ContentTypeCounts, HtmlError, WarcReader, WarcStats};
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 
 /// The documents of a WARC archive, read lazily one record at a time.
 pub(crate) fn warc_documents(input: InputStream, stats: &StatsRecorder) -> BoxedDocuments {
@@ -92,21 +92,7 @@ fn read_whole(input: InputStream, options: &ReadOptions) -> Result<(String, Vec<
     if input.prefix.contains(&0) && !is_utf16 {
         return Err(ReadError::Binary { input: input.input });
     }
-    let limit = options.max_document_bytes;
-    if let Some(size) = input.known_size.filter(|size| *size > limit) {
-        return Err(ReadError::TooLarge { input: input.input, size, limit, size_is_lower_bound: false });
-    }
-    let name = input.input.clone();
-    let mut bytes = Vec::new();
-    input.into_reader().take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|error| ReadError::Io {
-        input: name.clone(),
-        action: "read",
-        error,
-    })?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge { input: name, size: limit, limit, size_is_lower_bound: true });
-    }
-    Ok((name, bytes))
+    read_within_limit(input, options)
 }
 
 /// This crate's error for a `dyad-html` one: pages without text are empty documents, and a
