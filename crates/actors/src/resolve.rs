@@ -15,24 +15,8 @@ const PERSONAL_PRONOUNS: &[&str] = &["he", "him", "she", "her"];
 
 /// Capitalised words that are never actors by themselves, besides month and weekday names
 /// ([`is_not_actor_name`]): titles of address and function words.
-const NOT_ACTOR_NAMES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "the",
-    "a",
-    "an",
-    "i",
-    "we",
-    "it",
-    "this",
-    "that",
-    "but",
-    "and",
-];
+const NOT_ACTOR_NAMES: &[&str] =
+    &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "the", "a", "an", "i", "we", "it", "this", "that", "but", "and"];
 
 /// A capitalised word that cannot name an actor on its own: a date word or a title.
 fn is_not_actor_name(view: &SentenceView, index: usize) -> bool {
@@ -100,7 +84,8 @@ fn government_by_leader_name(
     agent: &ResolvedMention,
     leaders: LeaderLookup,
 ) -> Option<String> {
-    let is_government_noun = agent.end_token == agent.first_token + 1 && view.is_any_word(agent.first_token, GOVERNMENT_NOUNS);
+    let is_government_noun =
+        agent.end_token == agent.first_token + 1 && view.is_any_word(agent.first_token, GOVERNMENT_NOUNS);
     let name_token = agent.first_token.checked_sub(1).filter(|&index| index >= chunk.first)?;
     let is_name = view.tag(name_token).starts_with("NNP") && !is_not_actor_name(view, name_token);
     if !is_government_noun || !is_name {
@@ -161,11 +146,7 @@ fn joint_members(primary: &ResolvedMention, entity: &Entity) -> Vec<Entity> {
     if primary.joint_codes.len() < 2 {
         return Vec::new();
     }
-    primary
-        .joint_codes
-        .iter()
-        .map(|code| Entity { code: Some(code.clone()), ..entity.clone() })
-        .collect()
+    primary.joint_codes.iter().map(|code| Entity { code: Some(code.clone()), ..entity.clone() }).collect()
 }
 
 fn agent_phrase(
@@ -218,7 +199,9 @@ fn country_by_description(view: &SentenceView, chunk: &Chunk, discourse: &Discou
 
 /// "opposition leader Aung San Suu Kyi", "the country's army chief John Doe": a title the
 /// knowledge base knows followed by a name it does not. The name is the actor, with the
-/// title's sector and the country its adjective or possessor gives.
+/// title's sector and the country its adjective or possessor gives. With common nouns
+/// between the title and the name ("the official television channel Zorbex") the name is an
+/// organisation the agent describes, and the phrase is an agent rather than a person.
 fn titled_unknown_person(
     view: &SentenceView,
     chunk: &Chunk,
@@ -227,17 +210,21 @@ fn titled_unknown_person(
     discourse: &Discourse,
 ) -> Option<ActorPhrase> {
     let agent = last_of_kind(head, &[EntryKind::Agent])?;
-    let name_start = agent.end_token;
+    // "the official news agency Xinhua": common nouns may stand between the agent and the
+    // name; the name then belongs to an organisation the agent describes, not a person.
+    let mut name_start = agent.end_token;
+    while name_start < chunk.end && matches!(view.tag(name_start), "NN" | "NNS") {
+        name_start += 1;
+    }
     let name_is_rest = name_start < chunk.end
-        && (name_start..chunk.end)
-            .all(|index| view.tag(index).starts_with("NNP") && !is_not_actor_name(view, index))
-        && !head.iter().any(|mention| mention.end_token > name_start);
+        && (name_start..chunk.end).all(|index| view.tag(index).starts_with("NNP") && !is_not_actor_name(view, index))
+        && !head.iter().any(|mention| mention.end_token > agent.end_token);
     if !name_is_rest {
         return None;
     }
     let mut phrase = agent_phrase(view, chunk, agent, head, possessor, discourse, ResolveDescription::No);
     let span = view.range_span(chunk.first, chunk.end);
-    phrase.kind = PhraseKind::Person;
+    phrase.kind = if name_start == agent.end_token { PhraseKind::Person } else { PhraseKind::Agent };
     phrase.entity.text = view.text(span).to_string();
     phrase.entity.span = span;
     phrase.entity.name = Some(view.text(view.range_span(name_start, chunk.end)).to_string());
@@ -434,8 +421,9 @@ fn merge_agents_with_owners(
     merged.end_token = last_owner;
     merged.entity.span = view.range_span(merged.first_token, last_owner);
     merged.entity.text = view.text(merged.entity.span).to_string();
-    let sectors: Vec<Option<String>> =
-        std::iter::once(merged.entity.sector.clone()).chain(agents.iter().map(|agent| agent.entity.sector.clone())).collect();
+    let sectors: Vec<Option<String>> = std::iter::once(merged.entity.sector.clone())
+        .chain(agents.iter().map(|agent| agent.entity.sector.clone()))
+        .collect();
     let mut members = Vec::new();
     for sector in &sectors {
         for code in &owner_codes {

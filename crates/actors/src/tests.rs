@@ -198,3 +198,26 @@ fn a_leaders_family_name_before_administration_names_the_government() {
     let before = find_actor_phrases(&view, &kb, PartialDate::year(2010), &mut Discourse::default());
     assert_eq!(codes(find(&before, "administration")), (None, Some("GOV")));
 }
+
+#[test]
+fn a_known_name_mistagged_as_an_adverb_is_a_proper_noun() {
+    let text = "Chile welcomed the resumption of talks with Peru.";
+    let mut sentence = Analyser::new().analyse(text).remove(0);
+    sentence.tokens[0].tag = dyad_analyse::Tag::RB;
+    sentence.tokens[1].tag = dyad_analyse::Tag::VBD;
+    let kb = KnowledgeBase::embedded();
+    let found = kb.find_mentions(text, sentence.span);
+    repair_agent_noun_tags(text, &mut sentence, kb, &found, JULY);
+    assert_eq!(sentence.tokens[0].tag, dyad_analyse::Tag::NNP);
+    assert_eq!(sentence.tokens[1].tag, dyad_analyse::Tag::VBD, "the verb is left alone");
+}
+
+#[test]
+fn an_agent_describing_an_unknown_name_gives_its_sector() {
+    let phrases = phrases_of("The official television channel Zorbex said on Monday that talks would resume.", JULY);
+    let agency = find(&phrases[0], "Zorbex");
+    assert_eq!(agency.entity.text, "The official television channel Zorbex");
+    assert_eq!(agency.kind, PhraseKind::Agent);
+    // "television" is the last agent: the channel it describes is media.
+    assert_eq!(agency.entity.sector.as_deref(), Some("JRN"), "{agency:#?}");
+}

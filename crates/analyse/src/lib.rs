@@ -10,6 +10,7 @@
 //! a blank line always ends a sentence.
 
 mod abbreviations;
+mod repair;
 pub mod conllu;
 mod split;
 mod tag;
@@ -121,7 +122,8 @@ impl Analyser {
                     let space_after = token_spans.get(position + 1).is_none_or(|next| token.end < next.start);
                     conllu::tagger_form(&body[token.start..token.end], space_before, space_after)
                 }));
-                let tags = self.tagger.tag(&words);
+                let mut tags = self.tagger.tag(&words);
+                repair::repair_tags(&words, &mut tags);
                 let tokens = token_spans.into_iter().zip(tags).map(|(span, tag)| Token { span, tag }).collect();
                 Sentence { index, span, tokens }
             })

@@ -70,7 +70,8 @@ mod tests {
 
     #[test]
     fn the_story_refines_a_month_in_the_address_only_when_they_agree() {
-        let document = undated("The envoy said today that talks would go on.", Some("https://example.com/envoy-2018-3/"));
+        let document =
+            undated("The envoy said today that talks would go on.", Some("https://example.com/envoy-2018-3/"));
         assert_eq!(document_anchor(&document, Some(day("2018-03-14")), TODAY), day("2018-03-14"));
         assert_eq!(document_anchor(&document, Some(day("2019-06-01")), TODAY), day("2018-03"));
     }

@@ -93,7 +93,7 @@ fn is_clause_break(view: &SentenceView, index: usize) -> bool {
     matches!(view.word(index), ";" | ":") || (view.tag(index) == ":" && view.word(index) != "—")
 }
 
-fn is_dash(view: &SentenceView, index: usize) -> bool {
+pub(crate) fn is_dash(view: &SentenceView, index: usize) -> bool {
     matches!(view.word(index), "—" | "–" | "--")
 }
 
@@ -112,9 +112,11 @@ pub fn find_subjects<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group:
         let Some(previous) = phrases.iter().rev().find(|phrase| phrase.end_token < first.first_token) else {
             break;
         };
-        let joined = (previous.end_token..first.first_token).all(|token| view.is_any_word(token, &[",", "and", "or"]))
-            && (previous.end_token..first.first_token).any(|token| view.is_any_word(token, &["and", "or", ","]));
-        if !joined || follows_preposition(view, previous) {
+        // "Neither Peru nor Chile": "nor" joins as "or" does.
+        let joined = (previous.end_token..first.first_token)
+            .all(|token| view.is_any_word(token, &[",", "and", "or", "nor"]))
+            && (previous.end_token..first.first_token).any(|token| view.is_any_word(token, &["and", "or", "nor", ","]));
+        if !joined || (follows_preposition(view, previous) && !follows_clause_opener(view, previous)) {
             break;
         }
         subjects.insert(0, previous);
@@ -148,9 +150,12 @@ pub fn find_subject<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group: 
         }
         if let Some(phrase) = phrases.iter().find(|phrase| phrase.end_token == position) {
             // "Thousands of students staged ...": after a quantity, "of" opens the subject itself.
-            let after_preposition = follows_preposition(view, phrase) && !follows_quantity(view, phrase);
-            if !after_preposition && phrase.kind != PhraseKind::Unknown || is_strong_subject(view, phrase)
-            {
+            // "after Chilean crowds burned ...": right before the verb, a phrase after a
+            // subordinating conjunction or "that" is the subject of the clause they open.
+            let opens_clause = phrase.end_token == group.first && follows_clause_opener(view, phrase);
+            let after_preposition =
+                follows_preposition(view, phrase) && !follows_quantity(view, phrase) && !opens_clause;
+            if !after_preposition && phrase.kind != PhraseKind::Unknown || is_strong_subject(view, phrase) {
                 return Some(phrase);
             }
             position = phrase.first_token;
@@ -220,6 +225,13 @@ fn antecedent<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], pronoun: usiz
     phrases.iter().find(|phrase| phrase.end_token == end)
 }
 
+/// A phrase right after the complementiser "that" or a subordinating conjunction tagged as
+/// a preposition ("after", "since").
+fn follows_clause_opener(view: &SentenceView, phrase: &ActorPhrase) -> bool {
+    phrase.first_token > 0
+        && (view.is_word(phrase.first_token - 1, "that") || view.is_any_word(phrase.first_token - 1, SUBORDINATORS))
+}
+
 fn follows_preposition(view: &SentenceView, phrase: &ActorPhrase) -> bool {
     phrase.first_token > 0 && matches!(view.tag(phrase.first_token - 1), "IN" | "TO")
 }
@@ -264,6 +276,9 @@ pub fn find_targets<'p>(
                 index += targets.by_agent.len();
                 continue;
             }
+            // "warned of the Russian army": "of" right after the verb introduces what the
+            // verb is about, as its object would.
+            Some("of") if phrase.first_token == group.end + 1 => true,
             Some(word) => {
                 wanted_preposition.is_some_and(|wanted| wanted.eq_ignore_ascii_case(word))
                     || TARGET_PREPOSITIONS.contains(&word)
@@ -356,7 +371,20 @@ fn is_unknown_name(phrase: &ActorPhrase) -> bool {
 fn is_object_phrase_word(view: &SentenceView, index: usize) -> bool {
     let noun_phrase_tag = matches!(
         view.tag(index),
-        "DT" | "PDT" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "PRP$" | "POS" | "CD" | "IN" | "TO" | "VBG"
+        "DT" | "PDT"
+            | "JJ"
+            | "JJR"
+            | "JJS"
+            | "NN"
+            | "NNS"
+            | "NNP"
+            | "NNPS"
+            | "PRP$"
+            | "POS"
+            | "CD"
+            | "IN"
+            | "TO"
+            | "VBG"
     );
     if is_participle_of_noun(view, index) {
         return true;
@@ -506,8 +534,9 @@ pub fn complement_end(view: &SentenceView, start: usize) -> usize {
             return index;
         }
         let joins = view.is_any_word(index, &[",", "and", "but"]);
-        let new_predicate =
-            finite(index + 1) || (view.is_word(index + 1, "and") && finite(index + 2)) || view.is_word(index + 1, "but");
+        let new_predicate = finite(index + 1)
+            || (view.is_word(index + 1, "and") && finite(index + 2))
+            || view.is_word(index + 1, "but");
         if joins && new_predicate {
             return index;
         }
@@ -538,8 +567,34 @@ pub fn that_clause_subject<'p>(
         return None;
     }
     let phrase = phrases.iter().find(|phrase| phrase.first_token > marker && phrase.first_token <= marker + 2)?;
-    let next = phrase.end_token;
+    let next = after_apposition(view, phrase.end_token);
     (next < view.len() && (view.tag(next).starts_with("VB") || view.tag(next) == "MD")).then_some(phrase)
+}
+
+/// The longest apposition skipped after a name: ", the country's main rival,".
+const APPOSITION_REACH: usize = 8;
+
+/// "Peru, the country's main rival, could ...": the token after an apposition that opens at
+/// `index` (a noun phrase between two commas), or `index` itself when none opens there.
+pub fn after_apposition(view: &SentenceView, index: usize) -> usize {
+    if index >= view.len() || view.word(index) != "," {
+        return index;
+    }
+    let last = (index + 1 + APPOSITION_REACH).min(view.len());
+    for closing in index + 1..last {
+        if view.word(closing) == "," {
+            let is_noun_phrase = closing > index + 1
+                && (index + 1..closing).all(|inner| {
+                    matches!(
+                        view.tag(inner),
+                        "DT" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "POS" | "PRP$" | "CD"
+                    )
+                })
+                && (index + 1..closing).any(|inner| view.tag(inner).starts_with("NN"));
+            return if is_noun_phrase { closing + 1 } else { index };
+        }
+    }
+    index
 }
 
 /// Whether the verb group heads the sentence's main clause: not after "to", not a participle
@@ -557,8 +612,93 @@ pub fn is_main_clause_verb(view: &SentenceView, group: &VerbGroup) -> bool {
         return false;
     }
     !(start..group.first).any(|index| {
-        view.is_any_word(index, SUBORDINATORS)
-            || is_complementiser(view, index)
-            || is_relative_pronoun(view, index)
+        view.is_any_word(index, SUBORDINATORS) || is_complementiser(view, index) || is_relative_pronoun(view, index)
     })
 }
+
+/// Where a pattern's role slots move a role off its usual place (PETRARCH's `+` and `$`): a
+/// target slot before the verb makes the subject the one acted upon ("+ * MONEY $": "Peru
+/// received money from Chile" is Chile giving to Peru), and a source slot after the verb puts
+/// the actor in the object ("... $": the first party named from the slot on). `source_slot`
+/// and `target_slot` are the tokens where the slots landed. Returns (actors, recipients), or
+/// `None` when neither slot moves a role, so the usual subject and targets stand.
+pub fn slot_roles<'p>(
+    view: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    group: &VerbGroup,
+    slots: (Option<usize>, Option<usize>),
+    subject: &[&'p ActorPhrase],
+    targets: &[&'p ActorPhrase],
+) -> Option<(Vec<&'p ActorPhrase>, Vec<&'p ActorPhrase>)> {
+    let (source_slot, target_slot) = slots;
+    let target_before_verb = target_slot.is_some_and(|slot| slot < group.first);
+    let source_after_verb = source_slot.filter(|&slot| slot >= group.end);
+    if !target_before_verb && source_after_verb.is_none() {
+        return None;
+    }
+    let actors = match source_after_verb {
+        Some(slot) => {
+            let stop = clause_end(view, group.end);
+            let candidates: Vec<&ActorPhrase> =
+                phrases.iter().filter(|phrase| phrase.end_token > slot && phrase.first_token < stop).collect();
+            if candidates.is_empty() {
+                return None;
+            }
+            coordinated(view, &candidates, 0)
+        }
+        None => subject.to_vec(),
+    };
+    let recipients = if target_before_verb { subject.to_vec() } else { targets.to_vec() };
+    let recipients =
+        recipients.into_iter().filter(|phrase| !actors.iter().any(|actor| std::ptr::eq(*actor, *phrase))).collect();
+    Some((actors, recipients))
+}
+
+/// Time measures that put an adjunct's event back in time: "five years after", "a month before".
+const TIME_MEASURES: &[&str] =
+    &["years", "months", "weeks", "decades", "days", "year", "month", "week", "decade", "day"];
+
+/// The background adjunct of the clause whose verb group ends at `group_end`: "restored ties
+/// five years after crowds burned its embassy". From "after" or "before" following a time
+/// measure to the next comma, clause break or dash. What happens there lies a measured time
+/// away from the main event, told as known background to date it, not reported as news: the
+/// adjunct's own verbs code no events. A plain "after" ("seized power after detaining the
+/// leader") is left alone, since it usually tells the news itself. The conjunction must come
+/// in the verb's own clause, before any other finite verb.
+pub fn time_adjunct(view: &SentenceView, group_end: usize) -> Option<std::ops::Range<usize>> {
+    let mut index = group_end;
+    while index < view.len() {
+        if is_clause_break(view, index)
+            || is_dash(view, index)
+            || matches!(view.tag(index), "VBD" | "VBZ" | "VBP" | "MD")
+        {
+            return None;
+        }
+        let measured = index > group_end && view.is_any_word(index - 1, TIME_MEASURES);
+        if view.is_any_word(index, &["after", "before"]) && measured {
+            let end = (index + 1..view.len())
+                .find(|&inner| view.word(inner) == "," || is_clause_break(view, inner) || is_dash(view, inner))
+                .unwrap_or(view.len());
+            let has_verb = (index + 1..end).any(|inner| view.tag(inner).starts_with("VB"));
+            return has_verb.then_some(index..end);
+        }
+        index += 1;
+    }
+    None
+}
+
+/// Where the patterns of a verb form ending at `verb_end` may look: its own clause and, when a
+/// that-clause complement follows, the complement too ("conceded that Peru is not a really
+/// safe place"). The dictionaries' patterns are written against the whole verb phrase, the
+/// complement included; targets are still sought in the verb's own clause.
+pub fn pattern_region_end(view: &SentenceView, verb_end: usize) -> usize {
+    let end = clause_end(view, verb_end);
+    match complement_start(view, verb_end) {
+        Some(marker) if marker <= end && view.is_word(marker, "that") => complement_end(view, marker).max(end),
+        _ => end,
+    }
+}
+
+#[cfg(test)]
+#[path = "clause_tests.rs"]
+mod tests;

@@ -165,8 +165,12 @@ pub fn date_events_from_later_mentions(
         if let Some(event) = target {
             // The act was reported as done, so its date is read as past even when the later
             // sentence looks ahead ("The sanctions, announced Monday, will freeze ...").
-            let date = if event.modality == Modality::Asserted { past_reading(document, expression, anchor_date) } else { None }
-                .unwrap_or(date);
+            let date = if event.modality == Modality::Asserted {
+                past_reading(document, expression, anchor_date)
+            } else {
+                None
+            }
+            .unwrap_or(date);
             event.date = date;
             event.date_source = DateSource::Text;
             event.date_text = Some(document.text(expression.span).to_string());

@@ -1,12 +1,13 @@
 //! From one verb to one event record: pattern, actor, recipients, place, date, modality.
 
 use crate::clause::{
-    Targets, VerbGroup, clause_end, clause_start, complement_end, complement_start, content_verbs, find_subjects,
-    find_targets, infinitive_complement, is_main_clause_verb, that_clause_subject, verb_group,
+    Targets, VerbGroup, clause_start, complement_end, complement_start, content_verbs, find_subjects, find_targets,
+    infinitive_complement, is_main_clause_verb, pattern_region_end, slot_roles, that_clause_subject, time_adjunct,
+    verb_group,
 };
 use crate::confidence::{EventEvidence, confidence};
 use crate::dating::SentenceTimes;
-use crate::modality::{is_framing_verb, is_refusal, mark_historical_if_past, modality_of};
+use crate::modality::{Announcement, announcement, is_framing_verb, is_refusal, mark_historical_if_past, modality_of};
 use dyad_actors::{ActorPhrase, Discourse, PhraseKind, SentenceView, find_actor_phrases_in};
 use dyad_document::{PartialDate, Span};
 use dyad_kb::{KnowledgeBase, Mention};
@@ -50,7 +51,7 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
     let upper_words: Vec<String> = words.iter().map(|word| word.text.to_uppercase()).collect();
     let mut events = Vec::new();
     for verb in content_verbs(view) {
-        if is_framing_verb(view, verb) {
+        if is_framing_verb(view, verb) || is_attributive_participle(view, verb) || is_background_verb(view, verb) {
             continue;
         }
         if let Some(demand) = obligation_demand(context, verb) {
@@ -65,7 +66,7 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
             continue;
         }
         let start = clause_start(view, hit.start);
-        let end = clause_end(view, hit.end());
+        let end = pattern_region_end(view, hit.end());
         let Some(pattern) = context.verbs.best_pattern_in(&hit, &words, &upper_words, start, end) else {
             continue;
         };
@@ -89,14 +90,118 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
         events.extend(answer);
     }
     drop_complement_events(view, &mut events);
+    drop_protest_topics(&mut events);
     let count = events.len();
     let first_verb = events.iter().map(|event| event.verb).min();
     for event in &mut events {
         event.evidence.events_in_sentence = count;
         event.evidence.first_in_sentence = Some(event.verb) == first_verb;
+        // The type is evidence too (confidence.rs: some types are coded more reliably).
+        event.evidence.event_type = event.record.event.clone();
         event.record.confidence = confidence(&event.evidence);
     }
     events
+}
+
+/// A participle used as an adjective names no act of its own: "the besieged town", "the
+/// occupied West Bank", "the defeated party", "an occupying army", "Algeria's leading activist",
+/// "support of suspected terrorists", "evacuated the wounded". After a determiner or possessive
+/// a participle cannot head a verb phrase; after a preposition a past participle followed by a
+/// noun or adjective is a modifier of that noun ("for suspected militants").
+fn is_attributive_participle(view: &SentenceView, verb: usize) -> bool {
+    if verb == 0 {
+        return false;
+    }
+    let next_tag = if verb + 1 < view.len() { view.tag(verb + 1) } else { "." };
+    let next_is_nominal = matches!(next_tag, "NN" | "NNS" | "NNP" | "NNPS" | "JJ");
+    let after_determiner = matches!(view.tag(verb - 1), "DT" | "PRP$" | "POS");
+    match view.tag(verb) {
+        "VBN" => after_determiner || (view.tag(verb - 1) == "IN" && next_is_nominal),
+        "VBG" => after_determiner && next_is_nominal,
+        _ => false,
+    }
+}
+
+/// Prepositions of time before a gerund open an adjunct that may tell the sentence's news
+/// ("after meeting Putin, Erdogan said"); other prepositions make the gerund a noun.
+const TEMPORAL_PREPOSITIONS: &[&str] = &["after", "before", "while", "when", "since", "upon", "on"];
+
+/// Verbs that describe a participant or the background rather than report an act of the
+/// sentence:
+/// - a relative clause ("the faction that controls Afghanistan", "rebels who entered the
+///   country", "whom authorities blame");
+/// - a gerund used as a noun after a preposition ("after two days of fighting", "a proposal for
+///   signing a pact", "aimed at establishing ties");
+/// - a reduced relative after a noun once the sentence has had its finite verb ("suspended an
+///   aid program aimed at ...", "food aid to refugees fleeing the war", "officials suspected of
+///   taking kickbacks").
+fn is_background_verb(view: &SentenceView, verb: usize) -> bool {
+    in_relative_clause(view, verb) || is_prepositional_gerund(view, verb) || is_reduced_relative(view, verb)
+}
+
+/// The relative clause runs from its pronoun to the next comma: in "Hamas, which controls
+/// Gaza, attacked ..." the verb after the closing comma is the main clause's again.
+fn in_relative_clause(view: &SentenceView, verb: usize) -> bool {
+    let group = verb_group(view, verb, verb, verb + 1);
+    let start = clause_start(view, group.first);
+    start > 0
+        && is_relative_word(view, start - 1)
+        && !(start..group.first).any(|index| view.word(index) == ",")
+        && !tells_dated_past_act(view, start - 1, verb)
+}
+
+/// A non-restrictive relative clause in the past tense that dates its own act reports
+/// history rather than describing a participant: in "Russia, which intervened in Syria in
+/// 2015, seeks ..." the intervention is an event of its own (coded as historical), while
+/// "the militia that controls the province" only says which militia.
+fn tells_dated_past_act(view: &SentenceView, pronoun: usize, verb: usize) -> bool {
+    let set_off = pronoun > 0 && (view.word(pronoun - 1) == "," || crate::clause::is_dash(view, pronoun - 1));
+    let clause_end = (verb + 1..view.len())
+        .find(|&index| view.word(index) == "," || crate::clause::is_dash(view, index))
+        .unwrap_or(view.len());
+    set_off && view.tag(verb) == "VBD" && (verb + 1..clause_end).any(|index| is_year(view.word(index)))
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.parse::<u16>().is_ok_and(|year| (1800..=2100).contains(&year))
+}
+
+fn is_relative_word(view: &SentenceView, index: usize) -> bool {
+    matches!(view.tag(index), "WDT" | "WP") || view.is_any_word(index, &["which", "who", "whom"])
+}
+
+fn is_prepositional_gerund(view: &SentenceView, verb: usize) -> bool {
+    if view.tag(verb) != "VBG" || verb == 0 {
+        return false;
+    }
+    // "of fierce fighting": an adjective may stand between.
+    let preposition = if view.tag(verb - 1) == "JJ" && verb >= 2 { verb - 2 } else { verb - 1 };
+    view.tag(preposition) == "IN" && !view.is_any_word(preposition, TEMPORAL_PREPOSITIONS)
+}
+
+fn is_reduced_relative(view: &SentenceView, verb: usize) -> bool {
+    if verb == 0 || !matches!(view.tag(verb - 1), "NN" | "NNS" | "NNP" | "NNPS") {
+        return false;
+    }
+    let next_tag = if verb + 1 < view.len() { view.tag(verb + 1) } else { "." };
+    let participle = match view.tag(verb) {
+        // "aimed at", "suspected of", "submitted to": a past participle taking a preposition.
+        "VBN" => matches!(next_tag, "IN" | "TO"),
+        "VBG" => true,
+        _ => false,
+    };
+    participle && (0..verb - 1).any(|index| matches!(view.tag(index), "VBD" | "VBZ" | "VBP"))
+}
+
+/// "staged rallies against the leader, saying he must resign", "continued their hunger strike
+/// to demand the resignation of ...": the PLOVER manual does not code the topic of a protest
+/// (typically a REQUEST) as an event of its own. Requests after a protest in its sentence go.
+fn drop_protest_topics(events: &mut Vec<CodedEvent>) {
+    let Some(protest) = events.iter().filter(|event| event.record.event == "PROTEST").map(|event| event.verb).min()
+    else {
+        return;
+    };
+    events.retain(|event| event.record.event != "REQUEST" || event.verb < protest);
 }
 
 /// A `[active:passive]` pattern ("042:043": the source visits, the target hosts) codes a
@@ -141,11 +246,12 @@ fn reciprocal_event(
     let mut record = first.record.clone();
     std::mem::swap(&mut record.actor, &mut record.recipient);
     record.event = cameo.plover_event.clone()?;
-    if is_future_cooperation(&record.event, record.modality) {
-        record.event = "AGREE".into();
-        record.mode = None;
-    } else {
-        record.mode = cameo.plover_mode.clone();
+    record.mode = cameo.plover_mode.clone();
+    if let Some((announced, mode)) =
+        announced_type(&record.event, &cameo.code, announcement(context.view, group, record.modality))
+    {
+        record.event = announced.into();
+        record.mode = mode.map(str::to_string);
     }
     record.context = cameo.plover_context.clone();
     record.cameo = Some(cameo.code.clone());
@@ -177,6 +283,7 @@ fn drop_complement_events(view: &SentenceView, events: &mut Vec<CodedEvent>) {
             let start = if event.reported_demand { event.verb + 1 } else { complement_start(view, event.group_end)? };
             Some(start..complement_end(view, start))
         })
+        .chain(events.iter().filter_map(|event| time_adjunct(view, event.group_end)))
         .collect();
     events.retain(|event| !contents.iter().any(|content| content.contains(&event.verb)));
 }
@@ -345,6 +452,14 @@ fn build_event(
         (false, true) => (targets.phrases.clone(), subject),
         (true, true) => (subject, targets.by_agent.clone()),
     };
+    let slots = (pattern.source_index, pattern.target_index);
+    let (actor_phrases, recipient_phrases) = match (group.passive || pattern.reversed, slots) {
+        (false, (Some(_), _) | (_, Some(_))) => {
+            slot_roles(view, phrases, group, slots, &actor_phrases, &recipient_phrases)
+                .unwrap_or((actor_phrases, recipient_phrases))
+        }
+        _ => (actor_phrases, recipient_phrases),
+    };
     let evidence = EventEvidence {
         main_clause: is_main_clause_verb(view, group),
         actor_adjacent: is_actor_adjacent(group, &actor_phrases),
@@ -379,9 +494,15 @@ fn build_event(
     let (cameo, mut mode) = refine_meeting_mode(cameo, &actor, &recipient, location.as_ref());
     let verb_span = event_text_span(view, group, &targets);
     let mut event_type = cameo.plover_event.clone()?;
-    if is_future_cooperation(&event_type, modality) {
-        event_type = "AGREE".into();
-        mode = None;
+    if event_type == "CONCEDE" && is_resignation(view, group) {
+        event_type = "RETREAT".into();
+        mode = Some("resign".into());
+    }
+    if let Some((announced, announced_mode)) =
+        announced_type(&event_type, &cameo.code, announcement(view, group, modality))
+    {
+        event_type = announced.into();
+        mode = announced_mode.map(str::to_string);
     }
     if event_type != "CONSULT" {
         place_recipients(&mut recipient, &actor, located_country(view, phrases, group));
@@ -529,8 +650,10 @@ fn is_political(entity: &Entity) -> bool {
     (political_code || political_sector) && !business(entity.sector.as_deref())
 }
 
+/// The same party: the same words, or the same name in the same role ("Russian police
+/// arrested Russian students" names Russia twice, as two different parties).
 fn same_actor(left: &Entity, right: &Entity) -> bool {
-    left.span == right.span || (left.name.is_some() && left.name == right.name)
+    left.span == right.span || (left.name.is_some() && left.name == right.name && left.sector == right.sector)
 }
 
 /// Where it happened: the place after "in", "at" or "near" closest to the verb.
@@ -568,12 +691,58 @@ fn refused_cooperation(cameo: &Cameo, view: &SentenceView, group: &VerbGroup) ->
     dyad_verbs::cameo(rejection_code)
 }
 
-/// PLOVER codes cooperation still to come ("will meet", "will provide aid", "plans to sign")
-/// as AGREE, an expression of intent, rather than as the act. CAMEO codes the act itself
-/// ("are about to restore ties" is 064), so the record keeps the CAMEO code, its Goldstein
-/// score and `future` modality, and only the PLOVER type (and its mode) says AGREE.
-fn is_future_cooperation(event_type: &str, modality: Modality) -> bool {
-    modality == Modality::Future && matches!(event_type, "CONSULT" | "SUPPORT" | "COOPERATE" | "AID")
+/// PLOVER codes one category, never a category plus an auxiliary mode (manual, "special
+/// cases"), so an act announced for the future is coded as what the announcement is:
+/// - cooperation still to come ("will meet", "said they would provide aid", "plans to sign") is
+///   AGREE, an expression of intent (manual, AGREE);
+/// - a retreat announced ("announced ... would withdraw troops") is CONCEDE (manual, RETREAT and
+///   CONCEDE);
+/// - coercion, sanctions or force held over the recipient, on a condition or as a plan ("will
+///   withdraw its force unless ...", "plans to impose restrictions", "is prepared to impose
+///   martial law") is THREATEN, its mode the content of the threat (manual, THREATEN:
+///   "ASSAULT + hypothetical" is a THREATEN). One decided outright ("the UK will expel 23
+///   diplomats") is the sanction itself, with future modality.
+///
+/// CAMEO codes the act itself ("are about to restore ties" is 064), so the record keeps the
+/// CAMEO code, its Goldstein score and the modality; only the PLOVER type and mode change.
+/// Returns the new type and mode, or None when the type stands.
+fn announced_type(
+    event_type: &str,
+    code: &str,
+    announcement: Option<Announcement>,
+) -> Option<(&'static str, Option<&'static str>)> {
+    let announcement = announcement?;
+    match event_type {
+        "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" => Some(("AGREE", None)),
+        "RETREAT" => Some(("CONCEDE", None)),
+        "SANCTION" | "COERCE" | "ASSAULT" if announcement == Announcement::Held => {
+            Some(("THREATEN", Some(threat_mode(code))))
+        }
+        _ => None,
+    }
+}
+
+/// "resigned", "will step down": CAMEO codes a resignation as acceding to demands for a change
+/// of leadership (083, 0831, CONCEDE in the crosswalk), but the PLOVER 0.8 manual codes the
+/// resignation of an official as RETREAT 'resign' (an announced one is then CONCEDE, as every
+/// announced retreat is).
+fn is_resignation(view: &SentenceView, group: &VerbGroup) -> bool {
+    const RESIGN: &[&str] = &["resign", "resigns", "resigned", "resigning", "quit", "quits"];
+    const STEP: &[&str] = &["step", "steps", "stepped", "stepping"];
+    view.is_any_word(group.verb, RESIGN) || (view.is_any_word(group.verb, STEP) && view.is_word(group.verb + 1, "down"))
+}
+
+/// The THREATEN mode (the content of the threat) of an announced CAMEO act: arrests, expulsions,
+/// restrictions (boycotts, blockades, curfews, bans), broken relations, or violence.
+fn threat_mode(code: &str) -> &'static str {
+    match code {
+        _ if code.starts_with("173") => "arrest",
+        _ if code.starts_with("174") || code.starts_with("166") => "expel",
+        _ if code.starts_with("163") || code.starts_with("172") || code.starts_with("191") => "restrict",
+        _ if code.starts_with("16") => "relations",
+        _ if code.starts_with("17") && !code.starts_with("171") => "restrict",
+        _ => "violence",
+    }
 }
 
 /// A meeting held in one party's country is a visit: the host's country decides whether
@@ -692,4 +861,90 @@ fn is_retelling(kept: &EventRecord, event: &EventRecord) -> bool {
         && event.modality != Modality::Negated
         && actor_key(&kept.actor) == actor_key(&event.actor)
         && actor_key(&kept.recipient) == actor_key(&event.recipient)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Coder;
+    use dyad_analyse::Analyser;
+    use dyad_document::{Document, Metadata, PartialDate};
+    use dyad_kb::KnowledgeBase;
+    use dyad_record::{EventRecord, Modality};
+    use dyad_verbs::VerbDictionary;
+
+    fn code_text(text: &str) -> Vec<EventRecord> {
+        let metadata = Metadata { published: Some(PartialDate::year(2024)), ..Metadata::default() };
+        let document = Document::from_body(text.to_string(), metadata);
+        let sentences = Analyser::new().analyse(&document.body);
+        let coder = Coder::new(KnowledgeBase::embedded(), VerbDictionary::embedded(), PartialDate::year(2026));
+        coder.code_document(&document, &sentences).events
+    }
+
+    fn coded<'a>(events: &'a [EventRecord], event_type: &str) -> Option<&'a EventRecord> {
+        events.iter().find(|event| event.event == event_type)
+    }
+
+    fn verbs_coded(events: &[EventRecord]) -> Vec<&str> {
+        events.iter().map(|event| event.event_text.as_str()).collect()
+    }
+
+    #[test]
+    fn participles_used_as_adjectives_are_not_events() {
+        let events = code_text("Serbian troops shelled the besieged town of Gorazde on Friday.");
+        assert!(coded(&events, "ASSAULT").is_some(), "{events:#?}");
+        assert!(!verbs_coded(&events).contains(&"besieged"), "{events:#?}");
+        let events = code_text("Britain imposed sanctions on Ruritania for its support of suspected terrorists.");
+        assert!(coded(&events, "SANCTION").is_some(), "{events:#?}");
+        assert_eq!(events.len(), 1, "{events:#?}");
+    }
+
+    #[test]
+    fn relative_clauses_and_gerund_nouns_describe_rather_than_report() {
+        let events = code_text("Norway imposed sanctions on the militia that controls the northern province.");
+        assert_eq!(verbs_coded(&events), vec!["imposed"], "{events:#?}");
+        let events = code_text("Chad rejected a Libyan proposal for signing a trade pact with Niger.");
+        assert_eq!(verbs_coded(&events), vec!["rejected"], "{events:#?}");
+        // After the relative clause's closing comma the main clause goes on.
+        let events = code_text("Hamas, which controls Gaza, attacked Israeli troops on Monday.");
+        assert!(coded(&events, "ASSAULT").is_some(), "{events:#?}");
+        // A set-off relative clause that dates a past act of its own is history, not description.
+        let events = code_text("Russia, which attacked Georgia in 2008, criticized Tbilisi on Monday.");
+        let war = coded(&events, "ASSAULT").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(war.modality, Modality::Historical, "{war:#?}");
+        assert!(coded(&events, "DISAPPROVE").or_else(|| coded(&events, "ACCUSE")).is_some(), "{events:#?}");
+    }
+
+    #[test]
+    fn force_held_over_a_recipient_is_a_threat_and_a_decided_sanction_is_not() {
+        let events = code_text("Greece plans to impose restrictions on Turkish imports.");
+        let threat = coded(&events, "THREATEN").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(threat.mode.as_deref(), Some("restrict"));
+        assert!(threat.cameo.as_deref().is_some_and(|code| code.starts_with("172")), "{threat:#?}");
+        let events = code_text("Russia will impose sanctions on Georgia unless it frees the soldiers.");
+        assert!(coded(&events, "THREATEN").is_some(), "{events:#?}");
+        let events = code_text("The United Kingdom will expel 23 Russian diplomats, the prime minister said.");
+        let expulsion = coded(&events, "SANCTION").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(expulsion.modality, Modality::Future);
+    }
+
+    #[test]
+    fn announced_retreats_are_concessions_and_resignations_retreats() {
+        let events = code_text("Syria said it would withdraw its troops from Lebanon.");
+        assert!(coded(&events, "CONCEDE").is_some() && coded(&events, "RETREAT").is_none(), "{events:#?}");
+        let events = code_text("Haitian President Prosper Avril resigned on Tuesday.");
+        let resignation = coded(&events, "RETREAT").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(resignation.mode.as_deref(), Some("resign"));
+        let events = code_text("Serbia lifted the curfew in Montenegro on Sunday.");
+        assert!(coded(&events, "CONCEDE").is_some(), "lifting a curfew is a concession: {events:#?}");
+    }
+
+    #[test]
+    fn the_topic_of_a_protest_is_not_a_request_of_its_own() {
+        let events = code_text(
+            "Islamic fundamentalists continued their hunger strike to demand the resignation of the Algerian president.",
+        );
+        let protest = coded(&events, "PROTEST").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(protest.mode.as_deref(), Some("hunger"));
+        assert!(coded(&events, "REQUEST").is_none(), "{events:#?}");
+    }
 }

@@ -18,6 +18,7 @@ mod confidence;
 mod dating;
 mod events;
 mod modality;
+mod verb_tags;
 
 use dyad_actors::{ActorPhrase, Discourse, SentenceView, find_actor_phrases_in, repair_agent_noun_tags};
 use dyad_analyse::Sentence;
@@ -28,7 +29,10 @@ use dyad_time::TimeExpression;
 use dyad_verbs::VerbDictionary;
 
 pub use anchor::document_anchor;
-pub use confidence::{EventEvidence, FEATURE_COUNT, confidence, features};
+pub use confidence::{
+    ConfidenceModel, Direction, EVENT_TYPES, EventEvidence, FEATURE_COUNT, FOLDS, LabelledEvidence, PENALTY,
+    confidence, cross_fitted_confidences, feature_directions, feature_name, features,
+};
 pub use dating::SentenceTimes;
 
 /// What the coder found in one document: its events, and the actors and time expressions of
@@ -96,6 +100,7 @@ impl<'a> Coder<'a> {
             sentences.iter().map(|sentence| self.kb.find_mentions(&document.body, sentence.span)).collect();
         for (sentence, found) in sentences.iter_mut().zip(&mentions) {
             repair_agent_noun_tags(&document.body, sentence, self.kb, found, anchor);
+            verb_tags::repair_verb_after_subject(&document.body, sentence, self.verbs, found);
         }
         let sentences = &sentences[..];
         let discarded = self.discarded_sentences(document, sentences);

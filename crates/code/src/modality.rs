@@ -178,6 +178,45 @@ fn governing_verb_before_to(view: &SentenceView, first: usize) -> Option<String>
     is_verb_like.then(|| view.word(governor).to_lowercase())
 }
 
+/// Modals that report a decision or intent when no condition governs them: "said they would
+/// meet", "announced it will withdraw".
+const ANNOUNCING_MODALS: &[&str] = &["would", "'d", "will", "'ll", "shall", "wo"];
+
+/// Intents that hold an act over its recipient rather than decide it: "plans to impose", "is
+/// prepared to impose", "vowed to retaliate". "agreed to impose sanctions" decides them.
+const HOLDING_INTENTS: &[&str] = &[
+    "plan", "plans", "planned", "planning", "prepare", "prepares", "prepared", "ready", "vow", "vows", "vowed",
+    "poised",
+];
+
+/// How an act not yet done is put forward.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Announcement {
+    /// Decided and stated outright: "will expel 23 diplomats", "said they would meet".
+    Decided,
+    /// Held over the recipient: made to depend on a condition ("will withdraw its force unless
+    /// ...") or only planned or readied ("plans to impose", "is prepared to impose").
+    Held,
+}
+
+/// Whether an event of the given modality is announced rather than speculated about, and how.
+/// "could", "might" and an "if" before the verb are speculation, not an announcement.
+pub fn announcement(view: &SentenceView, group: &VerbGroup, modality: Modality) -> Option<Announcement> {
+    let by_modal = group.modal.as_deref().is_some_and(|modal| ANNOUNCING_MODALS.contains(&modal));
+    let announced = match modality {
+        Modality::Future => true,
+        Modality::Hypothetical => by_modal && !is_conditional(view, group),
+        _ => false,
+    };
+    if !announced {
+        return None;
+    }
+    let governing = governing_verb_before_to(view, group.first);
+    let intended = governing.as_deref().is_some_and(|word| HOLDING_INTENTS.contains(&word));
+    let condition_follows = (group.end..view.len()).any(|index| view.is_any_word(index, &["if", "unless"]));
+    Some(if intended || condition_follows { Announcement::Held } else { Announcement::Decided })
+}
+
 /// An "if" earlier in the clause, or "the possibility of" a meeting.
 fn is_conditional(view: &SentenceView, group: &VerbGroup) -> bool {
     let start = group.first.saturating_sub(8);

@@ -2,6 +2,7 @@
 //! publication date the gold standard gives.
 
 use crate::error::EvalError;
+use dyad_code::EventEvidence;
 use dyad_document::{Document, Metadata, PartialDate};
 use dyad_kb::KnowledgeBase;
 use dyad_pipeline::Pipeline;
@@ -21,9 +22,22 @@ pub(crate) fn code_text(
     published: Option<PartialDate>,
     source: &str,
 ) -> Vec<EventRecord> {
+    code_text_with_evidence(pipeline, id, text, published, source).0
+}
+
+/// [`code_text`], with what the coder knew about each event (same order and length), for
+/// fitting and measuring the confidence model.
+pub(crate) fn code_text_with_evidence(
+    pipeline: &Pipeline,
+    id: &str,
+    text: &str,
+    published: Option<PartialDate>,
+    source: &str,
+) -> (Vec<EventRecord>, Vec<EventEvidence>) {
     let metadata =
         Metadata { published, source: source.to_string(), language: Some("en".into()), ..Metadata::default() };
-    pipeline.process(evaluation_document(id, text, metadata)).coded.events
+    let coded = pipeline.process(evaluation_document(id, text, metadata)).coded;
+    (coded.events, coded.evidence)
 }
 
 /// The header line of each knowledge-base file: the columns `KnowledgeBase::from_dir` requires.

@@ -17,11 +17,12 @@
 //! An output event is *correct* (for the reliability table) when it matches its sentence's
 //! gold event at the type + actor level.
 
-use crate::coding::code_text;
+use crate::coding::code_text_with_evidence;
 use crate::error::{EvalError, read_text};
 use crate::matching::{any_overlap, describe_event, gold_code_overlaps};
 use crate::petrarch_file::collapse_whitespace;
 use crate::table::{TextTable, percent, ratio, snippet};
+use dyad_code::EventEvidence;
 use dyad_document::PartialDate;
 use dyad_kb::KnowledgeBase;
 use dyad_pipeline::Pipeline;
@@ -164,6 +165,9 @@ pub fn match_level(event: &EventRecord, gold: &PloverRecord) -> MatchLevel {
 pub struct PloverOutcome {
     pub record: PloverRecord,
     pub events: Vec<EventRecord>,
+    /// What the coder knew about each event, in the order of `events`, for the held-out
+    /// reliability table (see the `reliability` module).
+    pub evidence: Vec<EventEvidence>,
     /// The best level any output event reaches.
     pub best: MatchLevel,
 }
@@ -271,27 +275,21 @@ impl PloverReport {
         table
     }
 
+    /// The reliability table of the confidences the coder gave.
     pub fn reliability(&self) -> Vec<ReliabilityBin> {
-        let mut bins = vec![ReliabilityBin::default(); CONFIDENCE_BINS.len()];
-        for outcome in &self.outcomes {
-            for event in &outcome.events {
-                let index = confidence_bin(event.confidence);
-                let level = match_level(event, &outcome.record);
-                bins[index].events += 1;
-                bins[index].correct += usize::from(level >= MatchLevel::TypeActor);
-                bins[index].type_correct += usize::from(level >= MatchLevel::Type);
-            }
-        }
-        bins
+        reliability::count_bins(&self.coded_confidences())
     }
 
     /// Output events above a confidence threshold: (events, correct at type + actor).
     pub fn above_confidence(&self, threshold: f64) -> (usize, usize) {
+        reliability::count_above(&self.coded_confidences(), threshold)
+    }
+
+    /// Every output event's confidence as coded, with how well it meets its gold record.
+    fn coded_confidences(&self) -> Vec<(f64, MatchLevel)> {
         let events =
             self.outcomes.iter().flat_map(|outcome| outcome.events.iter().map(move |event| (event, &outcome.record)));
-        events.filter(|(event, _)| event.confidence > threshold).fold((0, 0), |(count, correct), (event, gold)| {
-            (count + 1, correct + usize::from(match_level(event, gold) >= MatchLevel::TypeActor))
-        })
+        events.map(|(event, gold)| (event.confidence, match_level(event, gold))).collect()
     }
 
     pub fn misses(&self) -> BTreeMap<PloverMiss, Vec<&PloverOutcome>> {
@@ -331,9 +329,10 @@ pub fn evaluate_plover_with(
     let outcomes = records
         .into_iter()
         .map(|record| {
-            let events = code_text(&pipeline, &record.id, &record.text, Some(record.date), "plover-gsr");
+            let (events, evidence) =
+                code_text_with_evidence(&pipeline, &record.id, &record.text, Some(record.date), "plover-gsr");
             let best = events.iter().map(|event| match_level(event, &record)).max().unwrap_or(MatchLevel::None);
-            PloverOutcome { record, events, best }
+            PloverOutcome { record, events, evidence, best }
         })
         .collect();
     Ok(PloverReport { file: json_path.to_path_buf(), outcomes })
@@ -394,24 +393,7 @@ impl fmt::Display for PloverReport {
             percent(agreeing, sector_checks.len())
         )?;
         write_confusion(f, &self.confusion())?;
-        let mut reliability = TextTable::new(["confidence", "events", "correct", "share", "type right", "share"]);
-        for ((low, high), bin) in CONFIDENCE_BINS.iter().zip(self.reliability()) {
-            reliability.row([
-                format!("{low:.1}–{high:.1}"),
-                bin.events.to_string(),
-                bin.correct.to_string(),
-                percent(bin.correct, bin.events),
-                bin.type_correct.to_string(),
-                percent(bin.type_correct, bin.events),
-            ]);
-        }
-        writeln!(f, "Reliability (correct = type + actor match):\n{reliability}")?;
-        let (confident, confident_correct) = self.above_confidence(0.8);
-        writeln!(
-            f,
-            "Events with confidence > 0.8: {confident}, correct {confident_correct} ({}); target ≥ 80%\n",
-            percent(confident_correct, confident)
-        )?;
+        reliability::write_reliability(f, self)?;
         let misses = self.misses();
         let mut miss_table = TextTable::new(["miss (type+actor+recipient)", "records", "examples"]);
         for (miss, outcomes) in &misses {
@@ -450,6 +432,9 @@ fn write_confusion(f: &mut fmt::Formatter<'_>, confusion: &BTreeMap<String, BTre
     }
     writeln!(f, "Event types (rows gold, columns predicted; heads are the first 4 letters):\n{table}")
 }
+
+mod reliability;
+pub use reliability::HeldOutReliability;
 
 #[cfg(test)]
 mod tests;

@@ -232,6 +232,10 @@ mod tests {
         let sanctions = cameo("163").expect("163 in the table");
         assert_eq!(sanctions.plover_event.as_deref(), Some("SANCTION"));
         assert_eq!(sanctions.plover_mode.as_deref(), Some("discontinue"));
+        for curfew_or_emergency in ["0813", "0814"] {
+            let eased = cameo(curfew_or_emergency).expect("easing codes in the table");
+            assert_eq!(eased.plover_event.as_deref(), Some("CONCEDE"), "{curfew_or_emergency}");
+        }
     }
 
     #[test]

@@ -579,7 +579,33 @@ SHELL
         assert_eq!(code("They/PRP upgraded/VBD diplomatic/JJ ties/NNS").as_deref(), Some("050"));
         assert_eq!(code("The/DT agency/NN reduced/VBD food/NN supplies/NNS").as_deref(), Some("162"));
         assert_eq!(code("The/DT army/NN eased/VBD the/DT curfew/NN").as_deref(), Some("0813"));
-        assert_eq!(code("The/DT cabinet/NN accepted/VBD the/DT plan/NN").as_deref(), Some("030"), "converted patterns stay");
+        assert_eq!(
+            code("The/DT cabinet/NN accepted/VBD the/DT plan/NN").as_deref(),
+            Some("030"),
+            "converted patterns stay"
+        );
+    }
+
+    #[test]
+    fn curated_patterns_code_protests_rejections_and_restrictions() {
+        let dictionary = VerbDictionary::embedded();
+        let code = |sentence: &str| code_of(dictionary, sentence);
+        assert_eq!(code("Strikers/NNS continued/VBD their/PRP$ hunger/NN strike/NN").as_deref(), Some("142"));
+        assert_eq!(code("Farmers/NNS blocked/VBD the/DT main/JJ bridge/NN").as_deref(), Some("144"));
+        assert_eq!(code("Farmers/NNS blocked/VBD three/CD highways/NNS").as_deref(), Some("144"), "plurals match");
+        assert_eq!(code("Rebels/NNS rejected/VBD a/DT peace/NN plan/NN").as_deref(), Some("120"));
+        assert_eq!(code("Rebels/NNS dismissed/VBD an/DT appeal/NN to/TO disarm/VB").as_deref(), Some("120"));
+        assert_eq!(code("A/DT paper/NN violated/VBD the/DT ban/NN").as_deref(), Some("128"));
+        assert_eq!(code("The/DT junta/NN extended/VBD the/DT curfew/NN").as_deref(), Some("1723"));
+        assert_eq!(code("The/DT navy/NN tightened/VBD the/DT blockade/NN").as_deref(), Some("191"));
+        assert_eq!(code("Oslo/NNP strengthened/VBD its/PRP$ forces/NNS").as_deref(), Some("154"));
+        assert_eq!(code("Troops/NNS captured/VBD part/NN of/IN the/DT town/NN").as_deref(), Some("192"));
+        assert_eq!(code("Envoys/NNS took/VBD part/NN in/IN the/DT talks/NNS").as_deref(), Some("030"));
+        // Taking a step is acting at all, not a seizure; taking a town still is one.
+        assert_eq!(code("Damascus/NNP takes/VBZ a/DT step/NN toward/IN talks/NNS"), None);
+        assert_eq!(code("Rebels/NNS took/VBD the/DT airport/NN").as_deref(), Some("192"), "occupying territory");
+        // Rejecting an accusation stays a denial (CAMEO 016), as CAMEO.2.0 codes it.
+        assert_eq!(code("Oslo/NNP rejected/VBD the/DT accusation/NN").as_deref(), Some("016"));
     }
 
     #[test]

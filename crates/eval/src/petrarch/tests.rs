@@ -65,7 +65,7 @@ fn compound_actors_and_recipients_are_scored_one_coding_per_pair() {
     assert!(lenient && !strict && cause == Some(FailureCause::ExtraEvents));
     // One member too few misses the codings of the other.
     let partial = judge(&expected, &[event("041", actors(), vec![entity("Ruritania", Some("RUR"), None)])], true);
-    assert_eq!(partial.0, false);
+    assert!(!partial.0);
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn actors_without_a_recipient_may_read_as_a_reciprocal_event() {
     assert_eq!(judge(&expected, std::slice::from_ref(&delayed), true), (true, true, None));
     // With one party the record is a plain coding with a null target.
     let alone = event("191", vec![entity("Norland", Some("NOR"), None)], vec![]);
-    assert_eq!(judge(&expected, &[alone], false).0, false);
+    assert!(!judge(&expected, &[alone], false).0);
 }
 
 #[test]

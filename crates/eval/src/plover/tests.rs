@@ -66,8 +66,13 @@ fn scores_confusion_and_reliability_count_as_documented() {
         event_of_type("THREATEN", norland(), elbonia(), 0.55),
     ];
     let outcomes = vec![
-        PloverOutcome { record: records[0].clone(), events: first_events, best: MatchLevel::TypeActorRecipient },
-        PloverOutcome { record: records[1].clone(), events: vec![], best: MatchLevel::None },
+        PloverOutcome {
+            record: records[0].clone(),
+            events: first_events,
+            evidence: vec![],
+            best: MatchLevel::TypeActorRecipient,
+        },
+        PloverOutcome { record: records[1].clone(), events: vec![], evidence: vec![], best: MatchLevel::None },
     ];
     let report = PloverReport { file: "gold.json".into(), outcomes };
     let full = report.scores(MatchLevel::TypeActorRecipient);

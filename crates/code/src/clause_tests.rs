@@ -1,0 +1,151 @@
+//! Clause rules seen through the whole coder, with the embedded dictionaries: short news
+//! sentences written for these tests.
+
+use crate::{CodedDocument, Coder};
+use dyad_analyse::Analyser;
+use dyad_document::{Document, Metadata, PartialDate};
+use dyad_kb::KnowledgeBase;
+use dyad_record::EventRecord;
+use dyad_verbs::VerbDictionary;
+
+fn code_text(text: &str) -> CodedDocument {
+    let metadata = Metadata { published: Some(PartialDate::day(2024, 7, 25)), ..Metadata::default() };
+    let document = Document::from_body(text.to_string(), metadata);
+    let sentences = Analyser::new().analyse(&document.body);
+    let coder = Coder::new(KnowledgeBase::embedded(), VerbDictionary::embedded(), PartialDate::year(2026));
+    coder.code_document(&document, &sentences)
+}
+
+fn find<'a>(coded: &'a CodedDocument, event: &str) -> &'a EventRecord {
+    coded
+        .events
+        .iter()
+        .find(|record| record.event == event)
+        .unwrap_or_else(|| panic!("no {event} event in {:#?}", coded.events))
+}
+
+fn codes(entities: &[dyad_record::Entity]) -> Vec<String> {
+    let mut codes: Vec<String> = entities
+        .iter()
+        .map(|entity| format!("{}{}", entity.code.as_deref().unwrap_or("---"), entity.sector.as_deref().unwrap_or("")))
+        .collect();
+    codes.sort();
+    codes
+}
+
+fn spans_slice_the_body(text: &str, coded: &CodedDocument) {
+    for entity in coded.events.iter().flat_map(|event| event.actor.iter().chain(&event.recipient)) {
+        assert_eq!(&text[entity.span.start..entity.span.end], entity.text);
+    }
+}
+
+#[test]
+fn neither_nor_joins_the_subjects() {
+    let text = "Neither Peru nor Chile condemned the attack on Ecuador.";
+    let coded = code_text(text);
+    let condemnation = find(&coded, "ACCUSE");
+    assert_eq!(codes(&condemnation.actor), ["CHL", "PER"], "{condemnation:#?}");
+    spans_slice_the_body(text, &coded);
+}
+
+#[test]
+fn coordinated_subjects_after_that_act_together() {
+    let coded = code_text("Officials noted that Peru and Chile have postponed their meeting.");
+    let postponed: Vec<&EventRecord> =
+        coded.events.iter().filter(|event| codes(&event.actor).contains(&"PER".to_string())).collect();
+    assert!(!postponed.is_empty(), "{:#?}", coded.events);
+    assert!(postponed.iter().all(|event| codes(&event.actor) == ["CHL", "PER"]), "{postponed:#?}");
+}
+
+#[test]
+fn the_same_country_in_two_roles_is_two_parties() {
+    let coded = code_text("Russian police arrested Russian students in Moscow on Monday.");
+    let arrest = find(&coded, "COERCE");
+    assert_eq!(codes(&arrest.actor), ["RUSCOP"]);
+    assert_eq!(codes(&arrest.recipient), ["RUSEDU"], "{arrest:#?}");
+}
+
+#[test]
+fn a_subject_after_a_subordinating_conjunction_is_its_clause_subject() {
+    let coded = code_text("The talks collapsed after Turkish troops attacked Kurdish militias.");
+    let attack = find(&coded, "ASSAULT");
+    assert_eq!(codes(&attack.actor), ["TURMIL"], "{attack:#?}");
+}
+
+#[test]
+fn the_subject_of_a_that_clause_may_carry_an_apposition() {
+    let coded = code_text("Chile demanded on Monday that Peru, its northern neighbour, must withdraw its troops.");
+    let demand = coded
+        .events
+        .iter()
+        .find(|event| codes(&event.actor) == ["CHL"])
+        .unwrap_or_else(|| panic!("no event by Chile in {:#?}", coded.events));
+    assert_eq!(codes(&demand.recipient), ["PER"], "{demand:#?}");
+}
+
+#[test]
+fn an_event_a_measured_time_before_the_news_is_background() {
+    let attacks_by_protesters = |coded: &CodedDocument| {
+        coded.events.iter().filter(|event| event.event == "ASSAULT" || event.event == "PROTEST").count()
+    };
+    let measured =
+        code_text("Japan will restore ties with China five years after Chinese protesters attacked its embassy.");
+    assert_eq!(attacks_by_protesters(&measured), 0, "{:#?}", measured.events);
+    let plain = code_text("Japan will restore ties with China after Chinese protesters attacked its embassy.");
+    assert_eq!(attacks_by_protesters(&plain), 1, "{:#?}", plain.events);
+}
+
+/// A coder with a verb dictionary written for the test, keeping codes PLOVER has no type for.
+fn code_with_verbs(text: &str, verbs: &str) -> CodedDocument {
+    let verbs = VerbDictionary::from_petrarch_text(verbs, "test verbs").expect("the test dictionary reads");
+    let metadata = Metadata { published: Some(PartialDate::day(2024, 7, 25)), ..Metadata::default() };
+    let document = Document::from_body(text.to_string(), metadata);
+    let sentences = Analyser::new().analyse(&document.body);
+    let coder = Coder::new(KnowledgeBase::embedded(), &verbs, PartialDate::year(2026))
+        .with_options(crate::CoderOptions { keep_unmapped_codes: true });
+    coder.code_document(&document, &sentences)
+}
+
+fn find_code<'a>(coded: &'a CodedDocument, cameo: &str) -> &'a EventRecord {
+    coded
+        .events
+        .iter()
+        .find(|record| record.cameo.as_deref() == Some(cameo))
+        .unwrap_or_else(|| panic!("no {cameo} event in {:#?}", coded.events))
+}
+
+#[test]
+fn role_slots_of_a_pattern_can_swap_subject_and_object() {
+    let verbs = "--- RECEIVE [033] ---\nRECEIVE\n- + * MONEY $ [071]\n";
+    let coded = code_with_verbs("Peru received money from Chile on Monday.", verbs);
+    let gift = find_code(&coded, "071");
+    assert_eq!(codes(&gift.actor), ["CHL"], "{gift:#?}");
+    assert_eq!(codes(&gift.recipient), ["PER"], "{gift:#?}");
+    let plain = find_code(&code_with_verbs("Peru received a letter from Chile.", verbs), "033").clone();
+    assert_eq!(codes(&plain.actor), ["PER"], "without the slots the subject acts: {plain:#?}");
+}
+
+#[test]
+fn patterns_reach_into_a_that_clause() {
+    let verbs = "--- CONCEDE [080] ---\nCONCEDE\n- * REALLY_SAFE [024]\n";
+    let coded = code_with_verbs("Chile conceded that Peru is not a really safe place.", verbs);
+    let concession = find_code(&coded, "024");
+    assert_eq!(codes(&concession.actor), ["CHL"]);
+}
+
+#[test]
+fn a_verb_read_as_a_noun_after_a_coordinated_subject_is_the_verb() {
+    let verbs = "--- AGREE [030] ---\nAGREE\n";
+    let coded = code_with_verbs("Peru and Chile agree that the border dispute should go to arbitration.", verbs);
+    let agreement = find_code(&coded, "030");
+    assert_eq!(codes(&agreement.actor), ["CHL", "PER"], "{agreement:#?}");
+}
+
+#[test]
+fn of_right_after_the_verb_introduces_its_target() {
+    let verbs = "--- WARN [160] ---\nWARN\n";
+    let coded = code_with_verbs("Iran warned of the Israeli army on Monday.", verbs);
+    let warning = find_code(&coded, "160");
+    assert_eq!(codes(&warning.actor), ["IRN"]);
+    assert_eq!(codes(&warning.recipient), ["ISRMIL"], "{warning:#?}");
+}
