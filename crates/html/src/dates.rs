@@ -197,6 +197,13 @@ pub fn date_from_url(url: &str) -> Option<PartialDate> {
             {
                 return Some(date);
             }
+            // Some CMSs spell the month out: `/2023/october/03/`.
+            if let Some(month_number) = month_number(month).filter(|_| month.bytes().all(|b| b.is_ascii_alphabetic()))
+                && day_digits.len() == 2
+                && let Some(date) = build_date(segment, &format!("{month_number:02}"), &day_digits).filter(is_plausible)
+            {
+                return Some(date);
+            }
         }
         let leading: String = segment.chars().take(10).collect();
         if leading.len() == 10
@@ -259,5 +266,7 @@ mod tests {
         assert_eq!(date_from_url("https://news.example/2024/05/12/talks-resume"), day(2024, 5, 12));
         assert_eq!(date_from_url("https://news.example/world/2023-11-02-ceasefire.html"), day(2023, 11, 2));
         assert_eq!(date_from_url("https://news.example/world/ceasefire-2023"), None);
+        assert_eq!(date_from_url("https://news.example/blog/2023/october/03/wine-types"), day(2023, 10, 3));
+        assert_eq!(date_from_url("https://news.example/blog/2023/mayor/03/wine-types"), None);
     }
 }

@@ -9,7 +9,7 @@
 //! stated date gets `None`, not a guess.
 
 use crate::dates::{date_from_url, parse_date};
-use crate::page_dates::{DateEvidence, choose_date, embedded_script_date, visible_dates};
+use crate::page_dates::{DateEvidence, aside_date, choose_date, embedded_script_date, visible_dates};
 use crate::text::normalize_whitespace;
 use dom_query::{Document, Selection};
 use dyad_document::PartialDate;
@@ -56,19 +56,37 @@ pub fn read_metadata(document: &Document, raw_html: &str, url: Option<&str>) -> 
         .or_else(|| url.map(str::to_string));
     let visible = visible_dates(document);
     let labelled_bylines = visible.labelled_bylines.clone();
+    let article_json_ld_published = json_ld.published.filter(|_| !json_ld.is_generic_page);
+    let meta_published = meta.date(&PUBLISHED_KEYS);
+    // Microdata costs two more selector passes: it is read only when it can matter, as the
+    // publication date of a page without JSON-LD or meta dates, or to back a JSON-LD date
+    // that the meta tags do not repeat.
+    let microdata_matters = match article_json_ld_published {
+        Some(json_ld_date) => meta_published != Some(json_ld_date),
+        None => meta_published.is_none(),
+    };
+    let microdata = if microdata_matters { microdata_date(document) } else { None };
+    let microdata_published = microdata.filter(|date| visible.shows_not_as_update(date));
+    let other_published = meta.any_published_date();
+    let published_only_in_json_ld = article_json_ld_published
+        .is_some_and(|published| ![meta_published, microdata_published, other_published].contains(&Some(published)));
     let evidence = DateEvidence {
-        structured_published: json_ld
-            .published
-            .filter(|_| !json_ld.is_generic_page)
-            .or_else(|| meta.date(&PUBLISHED_KEYS))
-            .or_else(|| microdata_date(document).filter(|date| visible.shows_not_as_update(date)))
-            .or_else(|| meta.any_published_date()),
+        structured_published: article_json_ld_published.or(meta_published).or(microdata_published).or(other_published),
+        published_only_in_json_ld,
         generic_published: json_ld.published.filter(|_| json_ld.is_generic_page),
         structured_modified: meta.date(&MODIFIED_KEYS).or(json_ld.modified),
         from_url: canonical_url.as_deref().and_then(date_from_url).or_else(|| url.and_then(date_from_url)),
+        markup_dates_only_update: microdata.is_some() && microdata_published.is_none(),
         visible,
     };
-    let published = choose_date(&evidence, || embedded_script_date(raw_html));
+    // A site's front page (an address with no path) is a changing index of stories: the
+    // dates in its metadata are the home page's CMS record, not a publication date.
+    let is_front_page = url.is_some_and(is_site_front_page);
+    let published = if is_front_page {
+        None
+    } else {
+        choose_date(&evidence, || embedded_script_date(raw_html)).or_else(|| aside_date(raw_html))
+    };
     PageMetadata {
         title: choose_title(document, &json_ld, &meta),
         authors: choose_authors(document, &json_ld, &meta, &labelled_bylines),
@@ -325,11 +343,28 @@ fn microdata_date(document: &Document) -> Option<PartialDate> {
         return Some(date);
     }
     for node in document.select("time[pubdate], article time[datetime], header time[datetime]").iter() {
+        // Comments carry their own timestamps, often inside the article element.
+        if is_inside_comment(&node) {
+            continue;
+        }
         if let Some(date) = node.attr("datetime").and_then(|value| parse_date(&value)) {
             return Some(date);
         }
     }
     None
+}
+
+/// Inside an element whose class or id names a comment (`comment-header`, `comments`).
+fn is_inside_comment(node: &Selection) -> bool {
+    let mut current = node.nodes().first().and_then(|node| node.parent());
+    while let Some(element) = current {
+        let names = format!("{} {}", element.class().unwrap_or_default(), element.id_attr().unwrap_or_default());
+        if names.to_ascii_lowercase().contains("comment") {
+            return true;
+        }
+        current = element.parent();
+    }
+    false
 }
 
 /// The first parseable `itemprop` date of this name (`content`, `datetime` or text).
@@ -338,6 +373,16 @@ fn itemprop_date(document: &Document, property: &str) -> Option<PartialDate> {
         let value = node.attr("content").or_else(|| node.attr("datetime")).unwrap_or_else(|| node.text());
         parse_date(&value)
     })
+}
+
+/// An absolute address whose path is empty or `/` (query and fragment aside).
+fn is_site_front_page(url: &str) -> bool {
+    let Some((_, after_scheme)) = url.split_once("://") else {
+        return false;
+    };
+    let (host, path) = after_scheme.split_at(after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len()));
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    !host.is_empty() && (path.is_empty() || path == "/")
 }
 
 fn first_figure_caption(document: &Document) -> Option<String> {
@@ -686,5 +731,60 @@ mod tests {
     fn a_page_without_a_stated_date_gets_none() {
         let html = "<head><title>About us</title></head><body><h1>About us</h1><p>Founded in 1998, we report on 2024 elections.</p></body>";
         assert_eq!(metadata_of(html).published, None);
+    }
+
+    #[test]
+    fn a_json_ld_date_needs_a_second_source_or_a_printed_date() {
+        let json_ld = r#"<script type="application/ld+json">{"@type":"Article","headline":"Port strike ends",
+            "datePublished":"2019-01-01T08:00:00Z"}</script>"#;
+        let bare = format!("<html><head>{json_ld}</head><body><h1>Port strike ends</h1><p>Text.</p></body></html>");
+        assert_eq!(metadata_of(&bare).published, None);
+        let with_meta = format!(
+            r#"<html><head>{json_ld}<meta property="article:published_time" content="2019-01-01T08:00:00Z"></head>
+            <body><h1>Port strike ends</h1><p>Text.</p></body></html>"#
+        );
+        assert_eq!(metadata_of(&with_meta).published, Some(PartialDate::day(2019, 1, 1)));
+        let updated_line = format!(
+            "<html><head>{json_ld}</head><body><h1>Port strike ends</h1><p>Updated June 3, 2024</p></body></html>"
+        );
+        assert_eq!(metadata_of(&updated_line).published, Some(PartialDate::day(2024, 6, 3)));
+    }
+
+    #[test]
+    fn a_sites_front_page_has_no_publication_date() {
+        let html = r#"<html><head><meta property="article:published_time" content="2021-05-24T15:24:38+00:00"></head>
+            <body><h1>Marketing made simple</h1></body></html>"#;
+        let document = Document::from(html);
+        assert_eq!(read_metadata(&document, html, Some("https://agency.example/")).published, None);
+        assert_eq!(
+            read_metadata(&document, html, Some("https://agency.example/blog/launch")).published,
+            Some(PartialDate::day(2021, 5, 24))
+        );
+        assert!(is_site_front_page("https://agency.example?ref=home"));
+        assert!(!is_site_front_page(""));
+    }
+
+    #[test]
+    fn comment_timestamps_are_not_the_articles_date() {
+        let filler = "<p>The mayor spoke to residents at length about the plans for the harbour.</p>".repeat(40);
+        let html = format!(
+            r#"<html><body><article><h1>Notion alternatives</h1>{filler}
+            <div id="comment-header"><time datetime="2024-11-17T21:48:00Z">Nov 17, 2024</time></div>
+            </article></body></html>"#
+        );
+        assert_eq!(microdata_date(&Document::from(html.as_str())), None);
+        assert_eq!(metadata_of(&html).published, None);
+        let outside_comments = html.replace("comment-header", "byline");
+        assert_eq!(metadata_of(&outside_comments).published, Some(PartialDate::day(2024, 11, 17)));
+    }
+
+    #[test]
+    fn a_time_element_printed_only_as_the_update_stamp_leaves_the_page_undated() {
+        let html = r#"<html><body><article><h1>Sleep FAQ</h1>
+            <p>Latest updated <time datetime="2025-10-03">October 3rd, 2025</time></p><p>Naps.</p></article></body></html>"#;
+        assert_eq!(metadata_of(html).published, None);
+        let plain =
+            r#"<html><body><h1>Sleep FAQ</h1><p>Latest updated October 3rd, 2025</p><p>Naps.</p></body></html>"#;
+        assert_eq!(metadata_of(plain).published, Some(PartialDate::day(2025, 10, 3)));
     }
 }
