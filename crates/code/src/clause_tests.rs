@@ -8,21 +8,12 @@ use dyad_kb::KnowledgeBase;
 use dyad_record::EventRecord;
 use dyad_verbs::VerbDictionary;
 
+/// The coder's shared test helper, with a fixed publication day.
 fn code_text(text: &str) -> CodedDocument {
-    let metadata = Metadata { published: Some(PartialDate::day(2024, 7, 25)), ..Metadata::default() };
-    let document = Document::from_body(text.to_string(), metadata);
-    let sentences = Analyser::new().analyse(&document.body);
-    let coder = Coder::new(KnowledgeBase::embedded(), VerbDictionary::embedded(), PartialDate::year(2026));
-    coder.code_document(&document, &sentences)
+    crate::tests::code_text(text, "2024-07-25")
 }
 
-fn find<'a>(coded: &'a CodedDocument, event: &str) -> &'a EventRecord {
-    coded
-        .events
-        .iter()
-        .find(|record| record.event == event)
-        .unwrap_or_else(|| panic!("no {event} event in {:#?}", coded.events))
-}
+use crate::tests::find;
 
 fn codes(entities: &[dyad_record::Entity]) -> Vec<String> {
     let mut codes: Vec<String> = entities

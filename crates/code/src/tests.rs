@@ -3,7 +3,7 @@ use dyad_analyse::Analyser;
 use dyad_document::Metadata;
 use dyad_record::{DateSource, Modality};
 
-fn code_text(text: &str, published: &str) -> CodedDocument {
+pub(crate) fn code_text(text: &str, published: &str) -> CodedDocument {
     let metadata = Metadata { published: Some(published.parse().unwrap()), ..Metadata::default() };
     let document = Document::from_body(text.to_string(), metadata);
     let sentences = Analyser::new().analyse(&document.body);
@@ -11,7 +11,7 @@ fn code_text(text: &str, published: &str) -> CodedDocument {
     coder.code_document(&document, &sentences)
 }
 
-fn find<'a>(coded: &'a CodedDocument, event: &str) -> &'a EventRecord {
+pub(crate) fn find<'a>(coded: &'a CodedDocument, event: &str) -> &'a EventRecord {
     coded
         .events
         .iter()
