@@ -10,8 +10,8 @@
 //! a blank line always ends a sentence.
 
 mod abbreviations;
-mod repair;
 pub mod conllu;
+mod repair;
 mod split;
 mod tag;
 mod tagger;

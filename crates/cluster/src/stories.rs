@@ -7,7 +7,8 @@
 //! headline event, the most confident asserted event of its first sentences that is not
 //! background (dated well before publication), joins that story; when no story fits, the
 //! headline event's own tuple decides as below, never into a story the document-level rules
-//! veto, and otherwise founds a story. A document without events leads with no story.
+//! veto, and otherwise founds a story. A document without events founds no story; it joins one
+//! only on strong wording and name overlap, under the same vetoes.
 //!
 //! Every other event is assigned by its tuple: it joins an existing story when all of these
 //! hold (else it founds a new story):
@@ -48,6 +49,13 @@ use dyad_document::{Document, PartialDate, content_id};
 use dyad_record::EventRecord;
 use dyad_record::Modality;
 use serde::{Deserialize, Serialize};
+
+/// Wording similarity a report without events needs to join a story: twice the bar of a report
+/// whose events also match, since nothing else speaks for it.
+const EVENTLESS_MIN_TEXT_SIMILARITY: f64 = 0.3;
+/// Share of its names (lead names, or all names) a report without events must share with the
+/// story it joins.
+const EVENTLESS_MIN_NAME_SHARE: f64 = 0.5;
 use std::collections::HashMap;
 
 /// Most distinct content words a story remembers for wording comparisons.
@@ -144,8 +152,8 @@ pub struct StoryAssignment {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocumentAssignment {
     pub doc_id: String,
-    /// The story the document leads with; None for a document without events, which never
-    /// joins a story.
+    /// The story the document leads with; None for a document without events that resembles
+    /// no story closely enough (such a document never founds one).
     pub story_id: Option<String>,
     /// True when the document founded its story.
     pub new_story: bool,
@@ -277,7 +285,8 @@ impl StoryClusterer {
     /// confident asserted event of the first sentences) joins that story; when no story fits,
     /// the headline event's own tuple decides, never against a document-level veto. Every
     /// other event goes to the story its own tuple matches, or founds one. A document without
-    /// events leads with no story.
+    /// events founds no story and joins one only on strong wording and names
+    /// ([`Self::story_without_events`]).
     pub fn add_document_story(&mut self, document: &DocumentInfo<'_>, events: &[EventRecord]) -> DocumentAssignment {
         let features: Vec<EventFeatures> = events
             .iter()
@@ -291,12 +300,18 @@ impl StoryClusterer {
         let mut evidence = self.document_evidence(document, events, &features, headline);
         self.document_index.count_terms(&evidence.features);
         let Some(headline) = headline else {
-            self.document_story.insert(document.doc_id.to_string(), None);
+            let joined = self.story_without_events(&evidence);
+            match joined {
+                Some((index, _)) => self.lead_with(index, document.doc_id, &evidence),
+                None => {
+                    self.document_story.insert(document.doc_id.to_string(), None);
+                }
+            }
             return DocumentAssignment {
                 doc_id: document.doc_id.to_string(),
-                story_id: None,
+                story_id: joined.map(|(index, _)| self.stories[index as usize].id.clone()),
                 new_story: false,
-                similarity: 0.0,
+                similarity: joined.map_or(0.0, |(_, similarity)| similarity),
                 events: Vec::new(),
             };
         };
@@ -492,6 +507,28 @@ impl StoryClusterer {
         }
         let lead = best.map_or(headline, |(_, _, lead)| lead);
         set_lead(evidence, &events[lead], &features[lead]);
+        best
+    }
+
+    /// A report that codes no event (its news told in nouns, or only in background clauses)
+    /// still belongs to the story its words tell. With no event tuple to support it, it joins
+    /// only on strong wording and name overlap with an existing story, never against a
+    /// document-level veto, and it founds no story of its own.
+    fn story_without_events(&self, evidence: &DocumentEvidence) -> Option<(u32, f64)> {
+        let mut best: Option<(u32, f64)> = None;
+        for index in self.document_index.candidates(evidence) {
+            let Some(story) = self.story_documents[index as usize].as_deref() else { continue };
+            if vetoed(story, evidence) {
+                continue;
+            }
+            let score = self.document_index.score(story, evidence, 0.0);
+            let names = score.names.unwrap_or(0.0);
+            let strong = score.text >= EVENTLESS_MIN_TEXT_SIMILARITY && names >= EVENTLESS_MIN_NAME_SHARE;
+            // Candidates come in index order, so a strict `>` keeps the earliest story on a tie.
+            if strong && best.is_none_or(|(_, top)| score.text > top) {
+                best = Some((index, score.text));
+            }
+        }
         best
     }
 

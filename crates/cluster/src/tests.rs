@@ -700,7 +700,7 @@ fn a_second_convoy_the_next_day_stays_apart_at_document_level() {
 }
 
 #[test]
-fn a_document_without_events_stays_alone() {
+fn a_document_without_events_founds_nothing_and_joins_only_its_own_story() {
     let mut clusterer = StoryClusterer::new();
     let first = clusterer.add_document_story(
         &info(&SUMMIT_WIRE),
@@ -716,17 +716,22 @@ fn a_document_without_events_stays_alone() {
         )],
     );
     assert!(first.story_id.is_some());
-    // The same wording without any coded event (a non-political piece, or one the coder
-    // found nothing in) never joins, and founds nothing.
-    let copy = Report { doc_id: "copy", ..SUMMIT_WIRE };
-    let alone = clusterer.add_document_story(&info(&copy), &[]);
+    // A report without any coded event founds nothing: a different piece stays alone.
+    let unrelated =
+        Report { doc_id: "weather", body: "Heavy rain flooded streets in Lisbon on Tuesday.", ..SUMMIT_WIRE };
+    let alone = clusterer.add_document_story(&info(&unrelated), &[]);
     assert_eq!(alone.story_id, None);
     assert!(alone.events.is_empty());
     assert_eq!(clusterer.stories().len(), 1);
-    let story = &clusterer.stories()[0];
-    assert_eq!(story.leading_documents, ["summit-wire"]);
-    // Re-adding returns the earlier decision.
-    assert_eq!(clusterer.add_document_story(&info(&copy), &[]).story_id, None);
+    // The same wording without events (one the coder found nothing in) joins the story.
+    let copy = Report { doc_id: "copy", ..SUMMIT_WIRE };
+    let joined = clusterer.add_document_story(&info(&copy), &[]);
+    assert_eq!(joined.story_id, first.story_id);
+    assert_eq!(clusterer.stories().len(), 1);
+    assert_eq!(clusterer.stories()[0].leading_documents, ["summit-wire", "copy"]);
+    // Re-adding returns the earlier decisions.
+    assert_eq!(clusterer.add_document_story(&info(&copy), &[]).story_id, first.story_id);
+    assert_eq!(clusterer.add_document_story(&info(&unrelated), &[]).story_id, None);
 }
 
 const CEASEFIRE: Report = Report {
@@ -815,4 +820,49 @@ fn undated_reports_find_their_story_through_shared_names() {
     );
     let stories = lead_stories(&[(&undated_wire, vec![meeting]), (&undated_local, vec![side])]);
     assert_eq!(stories[0], stories[1]);
+}
+
+const CONVOY_WIRE: Report = Report {
+    doc_id: "convoy-wire",
+    published: Some(PartialDate { year: 2023, month: Some(10), day: Some(21) }),
+    body: "Egypt opened the Rafah crossing on Saturday and twenty aid trucks entered Gaza, the Egyptian Red \
+           Crescent said. The convoy carried food, water and medicine for Gaza hospitals.",
+};
+
+const CONVOY_NOUNS: Report = Report {
+    doc_id: "convoy-nouns",
+    published: Some(PartialDate { year: 2023, month: Some(10), day: Some(21) }),
+    body: "The first of twenty aid trucks entered Gaza through the Rafah crossing on Saturday. The convoy of \
+           the Egyptian Red Crescent carried food, water and medicine for Gaza hospitals.",
+};
+
+const ELECTION_NOUNS: Report = Report {
+    doc_id: "election-nouns",
+    published: Some(PartialDate { year: 2023, month: Some(10), day: Some(21) }),
+    body: "Turnout in the Polish election reached a record on Sunday, with long queues at polling stations \
+           in Warsaw and Krakow.",
+};
+
+#[test]
+fn a_report_without_events_joins_the_story_its_words_tell_and_no_other() {
+    let egypt = entity("EGY", Some("Egypt"));
+    let gaza = entity("PSE", Some("Gaza"));
+    let mut clusterer = StoryClusterer::new();
+    let opening = event(
+        &CONVOY_WIRE,
+        "w1",
+        "CONCEDE",
+        &[egypt],
+        &[gaza],
+        PartialDate::day(2023, 10, 21),
+        DateSource::Text,
+        "Egypt opened the Rafah crossing on Saturday and twenty aid trucks entered Gaza, the Egyptian Red Crescent said.",
+    );
+    let story = clusterer.add_document_story(&info(&CONVOY_WIRE), &[opening]).story_id;
+    assert!(story.is_some());
+    let told_in_nouns = clusterer.add_document_story(&info(&CONVOY_NOUNS), &[]);
+    assert_eq!(told_in_nouns.story_id, story, "the same convoy told in nouns joins its story");
+    assert!(told_in_nouns.events.is_empty());
+    let unrelated = clusterer.add_document_story(&info(&ELECTION_NOUNS), &[]);
+    assert_eq!(unrelated.story_id, None, "a report without events never founds a story");
 }

@@ -40,8 +40,8 @@ pub use petrarch_file::{
     Environment, Expectation, ExpectedCoding, ValidationFile, ValidationRecord, parse_compact_date,
 };
 pub use plover::{
-    CONFIDENCE_BINS, GoldActor, HeldOutReliability, MatchLevel, PloverMiss, PloverOutcome, PloverRecord, PloverReport, ReliabilityBin,
-    Scores, evaluate_plover, evaluate_plover_with, match_level, plover_08_label, read_plover_records,
+    CONFIDENCE_BINS, GoldActor, HeldOutReliability, MatchLevel, PloverMiss, PloverOutcome, PloverRecord, PloverReport,
+    ReliabilityBin, Scores, evaluate_plover, evaluate_plover_with, match_level, plover_08_label, read_plover_records,
 };
 pub use stories::{NEAR_DUPLICATE_THRESHOLD, StoriesReport, evaluate_stories, evaluate_stories_with};
 pub use table::TextTable;

@@ -195,11 +195,7 @@ pub fn evaluate_petrarch(xml_path: &Path) -> Result<PetrarchReport, EvalError> {
     let pipeline = Pipeline::new(&kb, &verbs, fallback)
         .with_coder_options(dyad_pipeline::CoderOptions { keep_unmapped_codes: true });
     let outcomes = file.records.iter().map(|record| score_record(record, &file.environment, &pipeline)).collect();
-    Ok(PetrarchReport {
-        file: xml_path.to_path_buf(),
-        dictionaries,
-        outcomes,
-    })
+    Ok(PetrarchReport { file: xml_path.to_path_buf(), dictionaries, outcomes })
 }
 
 /// A knowledge base holding only the environment's actor, agent and discard dictionaries.
@@ -326,8 +322,10 @@ fn readings(event: &EventRecord) -> Vec<Vec<PairCoding<'_>>> {
         if event.actor.is_empty() { vec![None] } else { event.actor.iter().map(Some).collect() };
     let targets: Vec<Option<&Entity>> =
         if event.recipient.is_empty() { vec![None] } else { event.recipient.iter().map(Some).collect() };
-    let plain =
-        sources.iter().flat_map(|&source| targets.iter().map(move |&target| PairCoding { source, target, code })).collect();
+    let plain = sources
+        .iter()
+        .flat_map(|&source| targets.iter().map(move |&target| PairCoding { source, target, code }))
+        .collect();
     let mut readings = vec![plain];
     if event.recipient.is_empty() && event.actor.len() >= 2 {
         let parties = &event.actor;
@@ -430,8 +428,7 @@ fn is_emittable(expectation: &Expectation) -> bool {
 }
 
 fn miss_cause(expected: &ExpectedCoding, produced: &[PairCoding]) -> FailureCause {
-    let same_code: Vec<&PairCoding> =
-        produced.iter().filter(|coding| coding.code == expected.event.trim()).collect();
+    let same_code: Vec<&PairCoding> = produced.iter().filter(|coding| coding.code == expected.event.trim()).collect();
     if same_code.is_empty() {
         FailureCause::WrongEventCode
     } else if same_code.iter().any(|coding| petrarch_code_matches(&expected.source, side(coding.source))) {

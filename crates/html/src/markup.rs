@@ -231,7 +231,11 @@ const OWN_PARSE_KEPT_ATTRIBUTES: [&str; 23] = [
 pub fn slim_for_own_parse(html: &str) -> String {
     slim_tags(
         html,
-        &SlimmingRules { dropped_void_elements: &[], dropped_elements: &[], kept_attributes: &OWN_PARSE_KEPT_ATTRIBUTES },
+        &SlimmingRules {
+            dropped_void_elements: &[],
+            dropped_elements: &[],
+            kept_attributes: &OWN_PARSE_KEPT_ATTRIBUTES,
+        },
     )
 }
 
@@ -393,8 +397,7 @@ pub fn with_extractor_head(html: &str, head: &ExtractorHead) -> String {
         return html.to_string();
     };
     let content_start = head_tag.end;
-    let content_end =
-        find_ascii_case_insensitive(&html[content_start..], "</head").map(|found| content_start + found);
+    let content_end = find_ascii_case_insensitive(&html[content_start..], "</head").map(|found| content_start + found);
     let parts = content_end.and_then(|end| head_parts(html, content_start, end));
     let mut output = String::with_capacity(html.len() + 512);
     output.push_str(&html[..content_start]);
@@ -717,14 +720,17 @@ mod tests {
             assert_eq!(meta(unread).as_deref(), Some(UNREAD_FIELD_PLACEHOLDER));
         }
         assert_eq!(document.select("meta").length(), 8, "the page's own meta tags are gone");
-        assert!(rewritten.contains("<script type=\"application/ld+json\">{\"articleBody\":\"Talks resumed.\"}</script>"));
+        assert!(
+            rewritten.contains("<script type=\"application/ld+json\">{\"articleBody\":\"Talks resumed.\"}</script>")
+        );
         assert!(rewritten.ends_with("</head><body><p>Talks resumed.</p></body></html>"));
         assert!(rewritten.starts_with("<!DOCTYPE html><html><head><title>"));
     }
 
     #[test]
     fn without_a_title_the_pages_own_title_element_is_kept() {
-        let html = "<head><title>Talks | Site</title><meta name=\"author\" content=\"Old\"></head><body><p>Café</p></body>";
+        let html =
+            "<head><title>Talks | Site</title><meta name=\"author\" content=\"Old\"></head><body><p>Café</p></body>";
         let head = ExtractorHead { title: None, ..ExtractorHead::default() };
         let rewritten = with_extractor_head(html, &head);
         assert!(rewritten.starts_with("<head><title>Talks | Site</title><meta property=\"article:section\""));

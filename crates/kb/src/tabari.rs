@@ -95,7 +95,8 @@ pub fn detect_kind(text: &str) -> DictionaryKind {
     let lines = clean_lines(text);
     if lines.iter().any(|line| is_agent_line(&line.content)) {
         DictionaryKind::Agents
-    } else if !lines.iter().any(|line| line.content.contains('[')) && lines.iter().any(|line| line.content.starts_with('+'))
+    } else if !lines.iter().any(|line| line.content.contains('['))
+        && lines.iter().any(|line| line.content.starts_with('+'))
     {
         DictionaryKind::Discards
     } else {
@@ -467,7 +468,8 @@ mod tests {
 
     #[test]
     fn discard_lists_keep_story_and_sentence_levels() {
-        let text = "# Story-level discards are marked with a '+'.\nMONTHS LATER\n+Cricket Test Match  # note\nCROQUET\n";
+        let text =
+            "# Story-level discards are marked with a '+'.\nMONTHS LATER\n+Cricket Test Match  # note\nCROQUET\n";
         assert_eq!(detect_kind(text), DictionaryKind::Discards);
         let parsed = parse_discards(text, Path::new("d"), true).unwrap();
         let read: Vec<(&str, DiscardLevel)> =

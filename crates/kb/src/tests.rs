@@ -228,8 +228,7 @@ fn a_joint_code_resolves_to_every_member_and_a_leading_article_needs_no_capital(
 #[test]
 fn imported_discard_phrases_are_found_as_whole_words() {
     let mut kb = KnowledgeBase::empty();
-    let summary =
-        kb.import_tabari_text("CROQUET\n+Cricket Test Match\n", Path::new("toy.discards")).unwrap();
+    let summary = kb.import_tabari_text("CROQUET\n+Cricket Test Match\n", Path::new("toy.discards")).unwrap();
     assert_eq!((summary.kind, summary.entries), (DictionaryKind::Discards, 2));
     let text = "Ruritania won the cricket test match against Elbonia.";
     let hit = kb.find_discard(text, whole(text)).expect("a story discard");

@@ -95,11 +95,8 @@ impl<'p, 'a> StoryPipeline<'p, 'a> {
         if second.coded.anchor == first.coded.anchor {
             return first;
         }
-        let story_of: HashMap<&str, &str> = first
-            .events()
-            .iter()
-            .filter_map(|event| Some((event.id.as_str(), event.story_id.as_deref()?)))
-            .collect();
+        let story_of: HashMap<&str, &str> =
+            first.events().iter().filter_map(|event| Some((event.id.as_str(), event.story_id.as_deref()?))).collect();
         let all_known = second.events().iter().all(|event| story_of.contains_key(event.id.as_str()));
         if all_known {
             for event in &mut second.coded.events {
@@ -169,7 +166,12 @@ mod tests {
     }
 
     fn sanction_dates(processed: &ProcessedDocument) -> Vec<String> {
-        processed.events().iter().filter(|event| event.event == "SANCTION").map(|event| event.date.to_string()).collect()
+        processed
+            .events()
+            .iter()
+            .filter(|event| event.event == "SANCTION")
+            .map(|event| event.date.to_string())
+            .collect()
     }
 
     #[test]
@@ -182,7 +184,11 @@ mod tests {
         let held = stories.finish();
         assert_eq!(held.len(), 1);
         assert_eq!(held[0].document.id, "undated");
-        assert_eq!(sanction_dates(&held[0]), ["2019-01-28"], "Monday before the story's first report, not before today");
+        assert_eq!(
+            sanction_dates(&held[0]),
+            ["2019-01-28"],
+            "Monday before the story's first report, not before today"
+        );
         assert_eq!(held[0].story_id, dated.story_id, "both reports tell one story");
         assert!(held[0].events().iter().all(|event| event.story_id.is_some()));
     }

@@ -10,9 +10,9 @@ mod model_format;
 mod training;
 
 use crate::{AnalyseError, Tag, TaggedSentence};
+use dyad_perceptron::HashedKeyMap;
 use features::{HashingBuffers, MAX_FEATURES, START_TAG, START2_TAG, tag_value, token_features};
 use std::cell::RefCell;
-use dyad_perceptron::HashedKeyMap;
 use std::sync::OnceLock;
 
 /// The model shipped in the repository; see `crates/analyse/TRAINING.md`.
@@ -257,7 +257,6 @@ fn argmax<T: PartialOrd>(scores: &[T]) -> usize {
     }
     best
 }
-
 
 #[cfg(test)]
 mod tests {

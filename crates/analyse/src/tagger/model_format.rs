@@ -133,7 +133,10 @@ fn tag_list(reader: &mut ModelBytes) -> Result<Vec<u8>, AnalyseError> {
 /// A tag number from the file, mapped to an index into [`Tag::ALL`].
 fn class(reader: &mut ModelBytes, tags: &[u8]) -> Result<u8, AnalyseError> {
     let number = reader.u8()?;
-    Ok(tags.get(usize::from(number)).copied().ok_or_else(|| reader.error(&format!("tag number {number} out of range")))?)
+    Ok(tags
+        .get(usize::from(number))
+        .copied()
+        .ok_or_else(|| reader.error(&format!("tag number {number} out of range")))?)
 }
 
 #[cfg(test)]

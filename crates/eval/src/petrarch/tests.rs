@@ -166,7 +166,11 @@ fn a_toy_suite_runs_with_only_its_own_dictionaries() {
     assert_eq!(report.outcomes.len(), 4);
     assert_eq!(report.outcomes[2].scope, Scope::NotIncluded);
     assert_eq!(report.overall().records, 3);
-    assert!(report.outcomes[3].strict_pass, "the discard list silences the baseball sentence: {:?}", report.outcomes[3]);
+    assert!(
+        report.outcomes[3].strict_pass,
+        "the discard list silences the baseball sentence: {:?}",
+        report.outcomes[3]
+    );
     assert!(report.outcomes[1].strict_pass, "{:?}", report.outcomes[1]);
     let first = &report.outcomes[0];
     assert!(first.lenient_pass, "the first-light sentence should code NOR>ELB:064: {first:?}");
