@@ -39,8 +39,8 @@ impl EventWriter {
                     if self.written == 0 {
                         writeln!(
                             out,
-                            "{:<10}  {:<9}  {:<12}  {:<28}  {:<28}  {:<12}  {}",
-                            "date", "event", "mode", "actor", "recipient", "modality", "words"
+                            "{:<10}  {:<9}  {:<12}  {:<28}  {:<28}  {:<12}  words",
+                            "date", "event", "mode", "actor", "recipient", "modality"
                         )?;
                     }
                     writeln!(
