@@ -51,7 +51,7 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
     let upper_words: Vec<String> = words.iter().map(|word| word.text.to_uppercase()).collect();
     let mut events = Vec::new();
     for verb in content_verbs(view) {
-        if is_framing_verb(view, verb) || is_attributive_participle(view, verb) || is_background_verb(view, verb) {
+        if is_framing_verb(view, verb) || is_attributive_participle(view, verb) || is_background_verb(context, verb) {
             continue;
         }
         if let Some(demand) = obligation_demand(context, verb) {
@@ -135,35 +135,41 @@ const TEMPORAL_PREPOSITIONS: &[&str] = &["after", "before", "while", "when", "si
 /// - a reduced relative after a noun once the sentence has had its finite verb ("suspended an
 ///   aid program aimed at ...", "food aid to refugees fleeing the war", "officials suspected of
 ///   taking kickbacks").
-fn is_background_verb(view: &SentenceView, verb: usize) -> bool {
-    in_relative_clause(view, verb) || is_prepositional_gerund(view, verb) || is_reduced_relative(view, verb)
+fn is_background_verb(context: &SentenceContext, verb: usize) -> bool {
+    let view = context.view;
+    in_relative_clause(context, verb) || is_prepositional_gerund(view, verb) || is_reduced_relative(view, verb)
 }
 
 /// The relative clause runs from its pronoun to the next comma: in "Hamas, which controls
 /// Gaza, attacked ..." the verb after the closing comma is the main clause's again.
-fn in_relative_clause(view: &SentenceView, verb: usize) -> bool {
+fn in_relative_clause(context: &SentenceContext, verb: usize) -> bool {
+    let view = context.view;
     let group = verb_group(view, verb, verb, verb + 1);
     let start = clause_start(view, group.first);
     start > 0
         && is_relative_word(view, start - 1)
         && !(start..group.first).any(|index| view.word(index) == ",")
-        && !tells_dated_past_act(view, start - 1, verb)
+        && !tells_dated_past_act(context, start - 1, verb)
 }
 
 /// A non-restrictive relative clause in the past tense that dates its own act reports
 /// history rather than describing a participant: in "Russia, which intervened in Syria in
 /// 2015, seeks ..." the intervention is an event of its own (coded as historical), while
-/// "the militia that controls the province" only says which militia.
-fn tells_dated_past_act(view: &SentenceView, pronoun: usize, verb: usize) -> bool {
+/// "the militia that controls the province" only says which militia. The clause's date is the
+/// time expression the sentence's dating assigns to the verb (`SentenceTimes`), when it lies
+/// inside the clause.
+fn tells_dated_past_act(context: &SentenceContext, pronoun: usize, verb: usize) -> bool {
+    let view = context.view;
     let set_off = pronoun > 0 && (view.word(pronoun - 1) == "," || crate::clause::is_dash(view, pronoun - 1));
+    if !set_off || view.tag(verb) != "VBD" {
+        return false;
+    }
     let clause_end = (verb + 1..view.len())
         .find(|&index| view.word(index) == "," || crate::clause::is_dash(view, index))
         .unwrap_or(view.len());
-    set_off && view.tag(verb) == "VBD" && (verb + 1..clause_end).any(|index| is_year(view.word(index)))
-}
-
-fn is_year(word: &str) -> bool {
-    word.len() == 4 && word.parse::<u16>().is_ok_and(|year| (1800..=2100).contains(&year))
+    context.times.for_verb(view, verb).is_some_and(|(expression, _)| {
+        view.token_at_offset(expression.span.start).is_some_and(|token| (verb + 1..clause_end).contains(&token))
+    })
 }
 
 fn is_relative_word(view: &SentenceView, index: usize) -> bool {

@@ -7,7 +7,10 @@
 use crate::HtmlError;
 use crate::charset::decode_html;
 use crate::language::detect_language;
-use crate::markup::{ExtractorHead, slim_for_extractor, slim_for_own_parse, strip_inert_markup, with_extractor_head};
+use crate::markup::{
+    ExtractorHead, UNREAD_FIELD_PLACEHOLDER, slim_for_extractor, slim_for_own_parse, strip_inert_markup,
+    with_extractor_head,
+};
 use crate::metadata::read_metadata;
 use crate::text::{clean_paragraphs, is_date_only_line, normalize_whitespace};
 use dyad_document::{Document, Metadata, PartialDate, content_id};
@@ -87,17 +90,17 @@ pub fn extract_article(html: &[u8], url: Option<&str>) -> Result<Article, HtmlEr
 /// extractor uses only the title of its metadata, and a missing field costs it a search of
 /// the whole body with a dozen selectors (about 1% of all instructions on WCXB).
 fn extractor_head(metadata: &crate::metadata::PageMetadata) -> ExtractorHead {
-    let or_placeholder = |value: Option<&String>, placeholder: &str| value.cloned().or(Some(placeholder.to_string()));
+    let or_placeholder = |value: Option<&String>| value.cloned().or(Some(UNREAD_FIELD_PLACEHOLDER.to_string()));
     ExtractorHead {
         title: metadata.title.clone(),
-        author: or_placeholder(metadata.authors.first(), "none"),
+        author: or_placeholder(metadata.authors.first()),
         published: Some(metadata.published.as_ref().map_or_else(
             || "1970-01-01".to_string(),
             |date| format!("{:04}-{:02}-{:02}", date.year, date.month.unwrap_or(1), date.day.unwrap_or(1)),
         )),
-        canonical_url: or_placeholder(metadata.canonical_url.as_ref(), "none"),
-        site_name: or_placeholder(metadata.site_name.as_ref(), "none"),
-        language: or_placeholder(metadata.language.as_ref(), "none"),
+        canonical_url: or_placeholder(metadata.canonical_url.as_ref()),
+        site_name: or_placeholder(metadata.site_name.as_ref()),
+        language: or_placeholder(metadata.language.as_ref()),
     }
 }
 

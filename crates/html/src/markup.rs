@@ -315,10 +315,10 @@ pub struct ExtractorHead {
     pub language: Option<String>,
 }
 
-/// Value of the `<meta>` tags whose field dyad never reads (section, tags, licence): the
-/// extractor searches the whole body for them when they are missing, and what it finds
-/// there is thrown away.
-const UNREAD_FIELD_PLACEHOLDER: &str = "none";
+/// Value of the `<meta>` tags whose field dyad never reads (section, tags, licence) or did not
+/// find: the extractor searches the whole body for them when they are missing, and what it
+/// finds there is thrown away.
+pub(crate) const UNREAD_FIELD_PLACEHOLDER: &str = "none";
 
 /// Elements that may stand in a `<head>`; a head holding anything else (text, a `<div>`) is
 /// one the HTML parser would close early, moving the rest into the body, so it is not
