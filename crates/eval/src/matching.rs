@@ -64,10 +64,15 @@ pub fn describe_event(event: &EventRecord) -> String {
     format!("{}>{}:{}", side(&event.actor), side(&event.recipient), event.cameo.as_deref().unwrap_or(&event.event))
 }
 
-/// The family a PLOVER actor code belongs to for overlap: `UNO` and `EUR` count as `IGO`.
+/// The family a PLOVER actor code belongs to for overlap: `UNO` and `EUR` count as `IGO`, and
+/// the three non-ISO country codes the PLOVER gold file writes (`JAP`, `VTN`, `ITL`, from older
+/// coding schemes) count as the ISO codes the knowledge base gives (`JPN`, `VNM`, `ITA`).
 fn code_family(code: &str) -> &str {
     match code {
         "UNO" | "EUR" => "IGO",
+        "JAP" => "JPN",
+        "VTN" => "VNM",
+        "ITL" => "ITA",
         other => other,
     }
 }
@@ -138,6 +143,8 @@ pub(crate) mod tests {
         let un = entity("the U.N. Security Council", Some("UNO"), Some("GOV"));
         assert!(gold_code_overlaps("IGO", &un));
         assert!(!gold_code_overlaps("USA", &un));
+        let japan = entity("Japan", Some("JPN"), None);
+        assert!(gold_code_overlaps("JAP", &japan) && !gold_code_overlaps("CHN", &japan));
         let leader = entity("Aung San Suu Kyi", Some("MMR"), None);
         assert!(gold_code_overlaps("SUU KYI", &leader) && gold_code_overlaps("MMR", &leader));
         assert!(any_overlap(&[], &[]));

@@ -99,6 +99,7 @@ pub fn build_from_sources(shared_data: &Path, curated: &Path, out_dir: &Path) ->
     build.international()?;
     build.non_state()?;
     build.agents()?;
+    build.settle_shared_adjectives();
     build.apply_curated()?;
     build.write(out_dir)
 }
@@ -737,6 +738,32 @@ impl Build {
         Ok(())
     }
 
+    /// A nationality word claimed by several countries goes to those whose name it is formed
+    /// from. CountryInfo lists "Serbian" for Montenegro too (a relic of the federal state), and
+    /// the first claimant would otherwise code every Serbian actor as Montenegrin. A word whose
+    /// name stem matches no claimant better than another ("Congolese") stays with all of them.
+    fn settle_shared_adjectives(&mut self) {
+        let mut claimants: HashMap<String, Vec<String>> = HashMap::new();
+        for (iso3, row) in &self.countries {
+            for adjective in &row.adjectives {
+                claimants.entry(fold(adjective)).or_default().push(iso3.clone());
+            }
+        }
+        for (adjective, countries) in claimants.into_iter().filter(|(_, countries)| countries.len() > 1) {
+            let stem_lengths: Vec<usize> = countries
+                .iter()
+                .map(|iso3| shared_prefix_length(&adjective, &fold(&self.countries[iso3].name)))
+                .collect();
+            let best = stem_lengths.iter().copied().max().unwrap_or(0);
+            let losers = countries.iter().zip(&stem_lengths).filter(|(_, length)| **length < best);
+            for (iso3, _) in losers {
+                if let Some(row) = self.countries.get_mut(iso3) {
+                    row.adjectives.retain(|word| fold(word) != adjective);
+                }
+            }
+        }
+    }
+
     fn write(mut self, out_dir: &Path) -> Result<BuildSummary, KbError> {
         std::fs::create_dir_all(out_dir).map_err(|source| KbError::Write { path: out_dir.to_path_buf(), source })?;
         let note =
@@ -895,6 +922,11 @@ fn common_words(folder: &Path) -> Result<HashSet<String>, KbError> {
     Ok(counts.into_iter().filter(|(_, count)| *count >= 2).map(|(word, _)| word).collect())
 }
 
+/// How many leading characters two folded words share ("serbian", "serbia" → 6).
+fn shared_prefix_length(first: &str, second: &str) -> usize {
+    first.chars().zip(second.chars()).take_while(|(a, b)| a == b).count()
+}
+
 /// Whether a nationality word reads as a demonym or adjective ("Syrian", "Chinese", "British",
 /// "Iraqi", "Cypriot", "Briton") rather than another name of the country ("Britain", "Bosnia").
 /// Judged on the last word, by the endings English demonyms take, plus the few that take none.
@@ -972,5 +1004,26 @@ mod demonym_tests {
         for (name, country) in [("Kingdom of Jordan", "Jordan"), ("Republic of South Sudan", "South Sudan")] {
             assert!(!looks_like_demonym(name, country), "{name}");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_nationality_word_goes_to_the_country_it_is_formed_from() {
+        let mut build = Build::new(Path::new("/nonexistent-shared"), Path::new("/nonexistent-curated")).unwrap();
+        for (iso3, name, adjectives) in
+            [("SRB", "Serbia", ["Serbian", "Serb"]), ("MNE", "Montenegro", ["Montenegrin", "Serbian"])]
+        {
+            let row = build.countries.entry(iso3.into()).or_default();
+            row.name = name.into();
+            row.adjectives = adjectives.iter().map(|word| word.to_string()).collect();
+        }
+        build.settle_shared_adjectives();
+        assert!(build.countries["SRB"].adjectives.contains("Serbian"));
+        assert_eq!(build.countries["MNE"].adjectives, BTreeSet::from(["Montenegrin".to_string()]));
+        assert_eq!(shared_prefix_length("congolese", "congo"), 5);
     }
 }

@@ -250,3 +250,9 @@ fn a_surname_before_administration_finds_the_country_its_bearer_governed() {
     assert_eq!(kb.government_led_by_surname("Halvard", day("2012-03-01")), None);
     assert_eq!(kb.government_led_by_surname("Unknown", day("1995-03-01")), None);
 }
+
+#[test]
+fn serbian_codes_serbia_not_a_former_federal_partner() {
+    assert_eq!(resolve_only("Serbian", "1999-03-24").code.as_deref(), Some("SRB"));
+    assert_eq!(resolve_only("Montenegrin", "2010-01-01").code.as_deref(), Some("MNE"));
+}
