@@ -7,6 +7,7 @@ use crate::clause::{
 };
 use crate::confidence::{EventEvidence, confidence};
 use crate::dating::SentenceTimes;
+use crate::deliveries::aid_arrival;
 use crate::modality::{Announcement, announcement, is_framing_verb, is_refusal, mark_historical_if_past, modality_of};
 use dyad_actors::{ActorPhrase, Discourse, PhraseKind, SentenceView, find_actor_phrases_in};
 use dyad_document::{PartialDate, Span};
@@ -44,6 +45,12 @@ pub struct CodedEvent {
     reported_demand: bool,
 }
 
+impl CodedEvent {
+    pub(crate) fn new(record: EventRecord, evidence: EventEvidence, group: &VerbGroup) -> CodedEvent {
+        CodedEvent { record, evidence, verb: group.verb, group_end: group.end, reported_demand: false }
+    }
+}
+
 pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
     let view = context.view;
     let words: Vec<WordView> =
@@ -52,6 +59,10 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
     let mut events = Vec::new();
     for verb in content_verbs(view) {
         if is_framing_verb(view, verb) || is_attributive_participle(view, verb) || is_background_verb(context, verb) {
+            continue;
+        }
+        if let Some(delivery) = aid_arrival(context, verb) {
+            events.push(delivery);
             continue;
         }
         if let Some(demand) = obligation_demand(context, verb) {
@@ -384,13 +395,13 @@ fn participle_governor(view: &SentenceView, group: &VerbGroup) -> Option<usize> 
     content_verbs(view).into_iter().rev().find(|&verb| verb < group.first)
 }
 
-struct EventDate {
-    date: PartialDate,
-    source: DateSource,
-    text: Option<String>,
+pub(crate) struct EventDate {
+    pub date: PartialDate,
+    pub source: DateSource,
+    pub text: Option<String>,
 }
 
-fn event_date(context: &SentenceContext, group: &VerbGroup) -> EventDate {
+pub(crate) fn event_date(context: &SentenceContext, group: &VerbGroup) -> EventDate {
     let view = context.view;
     // ", targeting X" continues the verb before it and shares its date.
     let governing = participle_governor(view, group);
@@ -663,7 +674,7 @@ fn same_actor(left: &Entity, right: &Entity) -> bool {
 }
 
 /// Where it happened: the place after "in", "at" or "near" closest to the verb.
-fn event_location(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) -> Option<Place> {
+pub(crate) fn event_location(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) -> Option<Place> {
     phrases
         .iter()
         .filter(|phrase| phrase.place.is_some())
@@ -795,7 +806,7 @@ fn event_text_span(view: &SentenceView, group: &VerbGroup, targets: &Targets) ->
 }
 
 /// A stable id: the same document, sentence, verb and event type give the same id.
-fn event_id(doc_id: &str, sentence: Span, verb: Span, event: &str) -> String {
+pub(crate) fn event_id(doc_id: &str, sentence: Span, verb: Span, event: &str) -> String {
     let mut hasher = Sha256::new();
     hasher.update(doc_id.as_bytes());
     hasher.update(format!(":{}:{}:{}:{}:", sentence.start, sentence.end, verb.start, verb.end).as_bytes());

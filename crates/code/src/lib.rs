@@ -16,6 +16,7 @@ mod anchor;
 mod clause;
 mod confidence;
 mod dating;
+mod deliveries;
 mod events;
 mod modality;
 mod verb_tags;
