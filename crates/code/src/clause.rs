@@ -17,8 +17,9 @@ const AUXILIARIES: &[&str] = &[
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 
 /// Prepositions that introduce the one acted upon, not a place or a time.
+/// "around" is here for shows of force ("drills around Taiwan", "massed troops around Kyiv").
 const TARGET_PREPOSITIONS: &[&str] =
-    &["with", "against", "on", "to", "at", "toward", "towards", "between", "upon", "into", "from", "for"];
+    &["with", "against", "on", "to", "at", "toward", "towards", "between", "upon", "into", "from", "for", "around"];
 
 /// Prepositions that name where an act is directed: "offered troops to", "sanctions on".
 const DIRECTION_PREPOSITIONS: &[&str] = &["to", "toward", "towards", "against", "on"];

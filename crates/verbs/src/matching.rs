@@ -604,6 +604,10 @@ SHELL
         // Taking a step is acting at all, not a seizure; taking a town still is one.
         assert_eq!(code("Damascus/NNP takes/VBZ a/DT step/NN toward/IN talks/NNS"), None);
         assert_eq!(code("Rebels/NNS took/VBD the/DT airport/NN").as_deref(), Some("192"), "occupying territory");
+        // Exercises by one side are a show of force; joint exercises stay cooperation.
+        assert_eq!(code("Beijing/NNP launched/VBD live-fire/JJ drills/NNS").as_deref(), Some("150"));
+        assert_eq!(code("Oslo/NNP held/VBD joint/JJ exercises/NNS").as_deref(), Some("062"));
+        assert_eq!(code("The/DT leaders/NNS signed/VBD a/DT joint/JJ statement/NN").as_deref(), Some("057"));
         // Rejecting an accusation stays a denial (CAMEO 016), as CAMEO.2.0 codes it.
         assert_eq!(code("Oslo/NNP rejected/VBD the/DT accusation/NN").as_deref(), Some("016"));
     }
