@@ -4,7 +4,11 @@
 //! - "said" and "says" are never nouns ("a senior official said/NN on Saturday": the tagger
 //!   took the adjective-like "official" for a modifier and "said" for its head);
 //! - a present-tense verb form right after a number or an article is a plural noun ("a
-//!   million rupees/VBZ", "the talks/VBZ"): a verb cannot follow either.
+//!   million rupees/VBZ", "the talks/VBZ"): a verb cannot follow either;
+//! - a singular noun after "to" that is followed by a determiner, a possessive or a name is a
+//!   base verb ("agreed on Monday to sanction/NN Belarus", "to attack/NN the base"): a noun
+//!   after "to" would not take an object of its own. A day or month after it ("went to
+//!   court/NN Monday") is a time, not an object, and leaves the noun alone.
 //!
 //! Invariant: only tags change, one token at a time, and only from a noun or verb tag to
 //! another; no allocation.
@@ -25,7 +29,42 @@ pub(crate) fn repair_tags<S: AsRef<str>>(words: &[S], tags: &mut [Tag]) {
         if tags[index] == Tag::VBZ && index > 0 && after_number_or_article(words[index - 1].as_ref(), tags[index - 1]) {
             tags[index] = Tag::NNS;
         }
+        if tags[index] == Tag::NN
+            && index > 0
+            && tags[index - 1] == Tag::TO
+            && index + 1 < words.len().min(tags.len())
+            && takes_an_object(words[index + 1].as_ref(), tags[index + 1])
+        {
+            tags[index] = Tag::VB;
+        }
     }
+}
+
+/// Whether a word opens a noun phrase a verb could take as its object (and is not a date).
+fn takes_an_object(word: &str, tag: Tag) -> bool {
+    const TIMES: [&str; 19] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    matches!(tag, Tag::DT | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::PRP)
+        && !TIMES.iter().any(|time| word.eq_ignore_ascii_case(time))
 }
 
 fn after_number_or_article(previous: &str, tag: Tag) -> bool {
@@ -57,5 +96,17 @@ mod tests {
         let mut after_name = [Tag::NNP, Tag::VBZ];
         repair_tags(&["Japan", "says"], &mut after_name);
         assert_eq!(after_name[1], Tag::VBZ);
+    }
+
+    #[test]
+    fn a_noun_after_to_with_an_object_is_a_base_verb() {
+        let words = ["agreed", "on", "Monday", "to", "sanction", "Belarus"];
+        let mut tags = [Tag::VBD, Tag::IN, Tag::NNP, Tag::TO, Tag::NN, Tag::NNP];
+        repair_tags(&words, &mut tags);
+        assert_eq!(tags[4], Tag::VB);
+        let words = ["went", "to", "court", "Monday"];
+        let mut tags = [Tag::VBD, Tag::TO, Tag::NN, Tag::NNP];
+        repair_tags(&words, &mut tags);
+        assert_eq!(tags[2], Tag::NN, "a day after the noun is a time, not an object");
     }
 }

@@ -293,16 +293,40 @@ fn reciprocal_event(
 /// refusal or accusation is about has not happened; it is the content of the one event, not
 /// an event of its own. Events whose verb lies in the complement of another event's verb are
 /// dropped.
+///
+/// One exception: parties that "agreed to sanction Belarus" or "decided to impose a blockade"
+/// have decided a hostile act, which is the event (PLOVER codes the act; AGREE is for
+/// cooperation promised). The agreement is dropped and the act in its content kept.
 fn drop_complement_events(view: &SentenceView, events: &mut Vec<CodedEvent>) {
+    let content_of = |event: &CodedEvent| {
+        let start = if event.reported_demand { event.verb + 1 } else { complement_start(view, event.group_end)? };
+        Some(start..complement_end(view, start))
+    };
+    let decided_hostile_acts: Vec<usize> = events
+        .iter()
+        .filter(|event| event.record.event == "AGREE")
+        .filter_map(content_of)
+        .filter(|content| events.iter().any(|act| content.contains(&act.verb) && is_hostile_act(act)))
+        .map(|content| content.start)
+        .collect();
     let contents: Vec<std::ops::Range<usize>> = events
         .iter()
-        .filter_map(|event| {
-            let start = if event.reported_demand { event.verb + 1 } else { complement_start(view, event.group_end)? };
-            Some(start..complement_end(view, start))
-        })
+        .filter_map(content_of)
+        .filter(|content| !decided_hostile_acts.contains(&content.start))
         .chain(events.iter().filter_map(|event| time_adjunct(view, event.group_end)))
         .collect();
-    events.retain(|event| !contents.iter().any(|content| content.contains(&event.verb)));
+    let agreement_to_hostile_act = |event: &CodedEvent| {
+        event.record.event == "AGREE"
+            && content_of(event).is_some_and(|content| decided_hostile_acts.contains(&content.start))
+    };
+    events.retain(|event| {
+        !contents.iter().any(|content| content.contains(&event.verb)) && !agreement_to_hostile_act(event)
+    });
+}
+
+/// Material conflict a party can decide on: sanctions, coercion, force, mobilisation.
+fn is_hostile_act(event: &CodedEvent) -> bool {
+    matches!(event.record.event.as_str(), "SANCTION" | "COERCE" | "ASSAULT" | "MOBILIZE")
 }
 
 /// Verbs that report what someone said or concluded.

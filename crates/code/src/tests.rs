@@ -306,3 +306,14 @@ fn the_author_or_subject_of_the_object_is_the_target() {
         assert_eq!(codes(&event.recipient).first().map(|(code, _)| code.as_str()), Some("QAT"), "{event:#?}");
     }
 }
+
+#[test]
+fn agreeing_to_sanction_a_third_party_is_the_sanction_not_an_agreement() {
+    let coded = code_text("European Union leaders agreed on Monday to sanction Belarus.", "2021-05-25");
+    let sanction = find(&coded, "SANCTION");
+    assert_eq!(codes(&sanction.recipient), vec![("BLR".into(), String::new())]);
+    assert!(coded.events.iter().all(|event| event.event != "AGREE"), "{:#?}", coded.events);
+    // Agreeing to cooperate stays an agreement.
+    let talks = code_text("Peru and Chile agreed on Monday to hold talks on the border.", "2021-05-25");
+    find(&talks, "AGREE");
+}
