@@ -93,6 +93,9 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
             None => continue,
         };
         let group = verb_group(view, hit.start, hit.head, hit.end());
+        if cameo.code == "041" && is_naming_call(view, &group) {
+            continue;
+        }
         let Some(event) = build_event(context, &group, &pattern, cameo) else {
             continue;
         };
@@ -784,6 +787,24 @@ fn threat_mode(code: &str) -> &'static str {
         _ if code.starts_with("17") && !code.starts_with("171") => "restrict",
         _ => "violence",
     }
+}
+
+/// "Taiwan called the drills irresponsible", "the leader called it 'very comprehensive'",
+/// "called him a liar": a call whose object is followed by what it is called names or judges
+/// it; it is no phone call. Judged on the words up to the clause's end: an adjective, a
+/// quotation mark, or "a"/"an" after the object; "late", "early", "last" and "next" open times
+/// ("called Putin late Friday"), not judgements.
+fn is_naming_call(view: &SentenceView, group: &VerbGroup) -> bool {
+    if !view.word(group.verb).to_ascii_lowercase().starts_with("call") {
+        return false;
+    }
+    let end = (group.end + 8).min(view.len());
+    (group.end..end).take_while(|&index| !matches!(view.word(index), "," | ";" | "." | "and")).any(|index| {
+        let time_adjective = view.is_any_word(index, &["late", "early", "last", "next", "previous", "same"]);
+        (matches!(view.tag(index), "JJ" | "JJR" | "JJS") && !time_adjective)
+            || matches!(view.word(index), "\"" | "“" | "'" | "‘" | "``")
+            || (index > group.end && view.is_any_word(index, &["a", "an"]))
+    })
 }
 
 /// A meeting held in one party's country is a visit: the host's country decides whether

@@ -317,3 +317,11 @@ fn agreeing_to_sanction_a_third_party_is_the_sanction_not_an_agreement() {
     let talks = code_text("Peru and Chile agreed on Monday to hold talks on the border.", "2021-05-25");
     find(&talks, "AGREE");
 }
+
+#[test]
+fn calling_something_by_a_name_is_no_phone_call() {
+    let judged = code_text("Taiwan on Friday called the Chinese drills irresponsible.", "2022-08-05");
+    assert!(judged.events.iter().all(|event| event.mode.as_deref() != Some("phone")), "{:#?}", judged.events);
+    let phoned = code_text("Emmanuel Macron called Vladimir Putin late Friday.", "2022-08-05");
+    assert_eq!(find(&phoned, "CONSULT").mode.as_deref(), Some("phone"));
+}
