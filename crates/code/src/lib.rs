@@ -18,6 +18,7 @@ mod confidence;
 mod dating;
 mod events;
 mod modality;
+mod unidentified;
 mod verb_tags;
 
 use dyad_actors::{ActorPhrase, Discourse, SentenceView, find_actor_phrases_in, repair_agent_noun_tags};
