@@ -176,6 +176,9 @@ fn has_own_non_actor_subject(view: &SentenceView, phrases: &[ActorPhrase], group
     const TIME_NOUNS: &[&str] =
         &["today", "yesterday", "tonight", "week", "month", "year", "morning", "evening", "night", "weekend", "time"];
     let Some(before) = group.first.checked_sub(1) else { return false };
+    if tells_content_of_statement(view, group.verb) {
+        return false;
+    }
     let is_common_noun = matches!(view.tag(before), "NN" | "NNS");
     let covered = phrases.iter().any(|phrase| phrase.first_token <= before && before < phrase.end_token);
     if !is_common_noun || covered || view.is_any_word(before, TIME_NOUNS) {
@@ -193,9 +196,28 @@ fn has_own_non_actor_subject(view: &SentenceView, phrases: &[ActorPhrase], group
     if phrases.iter().any(|phrase| start <= phrase.first_token && phrase.end_token <= before) {
         return false;
     }
+    // "Israeli helicopters and tanks shelled": a noun joined to an actor phrase shares its role.
+    let joined_to_actor = start > 0
+        && view.is_any_word(start - 1, &["and", "or"])
+        && phrases.iter().any(|phrase| phrase.end_token == start - 1);
+    if joined_to_actor {
+        return false;
+    }
     let inside_prepositional_phrase = start > 0 && matches!(view.tag(start - 1), "IN" | "TO");
     let subordinate_clause = start > 0 && view.is_any_word(start - 1, SUBORDINATORS);
     !inside_prepositional_phrase || subordinate_clause
+}
+
+/// Nouns of a text put out by its author, whose content a participle after them tells: "a
+/// statement demanding ...", "a letter urging ...".
+const STATEMENT_NOUNS: &[&str] =
+    &["statement", "declaration", "communique", "letter", "resolution", "message", "appeal", "petition"];
+
+/// "issued a declaration demanding that ...": a present participle right after a statement
+/// noun says what the statement asks or says, an act of the statement's author (the subject
+/// of the clause), not a description of the noun.
+pub fn tells_content_of_statement(view: &SentenceView, verb: usize) -> bool {
+    verb > 0 && view.tag(verb) == "VBG" && view.is_any_word(verb - 1, STATEMENT_NOUNS)
 }
 
 /// Conjunctions that open a clause with its own subject ("after crowds burned ...").

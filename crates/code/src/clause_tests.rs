@@ -140,3 +140,10 @@ fn of_right_after_the_verb_introduces_its_target() {
     assert_eq!(codes(&warning.actor), ["IRN"]);
     assert_eq!(codes(&warning.recipient), ["ISRMIL"], "{warning:#?}");
 }
+
+#[test]
+fn a_noun_joined_to_the_subject_shares_its_role() {
+    let coded = code_text("Israeli helicopters and tanks shelled Palestinian positions near Rafah.");
+    let shelling = find(&coded, "ASSAULT");
+    assert_eq!(codes(&shelling.actor), ["ISRMIL"], "{shelling:#?}");
+}

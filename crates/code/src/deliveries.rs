@@ -115,12 +115,12 @@ fn destination(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) 
     let places: Vec<&ActorPhrase> = phrases
         .iter()
         .filter(|phrase| phrase.first_token >= group.end && phrase.first_token < window_end)
-        .filter(|phrase| place_country(phrase).is_some())
+        .filter(|phrase| country_of_place_phrase(phrase).is_some())
         .filter(|phrase| !view.is_any_word(phrase.first_token.wrapping_sub(1), &["from", "with"]))
         .collect();
     let after_into = places.iter().find(|phrase| view.is_any_word(phrase.first_token.wrapping_sub(1), &["into", "to"]));
     let chosen = after_into.or(places.first())?;
-    let code = place_country(chosen)?;
+    let code = country_of_place_phrase(chosen)?;
     Some(Entity { code: Some(code), sector: None, ..chosen.entity.clone() })
 }
 
@@ -131,13 +131,13 @@ fn origin(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) -> Op
         phrase.first_token > group.end
             && phrase.first_token < window_end
             && view.is_word(phrase.first_token - 1, "from")
-            && place_country(phrase).is_some()
+            && country_of_place_phrase(phrase).is_some()
     })?;
-    Some(Entity { code: place_country(phrase), sector: None, ..phrase.entity.clone() })
+    Some(Entity { code: country_of_place_phrase(phrase), sector: None, ..phrase.entity.clone() })
 }
 
 /// The country a place or country phrase stands in.
-fn place_country(phrase: &ActorPhrase) -> Option<String> {
+fn country_of_place_phrase(phrase: &ActorPhrase) -> Option<String> {
     match phrase.kind {
         PhraseKind::Country => phrase.entity.code.clone(),
         PhraseKind::Place | PhraseKind::City => phrase.place.as_ref().and_then(|place| place.country.clone()),

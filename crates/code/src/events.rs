@@ -2,13 +2,16 @@
 
 use crate::clause::{
     Targets, VerbGroup, clause_start, complement_end, complement_start, content_verbs, find_subjects, find_targets,
-    infinitive_complement, is_main_clause_verb, pattern_region_end, slot_roles, that_clause_subject, time_adjunct,
-    verb_group,
+    infinitive_complement, is_main_clause_verb, pattern_region_end, slot_roles, tells_content_of_statement,
+    that_clause_subject, time_adjunct, verb_group,
 };
 use crate::confidence::{EventEvidence, confidence};
 use crate::dating::SentenceTimes;
 use crate::deliveries::aid_arrival;
-use crate::modality::{Announcement, announcement, is_framing_verb, is_refusal, mark_historical_if_past, modality_of};
+use crate::modality::{
+    Announcement, announcement, is_framing_verb, is_offered, is_refusal, mark_historical_if_past, modality_of,
+};
+use crate::unidentified::{place_country, unidentified_actor};
 use dyad_actors::{ActorPhrase, Discourse, PhraseKind, SentenceView, find_actor_phrases_in};
 use dyad_document::{PartialDate, Span};
 use dyad_kb::{KnowledgeBase, Mention};
@@ -203,6 +206,9 @@ fn is_reduced_relative(view: &SentenceView, verb: usize) -> bool {
     if verb == 0 || !matches!(view.tag(verb - 1), "NN" | "NNS" | "NNP" | "NNPS") {
         return false;
     }
+    if tells_content_of_statement(view, verb) {
+        return false;
+    }
     let next_tag = if verb + 1 < view.len() { view.tag(verb + 1) } else { "." };
     let participle = match view.tag(verb) {
         // "aimed at", "suspected of", "submitted to": a past participle taking a preposition.
@@ -356,6 +362,12 @@ const STATEMENT_VERBS: &[&str] = &[
     "warn",
     "warns",
     "warned",
+    "reiterate",
+    "reiterates",
+    "reiterated",
+    "stress",
+    "stresses",
+    "stressed",
 ];
 /// Modals of obligation: "X must allow", "Y should withdraw".
 const OBLIGATION_MODALS: &[&str] = &["must", "should"];
@@ -378,13 +390,15 @@ fn obligation_demand(context: &SentenceContext, verb: usize) -> Option<CodedEven
     let mut obliged = vec![first];
     for phrase in context.phrases.iter().filter(|phrase| phrase.first_token >= first.end_token) {
         let last = obliged[obliged.len() - 1];
-        let joined = (last.end_token..phrase.first_token).all(|index| view.is_any_word(index, &["and", ","]));
+        // "Kagame and his party": a possessive or determiner may open the next party.
+        let joined = (last.end_token..phrase.first_token)
+            .all(|index| view.is_any_word(index, &["and", ","]) || matches!(view.tag(index), "DT" | "PRP$"));
         if !joined || last.end_token == phrase.first_token {
             break;
         }
         obliged.push(phrase);
     }
-    let modal = obliged[obliged.len() - 1].end_token;
+    let modal = after_coordinated_common_nouns(view, obliged[obliged.len() - 1].end_token);
     if !opens_clause || modal >= view.len() || !view.is_any_word(modal, OBLIGATION_MODALS) {
         return None;
     }
@@ -412,6 +426,22 @@ fn obligation_demand(context: &SentenceContext, verb: usize) -> Option<CodedEven
         demand.record.recipient.iter().any(|entity| entity.code.is_some() || entity.sector.is_some());
     demand.reported_demand = true;
     Some(demand)
+}
+
+/// "the US and other developed nations must", "Kagame and his Patriotic Front must": past a
+/// party joined by a noun phrase no actor phrase covers, to the word after it (the modal, if
+/// the clause goes on as a demand).
+fn after_coordinated_common_nouns(view: &SentenceView, end: usize) -> usize {
+    const REACH: usize = 5;
+    if end >= view.len() || !view.is_word(end, "and") {
+        return end;
+    }
+    let tail_end = (end + 1..(end + 1 + REACH).min(view.len()))
+        .find(|&index| !matches!(view.tag(index), "DT" | "JJ" | "JJR" | "NN" | "NNS" | "NNP" | "NNPS" | "PRP$" | "CD"));
+    match tail_end {
+        Some(tail_end) if tail_end > end + 1 && view.tag(tail_end - 1).starts_with("NN") => tail_end,
+        _ => end,
+    }
 }
 
 /// For a participle opening an adjunct (", targeting X"), the content verb it depends on.
@@ -514,10 +544,29 @@ fn build_event(
         sentence_words: view.len(),
         ..EventEvidence::default()
     };
-    let actor = entities(&actor_phrases);
+    let mut actor = entities(&actor_phrases);
     let mut recipient = entities(&recipient_phrases);
     recipient.retain(|entity| !actor.iter().any(|acting| same_actor(acting, entity)));
     let has_code = |list: &[Entity]| list.iter().any(|entity| entity.code.is_some() || entity.sector.is_some());
+    // "were killed by a roadside bomb": violence and protest by a doer the text does not name.
+    let mut evidence = evidence;
+    if actor.is_empty() {
+        let country = located_country(view, phrases, group)
+            .and_then(|entity| entity.code)
+            .or_else(|| place_country(phrases, group));
+        let event_type = cameo.plover_event.as_deref().unwrap_or("");
+        let unknown = unidentified_actor(view, phrases, group, event_type, has_code(&recipient), country.as_deref());
+        evidence.actor_unknown |= unknown.is_some();
+        actor.extend(unknown);
+    } else if cameo.plover_event.as_deref() == Some("PROTEST") && !has_code(&actor) {
+        // "Young Algerians blocked roads": a crowd the dictionaries do not know is still
+        // civilians protesting (PLOVER sector CVL), of the country where they protest.
+        let country = located_country(view, phrases, group).and_then(|entity| entity.code);
+        for entity in &mut actor {
+            entity.sector = Some("CVL".into());
+            entity.code.clone_from(&country);
+        }
+    }
     if actor.is_empty() || !(has_code(&actor) || has_code(&recipient)) {
         return None;
     }
@@ -542,6 +591,16 @@ fn build_event(
         event_type = "RETREAT".into();
         mode = Some("resign".into());
     }
+    // "is willing to withdraw its troops": an offered concession is an intent to yield (035).
+    let offered_yield = matches!(event_type.as_str(), "CONCEDE" | "RETREAT") && is_offered(view, group);
+    let cameo = match dyad_verbs::cameo("035").filter(|_| offered_yield) {
+        Some(intent) => {
+            event_type = "AGREE".into();
+            mode = None;
+            intent
+        }
+        None => cameo,
+    };
     if let Some((announced, announced_mode)) =
         announced_type(&event_type, &cameo.code, announcement(view, group, modality))
     {
@@ -998,6 +1057,102 @@ mod tests {
         assert_eq!(resignation.mode.as_deref(), Some("resign"));
         let events = code_text("Serbia lifted the curfew in Montenegro on Sunday.");
         assert!(coded(&events, "CONCEDE").is_some(), "lifting a curfew is a concession: {events:#?}");
+    }
+
+    #[test]
+    fn violence_by_an_unnamed_doer_is_coded_with_an_unidentified_actor() {
+        const BOMBING: &str = "Two Gondorian soldiers were killed by a roadside bomb near Minas Tirith on Monday.";
+        let events = code_text(BOMBING);
+        let attack = coded(&events, "ASSAULT").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(attack.actor.len(), 1, "{attack:#?}");
+        let unknown = &attack.actor[0];
+        assert_eq!((unknown.name.as_deref(), unknown.sector.as_deref()), (None, Some("UNK")), "{unknown:#?}");
+        assert_eq!(unknown.text, "a roadside bomb");
+        assert_eq!(&BOMBING[unknown.span.start..unknown.span.end], "a roadside bomb");
+        let events = code_text("A car bomb explosion in Baghdad killed three Iraqi policemen on Sunday.");
+        let attack = coded(&events, "ASSAULT").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(attack.actor[0].code.as_deref(), Some("IRQ"), "the country where it happened: {attack:#?}");
+        // Nothing names what did it: no event, rather than an actor made of nothing.
+        let events = code_text("Three Iraqi policemen were killed on Sunday.");
+        assert!(coded(&events, "ASSAULT").is_none(), "{events:#?}");
+        // A participle after a comma belongs to the clause before it, whose actor is named.
+        let events = code_text("A village was attacked by Burundian militiamen, killing at least 40 people.");
+        assert!(
+            events.iter().all(|event| event.actor.iter().all(|actor| actor.sector.as_deref() != Some("UNK"))),
+            "{events:#?}"
+        );
+    }
+
+    #[test]
+    fn a_crowd_the_dictionaries_do_not_know_still_protests() {
+        let events = code_text("Prisoners rioted at a jail in Baghdad on Monday.");
+        let riot = coded(&events, "PROTEST").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(riot.actor[0].text, "Prisoners");
+        assert_eq!(riot.actor[0].sector.as_deref(), Some("CVL"));
+        assert_eq!(riot.actor[0].code.as_deref(), Some("IRQ"));
+        let events =
+            code_text("Up to 500 ethnic Gondorians began a hunger strike on Monday to protest against Russia.");
+        let strike = coded(&events, "PROTEST").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(strike.mode.as_deref(), Some("hunger"));
+        assert_eq!(strike.actor[0].text, "500 ethnic Gondorians");
+    }
+
+    #[test]
+    fn an_offered_concession_is_an_intent_to_yield() {
+        let events = code_text("Syria says it is willing to withdraw its troops from Lebanon.");
+        let offer = coded(&events, "AGREE").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(offer.cameo.as_deref(), Some("035"));
+        assert_eq!(offer.modality, Modality::Future);
+        let events = code_text("The Algerian president said he is prepared to lift the ban on the party.");
+        assert!(coded(&events, "AGREE").is_some() && coded(&events, "CONCEDE").is_none(), "{events:#?}");
+        // Announced as decided, a retreat stays a concession (manual, CONCEDE).
+        let events = code_text("Syria said it would withdraw its troops from Lebanon.");
+        assert!(coded(&events, "CONCEDE").is_some() && coded(&events, "AGREE").is_none(), "{events:#?}");
+    }
+
+    #[test]
+    fn a_statement_that_another_party_must_act_is_a_demand_on_it() {
+        let events = code_text("A British minister reiterated that Libya must hand over the suspects.");
+        let demand = coded(&events, "REQUEST").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(demand.recipient[0].code.as_deref(), Some("LBY"), "{demand:#?}");
+        let events = code_text("Rwandan rebels announced that President Kagame and his allies must agree to reforms.");
+        assert!(coded(&events, "REQUEST").is_some() && coded(&events, "AGREE").is_none(), "{events:#?}");
+        let events =
+            code_text("Chad concluded on Saturday that the United States and other rich nations must give more aid.");
+        let demand = coded(&events, "REQUEST").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(demand.recipient[0].code.as_deref(), Some("USA"), "{demand:#?}");
+        let events = code_text("The rebel party issued a declaration demanding that the Turkish government resign.");
+        let demand = coded(&events, "REQUEST").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(demand.actor[0].text, "The rebel party", "the declaration's author demands: {demand:#?}");
+        assert_eq!(events.len(), 1, "issuing a declaration is no cooperation: {events:#?}");
+    }
+
+    #[test]
+    fn refusing_to_commit_aid_is_a_rejection_and_citing_a_reason_is_no_event() {
+        let events = code_text(
+            "The Turkish government has refused to commit to any assistance to Iraq, citing domestic opposition.",
+        );
+        assert!(coded(&events, "REJECT").is_some(), "{events:#?}");
+        assert!(coded(&events, "ACCUSE").is_none(), "{events:#?}");
+    }
+
+    #[test]
+    fn easing_a_restriction_is_a_concession() {
+        let events = code_text("Serbia eased emergency measures in Montenegro on Wednesday.");
+        let easing = coded(&events, "CONCEDE").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(easing.cameo.as_deref(), Some("0814"));
+        assert!(coded(&events, "COOPERATE").is_none(), "{events:#?}");
+    }
+
+    #[test]
+    fn stopping_a_protest_is_coercion_and_beating_up_is_assault() {
+        let events = code_text("Turkish police prevented a demonstration by students in Ankara on Monday.");
+        let ban = coded(&events, "COERCE").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(ban.mode.as_deref(), Some("restrict"));
+        let events = code_text("Israeli soldiers beat up Palestinian detainees with the knowledge of their officers.");
+        let beating = coded(&events, "ASSAULT").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(beating.mode.as_deref(), Some("beat"));
+        assert!(coded(&events, "THREATEN").is_none(), "{events:#?}");
     }
 
     #[test]

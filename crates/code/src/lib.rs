@@ -19,6 +19,7 @@ mod dating;
 mod deliveries;
 mod events;
 mod modality;
+mod unidentified;
 mod verb_tags;
 
 use dyad_actors::{ActorPhrase, Discourse, SentenceView, find_actor_phrases_in, repair_agent_noun_tags};

@@ -61,6 +61,7 @@ const INTENT_VERBS: &[&str] = &[
     "scheduled",
     "poised",
     "ready",
+    "willing",
     "about",
 ];
 /// Verbs that only frame the infinitive after them: "seeks to mediate" is a mediation (with
@@ -176,6 +177,23 @@ fn governing_verb_before_to(view: &SentenceView, first: usize) -> Option<String>
     let governor = first - 2;
     let is_verb_like = view.tag(governor).starts_with("VB") || view.tag(governor).starts_with("JJ");
     is_verb_like.then(|| view.word(governor).to_lowercase())
+}
+
+/// Words that offer the infinitive after them: "is willing to withdraw", "is prepared to lift
+/// the ban", "offered to release".
+const OFFERING_WORDS: &[&str] = &[
+    "willing", "prepared", "ready", "offer", "offers", "offered", "offering", "promise", "promises", "promised",
+    "pledge", "pledges", "pledged",
+];
+
+/// A concession or retreat offered rather than made or decided: "is willing to withdraw its
+/// troops", "is prepared to lift the ban", "offered to release the prisoners". CAMEO codes
+/// such an offer as an intent to yield (035), which PLOVER's crosswalk makes AGREE ("offer,
+/// promise, or otherwise indicate willingness"); a concession announced as decided ("said it
+/// would withdraw") stays CONCEDE.
+pub fn is_offered(view: &SentenceView, group: &VerbGroup) -> bool {
+    !group.negated
+        && governing_verb_before_to(view, group.first).is_some_and(|word| OFFERING_WORDS.contains(&word.as_str()))
 }
 
 /// Modals that report a decision or intent when no condition governs them: "said they would
