@@ -89,6 +89,7 @@ fn extend_chunk(view: &SentenceView, mentions: &MentionLookup, first: usize) -> 
                 break;
             }
             "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "HYPH" => end += 1,
+            "CC" if joins_plain_adjectives(view, mentions, end) => end += 1,
             "POS" if possessive_marker.is_none() && end + 1 < view.len() && is_noun_like(view, mentions, end + 1) => {
                 possessive_marker = Some(end);
                 end += 1;
@@ -100,6 +101,25 @@ fn extend_chunk(view: &SentenceView, mentions: &MentionLookup, first: usize) -> 
         }
     }
     Chunk { first, end, possessive_marker }
+}
+
+/// "Russia's long and costly war", "the old or new government": a conjunction between two
+/// plain adjectives, before a noun, is inside one noun phrase. Adjectives the knowledge base
+/// knows ("Russian and Chinese troops") name two parties, so the conjunction splits them.
+fn joins_plain_adjectives(view: &SentenceView, mentions: &MentionLookup, conjunction: usize) -> bool {
+    let is_plain_adjective = |index: usize| {
+        index < view.len() && matches!(view.tag(index), "JJ" | "JJR" | "JJS") && mentions.at_token(index).is_none()
+    };
+    let mut after = conjunction + 1;
+    while is_plain_adjective(after) {
+        after += 1;
+    }
+    conjunction > 0
+        && view.is_any_word(conjunction, &["and", "or"])
+        && is_plain_adjective(conjunction - 1)
+        && after > conjunction + 1
+        && after < view.len()
+        && (mentions.at_token(after).is_some() || matches!(view.tag(after), "NN" | "NNS" | "NNP" | "NNPS"))
 }
 
 fn is_noun_like(view: &SentenceView, mentions: &MentionLookup, index: usize) -> bool {

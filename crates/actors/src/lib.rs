@@ -123,6 +123,7 @@ pub fn find_actor_phrases_in(
             phrases.push(phrase);
         }
     }
+    resolve::share_nationality_across_coordination(view, &mentions, &mut phrases);
     resolve::attach_loyalty_modifiers(view, &mut phrases);
     phrases
 }

@@ -41,6 +41,9 @@ pub fn resolve_chunk(
         None => Vec::new(),
     };
     if let Some(primary) = primary_entity(&head) {
+        if let Some(phrase) = possessors_titled_name(view, chunk, primary, &head, &possessor, discourse) {
+            return Some(phrase);
+        }
         return Some(named_phrase(view, chunk.first, chunk.end, primary, &head));
     }
     if let Some(phrase) = titled_unknown_person(view, chunk, &head, &possessor, discourse) {
@@ -63,6 +66,34 @@ pub fn resolve_chunk(
         return Some(refer_by_surname(unknown, discourse));
     }
     None
+}
+
+/// "Ruritania's foreign minister Elbonia": a title owned by a country ("X's minister") names
+/// that country's official whatever the name after it, so the possessor gives the code and
+/// the title the sector. Only a name that is itself a country or place hands over its code
+/// this way; a person keeps the role the knowledge base gives them, and an organisation
+/// ("Lebanon's militia Hezbollah") its own code.
+fn possessors_titled_name(
+    view: &SentenceView,
+    chunk: &Chunk,
+    primary: &ResolvedMention,
+    head: &[&ResolvedMention],
+    possessor: &[&ResolvedMention],
+    discourse: &Discourse,
+) -> Option<ActorPhrase> {
+    if !matches!(primary.kind, EntryKind::Country | EntryKind::Place) {
+        return None;
+    }
+    let owner = primary_entity(possessor).filter(|owner| owner.kind == EntryKind::Country && owner.code.is_some())?;
+    let title = head
+        .iter()
+        .rev()
+        .find(|mention| mention.kind == EntryKind::Agent && mention.end_token <= primary.first_token)?;
+    let mut phrase = agent_phrase(view, chunk, title, head, &[owner], discourse, ResolveDescription::No);
+    phrase.kind = PhraseKind::Person;
+    phrase.entity.code = owner.code.clone();
+    phrase.entity.name = Some(view.text(view.range_span(primary.first_token, chunk.end)).to_string());
+    Some(phrase)
 }
 
 /// The knowledge base and day, for names that are not mentions by themselves.
@@ -324,6 +355,36 @@ fn refer_by_surname(mut phrase: ActorPhrase, discourse: &Discourse) -> ActorPhra
         phrase.entity.sector = person.sector.clone();
     }
     phrase
+}
+
+/// "Danish media and government", "Russian police and soldiers": a nationality adjective
+/// opening a phrase applies to a bare noun coordinated right after it, so an agent of no
+/// country of its own that follows "and" or "or" directly (no determiner: "Danish media and
+/// the government" may be anyone's) takes the country of the phrase before.
+pub fn share_nationality_across_coordination(
+    view: &SentenceView,
+    mentions: &MentionLookup,
+    phrases: &mut [ActorPhrase],
+) {
+    for index in 1..phrases.len() {
+        let (before, after) = phrases.split_at_mut(index);
+        let (previous, phrase) = (&before[index - 1], &mut after[0]);
+        // The previous phrase is a country's agent named by an adjective ("Danish media").
+        let adjective_opens_previous = view.tag(previous.first_token) == "JJ"
+            && previous.entity.code.is_some()
+            && previous.entity.sector.is_some()
+            && mentions.at_token(previous.first_token).is_some_and(|mention| {
+                matches!(mention.kind, EntryKind::CountryAdjective | EntryKind::Country) && mention.code.is_some()
+            });
+        let joined =
+            phrase.first_token == previous.end_token + 1 && view.is_any_word(previous.end_token, &["and", "or"]);
+        let bare_agent = phrase.kind == PhraseKind::Agent
+            && phrase.entity.code.is_none()
+            && matches!(view.tag(phrase.first_token), "NN" | "NNS");
+        if adjective_opens_previous && joined && bare_agent {
+            phrase.entity.code = previous.entity.code.clone();
+        }
+    }
 }
 
 /// "forces loyal to Assad", "troops of the Syrian government", "activists in Arnor": an

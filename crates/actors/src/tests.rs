@@ -221,3 +221,36 @@ fn an_agent_describing_an_unknown_name_gives_its_sector() {
     // "television" is the last agent: the channel it describes is media.
     assert_eq!(agency.entity.sector.as_deref(), Some("JRN"), "{agency:#?}");
 }
+
+#[test]
+fn coordinated_plain_adjectives_stay_inside_one_noun_phrase() {
+    let phrases = toy_phrases("Ruritania's young and able diplomat met Elbonia.");
+    let diplomat = find(&phrases, "diplomat");
+    assert_eq!(diplomat.entity.text, "Ruritania's young and able diplomat");
+    assert_eq!(codes(diplomat), (Some("RUR"), Some("GOV")));
+    // Adjectives that name countries name two parties.
+    let phrases = phrases_of("Russian and Chinese troops held joint drills on Monday.", JULY);
+    let troops = find(&phrases[0], "Chinese troops");
+    assert_eq!(troops.entity.text, "Chinese troops", "{phrases:#?}");
+    assert_eq!(codes(troops), (Some("CHN"), Some("MIL")), "{phrases:#?}");
+}
+
+#[test]
+fn a_title_owned_by_a_country_is_that_countrys_official_whatever_the_name() {
+    let phrases = toy_phrases("Ruritania's senior diplomat Elbonia met reporters.");
+    let diplomat = find(&phrases, "diplomat");
+    assert_eq!(diplomat.entity.text, "Ruritania's senior diplomat Elbonia");
+    assert_eq!(codes(diplomat), (Some("RUR"), Some("GOV")), "{phrases:#?}");
+    // Without a title the name is the actor ("Ruritania's Elbonia" reads as the country).
+    let phrases = toy_phrases("Ruritania's Elbonia met reporters.");
+    assert_eq!(find(&phrases, "Elbonia").entity.code.as_deref(), Some("ELB"), "{phrases:#?}");
+}
+
+#[test]
+fn a_nationality_adjective_applies_to_a_bare_noun_coordinated_after_it() {
+    let phrases = phrases_of("Russian police and soldiers detained the protesters.", JULY);
+    assert_eq!(codes(find(&phrases[0], "soldiers")), (Some("RUS"), Some("MIL")), "{phrases:#?}");
+    // With its own determiner the second noun may be anyone's.
+    let phrases = phrases_of("Russian police and the soldiers detained the protesters.", JULY);
+    assert_eq!(find(&phrases[0], "soldiers").entity.code, None, "{phrases:#?}");
+}

@@ -8,6 +8,7 @@
 //! coordinated with it ("X, Y and Z"); a passive swaps the two ("was attacked by").
 
 use dyad_actors::{ActorPhrase, PhraseKind, SentenceView};
+use dyad_verbs::PatternHit;
 
 const BE_FORMS: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"];
 const AUXILIARIES: &[&str] = &[
@@ -171,25 +172,44 @@ pub fn find_subject<'p>(view: &SentenceView, phrases: &'p [ActorPhrase], group: 
 /// before the verb that no actor phrase covers is the verb's own subject, and it is not an
 /// actor; looking further left would take the subject of another clause. Time nouns ("Putin
 /// today met") and the nouns of a preposition's object ("the head of the agency said") are
-/// not subjects.
+/// not subjects. A subject pronoun no one was found for ("On health centres in Chile, he
+/// said") is likewise the verb's own subject.
 fn has_own_non_actor_subject(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) -> bool {
     const TIME_NOUNS: &[&str] =
         &["today", "yesterday", "tonight", "week", "month", "year", "morning", "evening", "night", "weekend", "time"];
+    const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
     let Some(before) = group.first.checked_sub(1) else { return false };
     if tells_content_of_statement(view, group.verb) {
         return false;
     }
     let is_common_noun = matches!(view.tag(before), "NN" | "NNS");
     let covered = phrases.iter().any(|phrase| phrase.first_token <= before && before < phrase.end_token);
+    // "On health centres in Chile, he said": a pronoun opening its clause is the subject even
+    // when no one could be found for it. (After a verb, "said they would", the search goes
+    // on to the subject the pronoun stands for.)
+    let opens_clause = before == 0 || view.word(before - 1) == ",";
+    if view.is_any_word(before, SUBJECT_PRONOUNS) && opens_clause && !covered {
+        return true;
+    }
     if !is_common_noun || covered || view.is_any_word(before, TIME_NOUNS) {
         return false;
     }
-    // The noun's own phrase: back over adjectives, numbers and nouns to its start.
+    // The noun's own phrase: back over adjectives, numbers and nouns to its start, and over
+    // modifiers coordinated inside it ("Eriador's death and injury toll").
+    let in_noun_phrase = |index: usize| {
+        matches!(view.tag(index), "NN" | "NNS" | "JJ" | "CD" | "NNP" | "NNPS" | "VBN" | "DT" | "PRP$" | "POS")
+    };
     let mut start = before;
-    while start > 0
-        && matches!(view.tag(start - 1), "NN" | "NNS" | "JJ" | "CD" | "NNP" | "NNPS" | "VBN" | "DT" | "PRP$" | "POS")
-    {
-        start -= 1;
+    while start > 0 {
+        let coordinated_modifier =
+            start >= 2 && view.is_any_word(start - 1, &["and", "or"]) && matches!(view.tag(start - 2), "NN" | "JJ");
+        if in_noun_phrase(start - 1) {
+            start -= 1;
+        } else if coordinated_modifier {
+            start -= 2;
+        } else {
+            break;
+        }
     }
     // "Eriador's death toll has risen": an actor inside the noun's own phrase (its owner)
     // is left for the subject search to weigh.
@@ -275,7 +295,7 @@ pub fn find_targets<'p>(
     wanted_preposition: Option<&str>,
 ) -> Targets<'p> {
     let mut targets = Targets { phrases: Vec::new(), preposition: None, by_agent: Vec::new() };
-    let stop = clause_end(view, group.end);
+    let stop = past_attributive_participle(view, phrases, clause_end(view, group.end));
     let candidates: Vec<&ActorPhrase> =
         // A phrase that starts inside the clause is whole, even past a mistagged word inside
         // it ("forces loyal/VBP to Assad").
@@ -338,6 +358,20 @@ pub fn find_targets<'p>(
         targets.preposition = preposition_before(view, candidates[index]);
     }
     targets
+}
+
+/// "launched an offensive against besieged Sarajevo", "arrested dozens in the occupied West
+/// Bank": a past participle after a preposition, determiner or adjective and right before a
+/// party the dictionaries know modifies that party's name; it opens no clause, so the clause
+/// (and the search for targets) goes on past it. A name nobody knows ("sign the proposed
+/// Free Trade Agreement") is left where it was: such a participle may as well be a verb.
+fn past_attributive_participle(view: &SentenceView, phrases: &[ActorPhrase], stop: usize) -> usize {
+    let attributive = stop > 0
+        && stop + 1 < view.len()
+        && view.tag(stop) == "VBN"
+        && matches!(view.tag(stop - 1), "IN" | "DT" | "PRP$" | "POS" | "JJ");
+    let names_party = phrases.iter().any(|phrase| phrase.first_token == stop + 1 && phrase.kind != PhraseKind::Unknown);
+    if attributive && names_party { clause_end(view, stop + 1) } else { stop }
 }
 
 /// Prepositions that attach a party to the noun before them: "the closure of guest houses
@@ -642,39 +676,105 @@ pub fn is_main_clause_verb(view: &SentenceView, group: &VerbGroup) -> bool {
 /// Where a pattern's role slots move a role off its usual place (PETRARCH's `+` and `$`): a
 /// target slot before the verb makes the subject the one acted upon ("+ * MONEY $": "Peru
 /// received money from Chile" is Chile giving to Peru), and a source slot after the verb puts
-/// the actor in the object ("... $": the first party named from the slot on). `source_slot`
-/// and `target_slot` are the tokens where the slots landed. Returns (actors, recipients), or
-/// `None` when neither slot moves a role, so the usual subject and targets stand.
+/// the actor in the object ("... $": the first party named from the slot on). A target slot
+/// after the verb names the recipient ("* THEIR ^ ABOUT +": "warned their citizens about
+/// Iran" is aimed at Iran, not at the citizens). A slot after `^` steps takes the party after
+/// the noun phrases they skip ("* IFTAR IN ^ +": "celebrated Iftar in Cairo with the leaders
+/// of Jordan" is aimed at Jordan, not Cairo). Returns (actors,
+/// recipients), or `None` when no slot moves a role, so the usual subject and targets stand.
 pub fn slot_roles<'p>(
     view: &SentenceView,
     phrases: &'p [ActorPhrase],
     group: &VerbGroup,
-    slots: (Option<usize>, Option<usize>),
+    pattern: &PatternHit,
     subject: &[&'p ActorPhrase],
     targets: &[&'p ActorPhrase],
 ) -> Option<(Vec<&'p ActorPhrase>, Vec<&'p ActorPhrase>)> {
-    let (source_slot, target_slot) = slots;
-    let target_before_verb = target_slot.is_some_and(|slot| slot < group.first);
-    let source_after_verb = source_slot.filter(|&slot| slot >= group.end);
-    if !target_before_verb && source_after_verb.is_none() {
+    let target_before_verb = pattern.target_index.is_some_and(|slot| slot < group.first);
+    let source_after_verb = pattern.source_index.filter(|&slot| slot >= group.end);
+    let skipped_target = match (pattern.target_index, pattern.target_skip) {
+        (Some(slot), Some(skip)) if slot >= group.end => parties_from(view, phrases, group, skip.from, skip.count),
+        (Some(slot), None) if slot >= group.end => parties_from(view, phrases, group, slot, 0),
+        _ => None,
+    };
+    if !target_before_verb && source_after_verb.is_none() && skipped_target.is_none() {
         return None;
     }
-    let actors = match source_after_verb {
-        Some(slot) => {
-            let stop = clause_end(view, group.end);
-            let candidates: Vec<&ActorPhrase> =
-                phrases.iter().filter(|phrase| phrase.end_token > slot && phrase.first_token < stop).collect();
-            if candidates.is_empty() {
-                return None;
-            }
-            coordinated(view, &candidates, 0)
+    let actors = match (source_after_verb, pattern.source_skip) {
+        (Some(_), Some(skip)) => parties_from(view, phrases, group, skip.from, skip.count)?,
+        (Some(slot), None) => parties_from(view, phrases, group, slot, 0)?,
+        (None, _) if target_before_verb => {
+            speaker_before_target(view, phrases, pattern).unwrap_or_else(|| subject.to_vec())
         }
-        None => subject.to_vec(),
+        (None, _) => subject.to_vec(),
     };
-    let recipients = if target_before_verb { subject.to_vec() } else { targets.to_vec() };
+    let recipients = match skipped_target {
+        _ if target_before_verb => subject.to_vec(),
+        Some(skipped) => skipped,
+        None => targets.to_vec(),
+    };
     let recipients =
         recipients.into_iter().filter(|phrase| !actors.iter().any(|actor| std::ptr::eq(*actor, *phrase))).collect();
     Some((actors, recipients))
+}
+
+/// "Gondor's minister noted that Mordor regretted ...", pattern `NOTED + *`: when the
+/// pattern's words before the target slot include a verb of their own, the verb's subject is
+/// the one acted upon and the actor is the subject of that earlier verb.
+fn speaker_before_target<'p>(
+    view: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    pattern: &PatternHit,
+) -> Option<Vec<&'p ActorPhrase>> {
+    let target = pattern.target_index?;
+    let verb = pattern.matched.iter().copied().find(|&index| index < target && view.tag(index).starts_with("VB"))?;
+    let subjects = find_subjects(view, phrases, &verb_group(view, verb, verb, verb + 1));
+    (!subjects.is_empty()).then_some(subjects)
+}
+
+/// The first party of the verb's clause from token `from` on, past the first `skip` noun
+/// phrases, with those coordinated with it; `None` when there is none. PETRARCH's `^` skips
+/// a noun phrase whether or not it names a party ("Tabaski with Rohan next week at Isengard":
+/// Rohan, then "next week"), and the phrases of a party joined by "of" count one each ("the
+/// parliament of Gondor" is two), as in the parse trees its patterns were written against.
+fn parties_from<'p>(
+    view: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    group: &VerbGroup,
+    from: usize,
+    skip: usize,
+) -> Option<Vec<&'p ActorPhrase>> {
+    let stop = clause_end(view, group.end);
+    let from = nth_noun_phrase_start(view, from, skip, stop)?;
+    let candidates: Vec<&ActorPhrase> =
+        phrases.iter().filter(|phrase| phrase.end_token > from && phrase.first_token < stop).collect();
+    (!candidates.is_empty()).then(|| coordinated(view, &candidates, 0))
+}
+
+/// Where the noun phrase after the first `skip` noun phrases from token `from` begins
+/// (`from` itself when `skip` is 0); phrases are runs of determiners, adjectives, numbers and
+/// nouns, read before `stop`.
+fn nth_noun_phrase_start(view: &SentenceView, from: usize, skip: usize, stop: usize) -> Option<usize> {
+    if skip == 0 {
+        return Some(from);
+    }
+    let is_nominal = |index: usize| {
+        matches!(
+            view.tag(index),
+            "DT" | "PDT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "POS"
+        )
+    };
+    let mut seen = 0;
+    for index in from..stop.min(view.len()) {
+        let starts_phrase = is_nominal(index) && (index == from || !is_nominal(index - 1));
+        if starts_phrase {
+            if seen == skip {
+                return Some(index);
+            }
+            seen += 1;
+        }
+    }
+    None
 }
 
 /// Time measures that put an adjunct's event back in time: "five years after", "a month before".
@@ -712,14 +812,33 @@ pub fn time_adjunct(view: &SentenceView, group_end: usize) -> Option<std::ops::R
 
 /// Where the patterns of a verb form ending at `verb_end` may look: its own clause and, when a
 /// that-clause complement follows, the complement too ("conceded that Peru is not a really
-/// safe place"). The dictionaries' patterns are written against the whole verb phrase, the
-/// complement included; targets are still sought in the verb's own clause.
+/// safe place"), or when an infinitive follows, that infinitive's own clause ("vowed on
+/// Thursday to wage war": `VOW * WAR`). The dictionaries' patterns are written against the
+/// whole verb phrase, the complement included; targets are still sought in the verb's own
+/// clause.
 pub fn pattern_region_end(view: &SentenceView, verb_end: usize) -> usize {
     let end = clause_end(view, verb_end);
     match complement_start(view, verb_end) {
         Some(marker) if marker <= end && view.is_word(marker, "that") => complement_end(view, marker).max(end),
+        Some(marker)
+            if marker <= end && view.is_word(marker, "to") && only_adverbials_between(view, verb_end, marker) =>
+        {
+            clause_end(view, marker + 2).max(end)
+        }
         _ => end,
     }
+}
+
+/// Nothing but adverbs, prepositions, numbers and time words ("on Thursday", "again") stands
+/// in `[from, to)`: no object the infinitive could belong to instead of the verb ("issued an
+/// ultimatum to Ecuador to halt attacks": the ultimatum's content, not the verb's).
+fn only_adverbials_between(view: &SentenceView, from: usize, to: usize) -> bool {
+    const TIME_WORDS: &[&str] = &["today", "yesterday", "tonight", "week", "month", "year", "weekend", "morning"];
+    (from..to).all(|index| {
+        matches!(view.tag(index), "IN" | "RB" | "RBR" | "CD" | "DT" | ",")
+            || view.is_any_word(index, TIME_WORDS)
+            || dyad_time::is_month_or_weekday_name(view.word(index))
+    })
 }
 
 #[cfg(test)]

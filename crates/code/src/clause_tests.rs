@@ -147,3 +147,91 @@ fn a_noun_joined_to_the_subject_shares_its_role() {
     let shelling = find(&coded, "ASSAULT");
     assert_eq!(codes(&shelling.actor), ["ISRMIL"], "{shelling:#?}");
 }
+
+#[test]
+fn a_participle_before_a_known_name_modifies_it_and_the_name_stays_the_target() {
+    let verbs = "--- LAUNCH [190] ---\nLAUNCH\n";
+    let coded = code_with_verbs("Serbia launched an offensive against besieged Bosnia on Friday.", verbs);
+    let offensive = find_code(&coded, "190");
+    assert_eq!(codes(&offensive.actor), ["SRB"], "{offensive:#?}");
+    assert_eq!(codes(&offensive.recipient), ["BIH"], "{offensive:#?}");
+}
+
+#[test]
+fn a_target_slot_after_the_verb_names_the_recipient_past_skipped_phrases() {
+    let verbs = "--- CELEBRATE [040] ---\nCELEBRATE\n- * EID IN ^ + [045]\n";
+    let coded = code_with_verbs("Jordan celebrated Eid in Egypt with the leaders of Syria.", verbs);
+    let celebration = find_code(&coded, "045");
+    assert_eq!(codes(&celebration.actor), ["JOR"], "{celebration:#?}");
+    assert_eq!(codes(&celebration.recipient), ["SYRGOV"], "{celebration:#?}");
+    let verbs = "--- WARN [160] ---\nWARN\n- * ITS ^ ABOUT + [162]\n";
+    let coded = code_with_verbs("Iran warned its citizens about Israel on Monday.", verbs);
+    assert_eq!(codes(&find_code(&coded, "162").recipient), ["ISR"], "{:#?}", coded.events);
+}
+
+#[test]
+fn a_source_slot_after_skipped_phrases_takes_the_party_after_them() {
+    let verbs = "--- CELEBRATE [040] ---\nCELEBRATE\n- + HOSTING * EID ^ $ [042]\n";
+    let coded = code_with_verbs("Jordan will be hosting Egypt to celebrate Eid with Syria next week at Iraq.", verbs);
+    let visit = find_code(&coded, "042");
+    assert_eq!(codes(&visit.actor), ["IRQ"], "{visit:#?}");
+    assert_eq!(codes(&visit.recipient), ["JOR"], "{visit:#?}");
+}
+
+#[test]
+fn a_multi_word_verb_is_found_from_its_verb_word_when_the_head_is_mistagged() {
+    // "tap" after "wire" is commonly tagged as a preposition or noun; the dictionary marks it
+    // as the head of WIRE TAP.
+    let verbs = "--- CONFISCATE [1711] ---\nCONFISCATE\nWIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}\n- WILL NOT * [081]\n";
+    let coded = code_with_verbs("Georgian police will not wire tap the communication lines of Russia.", verbs);
+    let easing = find_code(&coded, "081");
+    assert_eq!(codes(&easing.actor), ["GEOCOP"], "{easing:#?}");
+    assert_eq!(codes(&easing.recipient), ["RUS"], "{easing:#?}");
+}
+
+#[test]
+fn a_pattern_naming_the_negation_gives_the_negated_acts_own_code() {
+    let verbs = "--- SIGN [057] ---\nSIGN\n- WILL NOT * [081]\n";
+    let coded = code_with_verbs("Russia will not sign the treaty with Georgia.", verbs);
+    let easing = find_code(&coded, "081");
+    assert_eq!(easing.modality, dyad_record::Modality::Future, "{easing:#?}");
+    assert!(coded.events.iter().all(|event| event.cameo.as_deref() != Some("124")), "{:#?}", coded.events);
+}
+
+#[test]
+fn patterns_reach_into_an_infinitive_right_after_the_verb_but_not_into_an_objects() {
+    let verbs = "--- VOW [170] ---\nVOW\n- * WAR [173]\n";
+    let coded = code_with_verbs("Peru vowed on Thursday to wage war on Ecuador.", verbs);
+    let threat = find_code(&coded, "173");
+    assert_eq!(codes(&threat.recipient), ["ECU"], "{threat:#?}");
+    // The infinitive after an object says what the object is for.
+    let verbs = "--- SEND [010] ---\nSEND\n- * RAIDS [111]\n";
+    let coded = code_with_verbs("Chile sent a warning to Bolivia to stop raids.", verbs);
+    assert!(coded.events.iter().all(|event| event.cameo.as_deref() != Some("111")), "{:#?}", coded.events);
+}
+
+#[test]
+fn a_target_slot_before_the_verb_after_a_verb_of_the_pattern_makes_that_verbs_subject_the_actor() {
+    let verbs = "--- REGRET [111] ---\nREGRET\n- NOTED + * [115]\n";
+    let coded = code_with_verbs("The Peruvian president noted that Chile regretted the border incident.", verbs);
+    let event = find_code(&coded, "115");
+    assert_eq!(codes(&event.actor), ["PERGOV"], "{event:#?}");
+    assert_eq!(codes(&event.recipient), ["CHL"], "{event:#?}");
+}
+
+#[test]
+fn the_owner_of_a_noun_with_coordinated_modifiers_is_left_to_the_subject_search() {
+    let verbs = "--- RISEN [---] ---\nRISEN\n- DEATH TOLL * [223]\n";
+    let coded = code_with_verbs("Chile's death and injury toll has risen in the dispute with Peru.", verbs);
+    let toll = find_code(&coded, "223");
+    assert_eq!(codes(&toll.actor), ["CHL"], "{toll:#?}");
+    assert_eq!(codes(&toll.recipient), ["PER"], "{toll:#?}");
+}
+
+#[test]
+fn a_pronoun_opening_its_clause_is_the_subject_even_when_unresolved() {
+    let verbs = "--- SAID [023] ---\nSAID\n";
+    let coded =
+        code_with_verbs("On the upkeep of ports and Peru's harbours, he said the repairs would go ahead.", verbs);
+    assert!(coded.events.iter().all(|event| !codes(&event.actor).contains(&"PER".to_string())), "{:#?}", coded.events);
+}

@@ -72,13 +72,9 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
             events.push(demand);
             continue;
         }
-        let Some(hit) = context.verbs.verb_at(&words, verb) else {
+        let Some(hit) = context.verbs.verb_at(&words, verb).or_else(|| form_led_by(context, &words, verb)) else {
             continue;
         };
-        // A multi-word form is met once, at its head.
-        if hit.head != verb {
-            continue;
-        }
         let start = clause_start(view, hit.start);
         let end = pattern_region_end(view, hit.end());
         let Some(pattern) = context.verbs.best_pattern_in(&hit, &words, &upper_words, start, end) else {
@@ -118,6 +114,21 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
         event.record.confidence = confidence(&event.evidence);
     }
     events
+}
+
+/// How far after a verb word the head of a multi-word form it opens may stand ("wire tap").
+const MULTI_WORD_REACH: usize = 3;
+
+/// "will not wire tap the links": a multi-word verb whose verb word the tagger saw ("wire/VB")
+/// while it missed the head the dictionary marks ("tap/IN"). The form is met at its first
+/// verb word, once: a head tagged as a verb is met at its own turn instead.
+fn form_led_by(context: &SentenceContext, words: &[WordView], verb: usize) -> Option<dyad_verbs::VerbHit> {
+    let view = context.view;
+    let last = (verb + MULTI_WORD_REACH).min(words.len().saturating_sub(1));
+    (verb + 1..=last)
+        .filter(|&head| !view.tag(head).starts_with("VB"))
+        .filter_map(|head| context.verbs.verb_at(words, head))
+        .find(|hit| hit.start <= verb && verb < hit.end() && hit.token_count > 1)
 }
 
 /// A participle used as an adjective names no act of its own: "the besieged town", "the
@@ -411,6 +422,8 @@ fn obligation_demand(context: &SentenceContext, verb: usize) -> Option<CodedEven
         target_preposition: None,
         target_index: Some(first.first_token),
         source_index: None,
+        target_skip: None,
+        source_skip: None,
         origin: None,
     };
     let group = verb_group(view, verb, verb, verb + 1);
@@ -529,7 +542,7 @@ fn build_event(
     let slots = (pattern.source_index, pattern.target_index);
     let (actor_phrases, recipient_phrases) = match (group.passive || pattern.reversed, slots) {
         (false, (Some(_), _) | (_, Some(_))) => {
-            slot_roles(view, phrases, group, slots, &actor_phrases, &recipient_phrases)
+            slot_roles(view, phrases, group, pattern, &actor_phrases, &recipient_phrases)
                 .unwrap_or((actor_phrases, recipient_phrases))
         }
         _ => (actor_phrases, recipient_phrases),
@@ -577,13 +590,20 @@ fn build_event(
     }
     let location = event_location(view, phrases, group);
     let mut modality = modality_of(view, group);
-    let cameo = match refused_cooperation(cameo, view, group) {
+    let negation_in_pattern = pattern_names_negation(view, group, pattern);
+    let refusal = if negation_in_pattern { None } else { refused_cooperation(cameo, view, group) };
+    let cameo = match refusal {
         Some(rejection) => {
             modality = Modality::Asserted;
             rejection
         }
         None => cameo,
     };
+    if negation_in_pattern {
+        // The code is already that of the negated act ("WILL NOT * [081]"): its modality is
+        // what the rest of the group says ("will": future).
+        modality = modality_of(view, &VerbGroup { negated: false, ..group.clone() });
+    }
     let (cameo, mut mode) = refine_meeting_mode(cameo, &actor, &recipient, location.as_ref());
     let verb_span = event_text_span(view, group, &targets);
     let mut event_type = cameo.plover_event.clone()?;
@@ -775,6 +795,17 @@ pub(crate) fn event_location(view: &SentenceView, phrases: &[ActorPhrase], group
                 ..place
             })
         })
+}
+
+/// A pattern that names the verb's negation among its words ("- WILL NOT * [081]") gives the
+/// code of the negated act itself: the dictionary has read the negation already, so the
+/// coder must not read it a second time as a refusal or a negated event.
+fn pattern_names_negation(view: &SentenceView, group: &VerbGroup, pattern: &PatternHit) -> bool {
+    group.negated
+        && pattern
+            .matched
+            .iter()
+            .any(|&index| index < group.verb && view.is_any_word(index, &["not", "n't", "never", "no"]))
 }
 
 /// "refused to deploy peacekeepers", "will not accept more refugees": refusing cooperation

@@ -2,7 +2,9 @@
 //!
 //! Folding maps every char to exactly one char: letters to lower case without diacritics
 //! (`Erdoğan` → `erdogan`), hyphens and dashes to a space (`al-Assad` = `al Assad`), every
-//! whitespace char to a space, and curly apostrophes to `'`. Because the map is one char to
+//! whitespace char and the underscore to a space (TABARI and PETRARCH texts and dictionaries
+//! join a multiword name with underscores: `Dol_Amroth` = `Dol Amroth`), and curly apostrophes
+//! to `'`. Because the map is one char to
 //! one char, the n-th char of a folded match is the n-th char of the original text, which
 //! is what the case check and the byte-offset map rely on.
 
@@ -10,7 +12,7 @@
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return match c {
-            '-' => ' ',
+            '-' | '_' => ' ',
             c if c.is_ascii_whitespace() => ' ',
             c => c.to_ascii_lowercase(),
         };
@@ -166,6 +168,7 @@ mod tests {
         assert_eq!(fold("al-Assad"), "al assad");
         assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
         assert_eq!(fold("İstanbul"), "istanbul");
+        assert_eq!(fold("Dol_Amroth"), "dol amroth", "an underscore joins the words of one name");
         for text in ["Erdoğan’s – Zürich", "ÆØÅ ß Straße İ"] {
             assert_eq!(fold(text).chars().count(), text.chars().count());
         }

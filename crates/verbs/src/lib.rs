@@ -45,7 +45,7 @@ pub use convert::{ConversionSummary, convert_sources, convert_verb_dictionary};
 pub use dictionary::{BlockId, CodeSpec, Origin, SkippedLine, Slot, VerbDictionary, VerbId};
 pub use error::VerbsError;
 pub use inflect::regular_verb_forms;
-pub use matching::{PatternHit, VerbHit, WordView};
+pub use matching::{PatternHit, SkippedParties, VerbHit, WordView};
 
 const EMBEDDED_VERBS: &str = include_str!("../data/verbs.txt");
 /// The project's own patterns, merged over the converted CAMEO.2.0 file (they win): verbs and

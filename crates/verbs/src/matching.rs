@@ -63,8 +63,24 @@ pub struct PatternHit {
     pub target_index: Option<usize>,
     /// First token of the slot a `$` marks: the source noun phrase starts here.
     pub source_index: Option<usize>,
+    /// When `^` steps stand right before the `+` slot ("IFTAR IN ^ +"): the parties they skip.
+    pub target_skip: Option<SkippedParties>,
+    /// When `^` steps stand right before the `$` slot ("TABASKI ^ $"): the parties they skip.
+    pub source_skip: Option<SkippedParties>,
     /// Where the pattern was written ("CAMEO.2.0.txt, line 3812"); `None` for a default code.
     pub origin: Option<String>,
+}
+
+/// PETRARCH's `^` skips a whole party (a noun phrase), which only the coder, knowing the
+/// sentence's actor phrases, can find: "celebrate Eid with Rohan next week at Isengard"
+/// matches `* EID ^ $` with the source at Isengard, the party after the one skipped. The
+/// matcher says where the first `^` landed and how many follow one another there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SkippedParties {
+    /// The token where the first `^` of the run landed.
+    pub from: usize,
+    /// How many parties the run skips (one per `^`).
+    pub count: usize,
 }
 
 /// Where one step of a pattern landed: `length` is 0 for nothing, 1+ for words.
@@ -187,6 +203,8 @@ impl VerbDictionary {
             target_preposition: None,
             target_index: None,
             source_index: None,
+            target_skip: None,
+            source_skip: None,
             origin: None,
         })
     }
@@ -211,12 +229,35 @@ impl VerbDictionary {
         let mut matched = Vec::new();
         let mut target_index = None;
         let mut source_index = None;
-        for (step, placement) in pattern.before.iter().zip(&before).chain(pattern.after.iter().zip(&after)) {
-            match step.piece {
-                Piece::Literal(_) => matched.extend(placement.start..placement.start + placement.length),
-                Piece::Slot(Slot::Target) => target_index = target_index.or(Some(placement.start)),
-                Piece::Slot(Slot::Source) => source_index = source_index.or(Some(placement.start)),
-                Piece::Slot(_) => {}
+        let (mut target_skip, mut source_skip) = (None, None);
+        for (side, placements) in [(&pattern.before, &before), (&pattern.after, &after)] {
+            // A run of `^` counts only up to the slot it stands before on the same side.
+            let mut pending_skip: Option<SkippedParties> = None;
+            for (step, placement) in side.iter().zip(placements) {
+                match step.piece {
+                    Piece::Literal(_) => {
+                        matched.extend(placement.start..placement.start + placement.length);
+                        pending_skip = None;
+                    }
+                    Piece::Slot(Slot::Skip) => {
+                        let from = pending_skip.map_or(placement.start, |skip| skip.from);
+                        let count = pending_skip.map_or(0, |skip| skip.count) + 1;
+                        pending_skip = Some(SkippedParties { from, count });
+                    }
+                    Piece::Slot(Slot::Target) => {
+                        if target_index.is_none() {
+                            (target_index, target_skip) = (Some(placement.start), pending_skip);
+                        }
+                        pending_skip = None;
+                    }
+                    Piece::Slot(Slot::Source) => {
+                        if source_index.is_none() {
+                            (source_index, source_skip) = (Some(placement.start), pending_skip);
+                        }
+                        pending_skip = None;
+                    }
+                    Piece::Slot(_) => pending_skip = None,
+                }
             }
         }
         let target_preposition =
@@ -232,6 +273,8 @@ impl VerbDictionary {
             target_preposition,
             target_index,
             source_index,
+            target_skip,
+            source_skip,
             origin: Some(self.describe_origin(&pattern.origin)),
         })
     }
@@ -664,5 +707,24 @@ SHELL
             dictionary.synset_phrases("MILITARY").is_some_and(|phrases| phrases.contains(&"ARMED FORCES".to_string()))
         );
         assert_eq!(dictionary.transformations().len(), 8);
+    }
+
+    #[test]
+    fn skip_runs_before_a_slot_are_reported_with_where_they_start() {
+        let dictionary = VerbDictionary::from_petrarch_text(
+            "--- FEAST [040] ---\nFEAST\n- * EID AT ^ ^ + [044]\n- * EID ^ LATER [045]\n",
+            "t",
+        )
+        .unwrap();
+        let (_, hit) =
+            code_sentence(&dictionary, "Rohan/NNP feasted/VBD Eid/NNP at/IN Bree/NNP with/IN the/DT Ents/NNPS");
+        let hit = hit.unwrap();
+        assert_eq!(hit.cameo, "044");
+        assert_eq!(hit.target_skip, Some(SkippedParties { from: 4, count: 2 }));
+        assert_eq!(hit.source_skip, None);
+        // A literal between the skip and the end of the pattern ends the run: no slot follows it.
+        let (_, later) = code_sentence(&dictionary, "Rohan/NNP feasted/VBD Eid/NNP twice/RB later/RB");
+        let later = later.unwrap();
+        assert_eq!((later.cameo.as_str(), later.target_skip), ("045", None));
     }
 }

@@ -275,32 +275,12 @@ fn simple_step(token: &Token, glued: bool) -> Result<Step, String> {
     Ok(Step { piece, glued, preposition: false })
 }
 
-/// Words that are never nouns, so never pluralised: prepositions, particles, conjunctions.
-const FUNCTION_WORDS: &[&str] = &[
-    "ABOUT", "ABOVE", "AFTER", "AGAIN", "AGAINST", "ALONG", "AMONG", "AROUND", "AWAY", "BACK", "BEFORE", "BEHIND",
-    "BELOW", "BETWEEN", "DOWN", "DURING", "FROM", "INTO", "NEAR", "ONTO", "OVER", "SINCE", "THAN", "THAT", "THEM",
-    "THEIR", "THIS", "THROUGH", "TOWARD", "TOWARDS", "UNDER", "UNTIL", "UPON", "WHEN", "WITH", "WITHIN", "WITHOUT",
-];
-
-/// The plural a pattern noun also matches, for words of four letters or more that are not
-/// function words ("OFFENSIVE" → "OFFENSIVES"; "TO", "WITH" stay as they are).
-fn noun_plural(word: &str) -> Option<String> {
-    if word.len() < 4 || FUNCTION_WORDS.contains(&word) {
-        return None;
-    }
-    crate::reader::synset_plural(word)
-}
-
-/// A literal word with its alternatives (`BY/WITH`), each also in its plural: "launched
-/// offensives" is the `* OFFENSIVE` pattern, as PETRARCH matched noun heads in any number.
+/// A literal word with its alternatives (`BY/WITH`), matched as written: PETRARCH adds plurals
+/// to synset members (`&NAME`), not to a pattern's own words, so `* EFFORT` does not match
+/// "abandoned efforts" and `* RESOLUTION` does not match "a set of resolutions" (its
+/// validation records test both); a dictionary that means the plural writes it.
 fn word_term(word: &str) -> Term {
-    let mut alternatives: Vec<String> = Vec::new();
-    for part in word.split('/').filter(|part| !part.is_empty()) {
-        alternatives.push(part.to_string());
-        if let Some(plural) = noun_plural(part) {
-            alternatives.push(plural);
-        }
-    }
+    let alternatives: Vec<String> = word.split('/').filter(|part| !part.is_empty()).map(str::to_string).collect();
     Term::Word(alternatives.into())
 }
 
@@ -317,16 +297,15 @@ mod tests {
         }
     }
 
-    /// A word step as the compiler builds it, plural included where a noun may have one.
+    /// A word step as the compiler builds it.
     fn word(text: &str, glued: bool) -> Step {
         Step { piece: Piece::Literal(word_term(text)), glued, preposition: false }
     }
 
     #[test]
-    fn nouns_match_their_plural_and_function_words_do_not_get_one() {
-        assert_eq!(word_term("OFFENSIVE"), Term::Word(vec!["OFFENSIVE".into(), "OFFENSIVES".into()].into()));
-        assert_eq!(word_term("WITH"), Term::Word(vec!["WITH".into()].into()));
-        assert_eq!(word_term("TO"), Term::Word(vec!["TO".into()].into()));
+    fn pattern_words_match_as_written_without_plurals() {
+        assert_eq!(word_term("OFFENSIVE"), Term::Word(vec!["OFFENSIVE".into()].into()));
+        assert_eq!(word_term("BY/WITH"), Term::Word(vec!["BY".into(), "WITH".into()].into()));
     }
 
     #[test]
