@@ -54,10 +54,12 @@ impl Matcher {
                 }
             }
         }
-        for list in &mut targets {
-            list.sort_by_key(|target| {
+        for (list, key) in targets.iter_mut().zip(&keys) {
+            // Most lists hold one target; the cached key folds each entry's name once.
+            list.sort_by_cached_key(|target| {
                 let entry = &entries[target.entry.0 as usize];
-                (std::cmp::Reverse(entry.origin as u8), target.kind.preference(), target.entry)
+                let derived_from_name = std::cmp::Reverse(shared_prefix_len(key, &fold(&entry.name)));
+                (std::cmp::Reverse(entry.origin as u8), target.kind.preference(), derived_from_name, target.entry)
             });
         }
         let automaton = if keys.is_empty() {
@@ -102,6 +104,13 @@ impl Matcher {
         }
         leftmost_longest(candidates)
     }
+}
+
+/// How many leading characters two folded names share. A nationality word listed for several
+/// countries ("Serbian" for Serbia and for Montenegro, whose sources list its Serb
+/// population) belongs first to the country it is formed from: "Serbian" shares "serbia".
+fn shared_prefix_len(left: &str, right: &str) -> usize {
+    left.chars().zip(right.chars()).take_while(|(a, b)| a == b).count()
 }
 
 /// True when no letter or digit touches the span on either side.

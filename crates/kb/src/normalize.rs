@@ -1,7 +1,8 @@
 //! The folded form names are matched in, and the case rule applied after a match.
 //!
 //! Folding maps every char to exactly one char: letters to lower case without diacritics
-//! (`Erdoğan` → `erdogan`), hyphens and dashes to a space (`al-Assad` = `al Assad`), every
+//! (`Erdoğan` → `erdogan`), hyphens, dashes and underscores to a space (`al-Assad` = `al Assad`,
+//! `Dol_Amroth` = `Dol Amroth`, as TABARI-style texts join a name's words), every
 //! whitespace char to a space, and curly apostrophes to `'`. Because the map is one char to
 //! one char, the n-th char of a folded match is the n-th char of the original text, which
 //! is what the case check and the byte-offset map rely on.
@@ -10,7 +11,8 @@
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return match c {
-            '-' => ' ',
+            // TABARI-style texts join a name's words with underscores ("Dol_Amroth").
+            '-' | '_' => ' ',
             c if c.is_ascii_whitespace() => ' ',
             c => c.to_ascii_lowercase(),
         };
@@ -164,6 +166,7 @@ mod tests {
     fn folding_removes_case_diacritics_and_hyphens_char_for_char() {
         assert_eq!(fold("Erdoğan"), "erdogan");
         assert_eq!(fold("al-Assad"), "al assad");
+        assert_eq!(fold("Dol_Amroth"), "dol amroth");
         assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
         assert_eq!(fold("İstanbul"), "istanbul");
         for text in ["Erdoğan’s – Zürich", "ÆØÅ ß Straße İ"] {
