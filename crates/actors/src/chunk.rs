@@ -95,8 +95,15 @@ fn extend_chunk(view: &SentenceView, mentions: &MentionLookup, first: usize) -> 
                 end += 1;
             }
             // Participles inside a noun phrase ("the ruling party", "armed forces"), but not a
-            // verb between two names ("Putin greeting Assad").
-            "VBN" | "VBG" if is_common_noun(view, end + 1) && !view.tag(end - 1).starts_with("NNP") => end += 1,
+            // verb between two names ("Putin greeting Assad"), nor a present participle after
+            // a noun, which opens a reduced relative clause ("aircraft using guided missiles").
+            "VBN" | "VBG"
+                if is_common_noun(view, end + 1)
+                    && !view.tag(end - 1).starts_with("NNP")
+                    && !(view.tag(end) == "VBG" && view.tag(end - 1).starts_with("NN")) =>
+            {
+                end += 1
+            }
             _ => break,
         }
     }

@@ -84,6 +84,30 @@ impl ActorPhrase {
     }
 }
 
+/// The one country a sentence's coded actors and places all belong to, if there is exactly
+/// one: "Judge Rivera charged 28 Chilean officials" happens in Chile. International codes
+/// (the UN, NGOs) say nothing about which country, and are left out. Human coders read an
+/// agent of no stated country ("rebels", "the opposition newspaper", "a judge") in such a
+/// sentence as that country's (the domestic default); the coder uses this for that.
+pub fn sole_country(phrases: &[ActorPhrase]) -> Option<&str> {
+    let mut found: Option<&str> = None;
+    for phrase in phrases {
+        let members = phrase.group_members.iter().filter_map(|member| member.code.as_deref());
+        let own = phrase.entity.code.as_deref().filter(|_| phrase.group_members.is_empty());
+        let place = phrase.place.as_ref().and_then(|place| place.country.as_deref());
+        for code in members.chain(own).chain(place) {
+            if INTERNATIONAL_CODES.contains(&code) {
+                continue;
+            }
+            match found {
+                Some(known) if known != code => return None,
+                _ => found = Some(code),
+            }
+        }
+    }
+    found
+}
+
 /// Finds and resolves the actor phrases of one sentence, in token order.
 ///
 /// `discourse` carries the people already mentioned in the document; it is read for

@@ -57,9 +57,22 @@ pub fn resolve_chunk(
         }
         return Some(phrase);
     }
+    if chunk.possessive_marker.is_none()
+        && let Some(phrase) = people_of_a_nation(view, chunk, &head)
+    {
+        return Some(phrase);
+    }
     if let (Some(marker), Some(owner)) = (chunk.possessive_marker, primary_entity(&possessor)) {
         // "Turkey's offensives": the phrase is about offensives, but its owner is an actor.
         return Some(named_phrase(view, chunk.first, marker, owner, &possessor));
+    }
+    // "the Russian government's refusal": an agent owns the thing the phrase names, and is the
+    // actor the sentence speaks of.
+    if let Some(marker) = chunk.possessive_marker
+        && let Some(owner) = last_of_kind(&possessor, &[EntryKind::Agent]).filter(|agent| agent.end_token == marker)
+    {
+        let owner_chunk = Chunk { first: chunk.first, end: marker, possessive_marker: None };
+        return Some(agent_phrase(view, &owner_chunk, owner, &possessor, &[], discourse, ResolveDescription::Yes));
     }
     if head.is_empty() && possessor.is_empty() {
         let unknown = unknown_name_phrase(view, chunk)?;
@@ -94,6 +107,46 @@ fn possessors_titled_name(
     phrase.entity.code = owner.code.clone();
     phrase.entity.name = Some(view.text(view.range_span(primary.first_token, chunk.end)).to_string());
     Some(phrase)
+}
+
+/// The sector of a country's people acting as themselves, not through an institution.
+const CIVILIAN_SECTOR: &str = "CVL";
+
+/// "more than 100 Palestinians", "Young Algerians", "Iraqi Kurds", "ethnic Albanians": a
+/// plural nationality word used as a noun, or a nationality adjective before a plural name
+/// of a people, stands for civilians of that country. After "ethnic" the nationality names
+/// an ethnic group, wherever its members live: the phrase keeps the civilian sector and no
+/// country, which the place or the rest of the sentence may supply.
+fn people_of_a_nation(view: &SentenceView, chunk: &Chunk, head: &[&ResolvedMention]) -> Option<ActorPhrase> {
+    let nationality = last_of_kind(head, &[EntryKind::CountryAdjective])?;
+    let last = chunk.end - 1;
+    let is_plural_noun = |index: usize| view.tag(index).starts_with("NN") && view.word(index).ends_with('s');
+    let demonym_is_head = nationality.end_token == chunk.end && is_plural_noun(last);
+    // "Iraqi Kurds": capitalised plurals the knowledge base does not know, after the adjective.
+    let people_name_follows = nationality.end_token < chunk.end
+        && (nationality.end_token..chunk.end).all(|index| {
+            is_plural_noun(index) && view.tag(index).starts_with("NNP") && head.iter().all(|m| m.end_token <= index)
+        });
+    if !demonym_is_head && !people_name_follows {
+        return None;
+    }
+    let ethnic = nationality.first_token > chunk.first && view.is_word(nationality.first_token - 1, "ethnic");
+    let code = if ethnic && demonym_is_head { None } else { nationality.code.clone() };
+    let span = view.range_span(chunk.first, chunk.end);
+    Some(ActorPhrase {
+        first_token: chunk.first,
+        end_token: chunk.end,
+        kind: PhraseKind::Agent,
+        entity: Entity {
+            text: view.text(span).to_string(),
+            name: None,
+            code,
+            sector: Some(CIVILIAN_SECTOR.to_string()),
+            span,
+        },
+        place: None,
+        group_members: Vec::new(),
+    })
 }
 
 /// The knowledge base and day, for names that are not mentions by themselves.
@@ -204,7 +257,10 @@ fn agent_phrase(
         place: None,
         group_members: Vec::new(),
     };
-    if view.is_word(chunk.first, "the") && resolve_description == ResolveDescription::Yes {
+    // "the president of Armenia" says whose president it is; only a bare description ("the
+    // president") refers back to someone the document named.
+    let has_of_complement = chunk.end < view.len() && view.is_word(chunk.end, "of");
+    if view.is_word(chunk.first, "the") && resolve_description == ResolveDescription::Yes && !has_of_complement {
         refer_through_discourse(view, chunk, &mut phrase, discourse);
     }
     phrase
@@ -415,8 +471,9 @@ pub fn attach_loyalty_modifiers(view: &SentenceView, phrases: &mut Vec<ActorPhra
 enum Link {
     /// "loyal to", "of", "from": the agent serves or comes from the owner.
     Belonging,
-    /// "in": the agent is found in a country or region, which is where it belongs; a city
-    /// is left alone, since "police in Paris" more often says where something happened.
+    /// "in", "based in": the agent is found in a country or region, which is where it
+    /// belongs; a city is left alone, since "police in Paris" more often says where
+    /// something happened.
     Location,
 }
 
@@ -428,7 +485,7 @@ fn link_between(view: &SentenceView, agent: &ActorPhrase, owner: &ActorPhrase) -
     };
     if BELONGING.iter().any(|link| is(link)) {
         Some(Link::Belonging)
-    } else if is(&["in"]) {
+    } else if is(&["in"]) || is(&["based", "in"]) {
         Some(Link::Location)
     } else {
         None

@@ -254,3 +254,56 @@ fn a_nationality_adjective_applies_to_a_bare_noun_coordinated_after_it() {
     let phrases = phrases_of("Russian police and the soldiers detained the protesters.", JULY);
     assert_eq!(find(&phrases[0], "soldiers").entity.code, None, "{phrases:#?}");
 }
+
+#[test]
+fn plural_nationality_nouns_are_civilians_of_the_country() {
+    let phrases = phrases_of("Soldiers detained more than 100 Palestinians near Hebron.", JULY);
+    assert_eq!(codes(find(&phrases[0], "Palestinians")), (Some("PSE"), Some("CVL")));
+    let phrases = phrases_of("Thousands of Iraqi Kurds marched through the city.", JULY);
+    assert_eq!(codes(find(&phrases[0], "Kurds")), (Some("IRQ"), Some("CVL")));
+    // An ethnic group is not the country of the same name.
+    let phrases = phrases_of("Police questioned ethnic Albanians on Sunday.", JULY);
+    assert_eq!(codes(find(&phrases[0], "Albanians")), (None, Some("CVL")));
+    // A nationality adjective before a thing is not an actor.
+    let phrases = phrases_of("Chad rejected a Libyan proposal.", JULY);
+    assert!(phrases[0].iter().all(|phrase| !phrase.entity.text.contains("proposal")), "{phrases:#?}");
+}
+
+#[test]
+fn a_description_with_an_of_phrase_names_its_own_referent() {
+    let text = "Vladimir Putin spoke on Monday. He offered to meet the president of Armenia.";
+    let phrases = phrases_of(text, JULY);
+    let president = find(&phrases[1], "president");
+    assert_eq!(president.entity.text, "the president of Armenia");
+    assert_eq!(codes(president), (Some("ARM"), Some("GOV")));
+}
+
+#[test]
+fn an_agent_based_in_a_capital_belongs_to_its_country() {
+    let phrases = phrases_of("A newspaper based in Beirut criticised the ban.", JULY);
+    assert_eq!(find(&phrases[0], "newspaper").entity.code.as_deref(), Some("LBN"));
+}
+
+#[test]
+fn the_sole_country_of_a_sentence_ignores_international_actors() {
+    let phrases = phrases_of("A judge in Santiago charged 28 Chilean officials with the UN watching.", JULY);
+    assert_eq!(sole_country(&phrases[0]), Some("CHL"));
+    let phrases = phrases_of("Chilean officials met Peruvian officials.", JULY);
+    assert_eq!(sole_country(&phrases[0]), None);
+}
+
+#[test]
+fn an_agent_owning_the_head_noun_is_the_actor_of_the_phrase() {
+    let phrases = phrases_of("Refugees protested against the Russian government's refusal to talk.", JULY);
+    let government = find(&phrases[0], "government");
+    assert_eq!(government.entity.text, "the Russian government");
+    assert_eq!(codes(government), (Some("RUS"), Some("GOV")));
+}
+
+#[test]
+fn a_present_participle_after_a_noun_ends_the_phrase() {
+    let phrases = phrases_of("British aircraft using guided missiles killed four Iraqis.", JULY);
+    let aircraft = find(&phrases[0], "aircraft");
+    assert_eq!(aircraft.entity.text, "British aircraft");
+    assert_eq!(codes(aircraft), (Some("GBR"), Some("MIL")));
+}

@@ -276,7 +276,20 @@ fn follows_clause_opener(view: &SentenceView, phrase: &ActorPhrase) -> bool {
 }
 
 fn follows_preposition(view: &SentenceView, phrase: &ActorPhrase) -> bool {
-    phrase.first_token > 0 && matches!(view.tag(phrase.first_token - 1), "IN" | "TO")
+    phrase.first_token > 0
+        && matches!(view.tag(phrase.first_token - 1), "IN" | "TO")
+        && !is_quantity_preposition(view, phrase.first_token - 1)
+}
+
+/// "more than 100 Palestinians", "up to 1,000 Turks", "about 200 supporters": a preposition that
+/// belongs to a number, not a prepositional phrase; the phrase after it is a plain noun phrase.
+fn is_quantity_preposition(view: &SentenceView, index: usize) -> bool {
+    let number_follows = index + 1 < view.len() && view.tag(index + 1) == "CD";
+    let after = |words: &[&str]| index > 0 && view.is_any_word(index - 1, words);
+    number_follows
+        && ((view.is_word(index, "than") && after(&["more", "less", "fewer"]))
+            || (view.is_word(index, "to") && after(&["up"]))
+            || view.is_any_word(index, &["about", "around", "over", "nearly", "almost"]))
 }
 
 /// The phrases a verb acts on, with the preposition that introduced the first one.
@@ -507,7 +520,8 @@ fn follows_conjunction(view: &SentenceView, phrase: &ActorPhrase) -> bool {
 
 fn preposition_before(view: &SentenceView, phrase: &ActorPhrase) -> Option<String> {
     let index = phrase.first_token.checked_sub(1)?;
-    matches!(view.tag(index), "IN" | "TO").then(|| view.word(index).to_lowercase())
+    let is_preposition = matches!(view.tag(index), "IN" | "TO") && !is_quantity_preposition(view, index);
+    is_preposition.then(|| view.word(index).to_lowercase())
 }
 
 /// Where the verb's own clause ends: at a clause break, a relative pronoun, a dash, or a

@@ -12,9 +12,9 @@ use crate::modality::{
     Announcement, announcement, is_framing_verb, is_offered, is_refusal, mark_historical_if_past, modality_of,
 };
 use crate::unidentified::{place_country, unidentified_actor};
-use dyad_actors::{ActorPhrase, Discourse, PhraseKind, SentenceView, find_actor_phrases_in};
+use dyad_actors::{ActorPhrase, Discourse, PhraseKind, SentenceView, find_actor_phrases_in, sole_country};
 use dyad_document::{PartialDate, Span};
-use dyad_kb::{KnowledgeBase, Mention};
+use dyad_kb::{EntryKind, KnowledgeBase, Mention};
 use dyad_record::{DateSource, Entity, EventRecord, Modality, Place};
 use dyad_verbs::{Cameo, PatternHit, VerbDictionary, WordView, cameo};
 use sha2::{Digest, Sha256};
@@ -434,6 +434,7 @@ fn obligation_demand(context: &SentenceContext, verb: usize) -> Option<CodedEven
         .into_iter()
         .filter(|entity| !demand.record.actor.iter().any(|actor| same_actor(actor, entity)))
         .collect();
+    inherit_sole_country(&mut demand.record.actor, &mut demand.record.recipient, context.phrases);
     demand.evidence.recipient_missing = demand.record.recipient.is_empty();
     demand.evidence.recipient_coded =
         demand.record.recipient.iter().any(|entity| entity.code.is_some() || entity.sector.is_some());
@@ -627,9 +628,17 @@ fn build_event(
         event_type = announced.into();
         mode = announced_mode.map(str::to_string);
     }
+    if event_type != "CONSULT" && recipient.is_empty() {
+        recipient.extend(originator_of_object(context, group, &actor, date.date));
+    }
+    if event_type == "THREATEN" && recipient.is_empty() {
+        recipient.extend(condition_subject(view, phrases, group).map(|phrase| phrase.entity.clone()));
+    }
     if event_type != "CONSULT" {
         place_recipients(&mut recipient, &actor, located_country(view, phrases, group));
     }
+    let mut actor = actor;
+    inherit_sole_country(&mut actor, &mut recipient, phrases);
     let mut record = EventRecord {
         id: event_id(context.doc_id, view.sentence.span, verb_span, &event_type),
         event: event_type,
@@ -684,6 +693,132 @@ fn place_recipients(recipient: &mut Vec<Entity>, actor: &[Entity], country: Opti
     }
 }
 
+/// The domestic default: a party named by its sector alone ("rebels", "the opposition
+/// newspaper", "Judge Rivera") in a sentence whose countries are all one takes that country,
+/// as human coders read it. The place of the event, when it has one, already decided
+/// ([`place_recipients`]); business parties stay as they are, since companies cross borders.
+fn inherit_sole_country(actor: &mut [Entity], recipient: &mut [Entity], phrases: &[ActorPhrase]) {
+    let Some(country) = sole_country(phrases) else { return };
+    let lacks_country =
+        |entity: &&mut Entity| entity.code.is_none() && entity.sector.as_deref().is_some_and(|sector| sector != "BUS");
+    for entity in actor.iter_mut().chain(recipient.iter_mut()).filter(lacks_country) {
+        entity.code = Some(country.to_string());
+    }
+}
+
+/// Prepositions that join a further noun phrase to the object it is part of: "an offer from
+/// Kabul", "restrictions against German goods", "electricity to the Azerbaijani republic".
+const OBJECT_LINKS: &[&str] = &["from", "against", "to", "on", "of", "over"];
+
+/// "rejected an Indian proposal", "threatened to impose restrictions against German goods":
+/// the nationality inside the object of the act (or of its infinitive complement) names the
+/// party the act answers or is aimed at, when no actor phrase does. Only the object noun
+/// phrase and one prepositional phrase hanging on it are read, and a nationality the actor
+/// shares says nothing about the other side.
+fn originator_of_object(
+    context: &SentenceContext,
+    group: &VerbGroup,
+    actor: &[Entity],
+    date: PartialDate,
+) -> Option<Entity> {
+    let own = nationality_in_object(context, group.end, actor, date);
+    own.or_else(|| {
+        let complement = infinitive_complement(context.view, group)?;
+        nationality_in_object(context, complement.end, actor, date)
+    })
+}
+
+/// The first nationality word, of a country other than the actor's, in the object noun phrase
+/// that starts at `start` and the one prepositional phrase joined to it.
+fn nationality_in_object(
+    context: &SentenceContext,
+    start: usize,
+    actor: &[Entity],
+    date: PartialDate,
+) -> Option<Entity> {
+    let view = context.view;
+    let mut end = start;
+    // Particles and adverbs right after the verb ("cut off", "rejected outright"). Past
+    // participles stand inside the noun phrase ("the besieged Bosnian town").
+    while end < view.len() && matches!(view.tag(end), "RP" | "RB") {
+        end += 1;
+    }
+    let object_start = end;
+    let mut links = 0;
+    while end < view.len() {
+        let noun_phrase_word = matches!(
+            view.tag(end),
+            "DT" | "PDT"
+                | "PRP$"
+                | "JJ"
+                | "JJR"
+                | "JJS"
+                | "NN"
+                | "NNS"
+                | "NNP"
+                | "NNPS"
+                | "CD"
+                | "HYPH"
+                | "POS"
+                | "VBN"
+        );
+        if end > object_start && links == 0 && view.is_any_word(end, OBJECT_LINKS) {
+            links += 1;
+        } else if !noun_phrase_word {
+            break;
+        }
+        end += 1;
+    }
+    let object = object_start..end;
+    context
+        .mentions
+        .iter()
+        .filter(|mention| mention.kind == EntryKind::CountryAdjective)
+        .filter(|mention| view.token_at_offset(mention.span.start).is_some_and(|token| object.contains(&token)))
+        .map(|mention| {
+            let resolution = context.kb.resolve(mention, date);
+            Entity {
+                text: view.text(mention.span).to_string(),
+                name: Some(resolution.name),
+                code: resolution.code,
+                sector: None,
+                span: mention.span,
+            }
+        })
+        .find(|entity| entity.code.is_some() && !actor.iter().any(|acting| acting.code == entity.code))
+}
+
+/// "threatened to stop the talks if the United States deploys the missiles": a threat is held
+/// over the one whose act its condition names, the subject right after "if" or "unless".
+fn condition_subject<'p>(
+    view: &SentenceView,
+    phrases: &'p [ActorPhrase],
+    group: &VerbGroup,
+) -> Option<&'p ActorPhrase> {
+    let marker = (group.end..view.len()).find(|&index| view.is_any_word(index, &["if", "unless"]))?;
+    phrases.iter().find(|phrase| phrase.first_token > marker && phrase.first_token <= marker + 2)
+}
+
+/// Nouns for a kind of place, which name the place after them: "the northern city of Kirkuk".
+const PLACE_NOUNS: &[&str] =
+    &["city", "town", "village", "region", "province", "district", "area", "capital", "port", "suburb", "state"];
+
+/// The preposition that governs a phrase, reached over the determiner, adjectives and
+/// participles that the phrase itself may leave out ("in the occupied West Bank"), and over a
+/// noun for the kind of place the phrase names ("in the northern city of Kirkuk").
+fn governing_preposition(view: &SentenceView, phrase: &ActorPhrase) -> Option<usize> {
+    let mut index = phrase.first_token.checked_sub(1)?;
+    if index >= 2 && view.is_word(index, "of") && view.is_any_word(index - 1, PLACE_NOUNS) {
+        index -= 2;
+    }
+    let mut skipped = 0;
+    while skipped < 3 && index > 0 && matches!(view.tag(index), "DT" | "JJ" | "JJR" | "JJS" | "VBN" | "VBD") {
+        index -= 1;
+        skipped += 1;
+    }
+    Some(index)
+}
+
 /// The country where the event took place: the phrase after "in", "at", "near" or "inside"
 /// closest to the verb that names a country or a place in one, as an entity of that country
 /// with no sector (the place's people, not its government).
@@ -691,7 +826,8 @@ fn located_country(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGro
     phrases
         .iter()
         .filter(|phrase| {
-            phrase.first_token > 0 && view.is_any_word(phrase.first_token - 1, &["in", "at", "near", "inside"])
+            governing_preposition(view, phrase)
+                .is_some_and(|index| view.is_any_word(index, &["in", "at", "near", "inside"]))
         })
         .filter_map(|phrase| {
             let code = match phrase.kind {
@@ -785,7 +921,8 @@ pub(crate) fn event_location(view: &SentenceView, phrases: &[ActorPhrase], group
         .iter()
         .filter(|phrase| phrase.place.is_some())
         .filter(|phrase| {
-            phrase.first_token > 0 && view.is_any_word(phrase.first_token - 1, &["in", "at", "near", "outside"])
+            governing_preposition(view, phrase)
+                .is_some_and(|index| view.is_any_word(index, &["in", "at", "near", "outside"]))
         })
         .min_by_key(|phrase| phrase.first_token.abs_diff(group.verb))
         .and_then(|phrase| {
@@ -1088,6 +1225,54 @@ mod tests {
         assert_eq!(resignation.mode.as_deref(), Some("resign"));
         let events = code_text("Serbia lifted the curfew in Montenegro on Sunday.");
         assert!(coded(&events, "CONCEDE").is_some(), "lifting a curfew is a concession: {events:#?}");
+    }
+
+    fn recipient_codes(event: &EventRecord) -> Vec<Option<&str>> {
+        event.recipient.iter().map(|entity| entity.code.as_deref()).collect()
+    }
+
+    #[test]
+    fn the_nationality_of_the_thing_rejected_names_the_recipient() {
+        let events = code_text("Chad rejected a Libyan proposal for a trade pact.");
+        let rejection = coded(&events, "REJECT").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(recipient_codes(rejection), vec![Some("LBY")], "{rejection:#?}");
+        // A nationality the actor shares says nothing about the other side.
+        let events = code_text("Chad rejected a Chadian proposal for a trade pact.");
+        let rejection = coded(&events, "REJECT").unwrap_or_else(|| panic!("{events:#?}"));
+        assert!(rejection.recipient.is_empty(), "{rejection:#?}");
+    }
+
+    #[test]
+    fn a_threat_is_held_over_the_subject_of_its_condition() {
+        let events = code_text("Russia threatened to leave the talks if the United States deploys new missiles.");
+        let threat = coded(&events, "THREATEN").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(recipient_codes(threat), vec![Some("USA")], "{threat:#?}");
+    }
+
+    #[test]
+    fn parties_of_no_country_take_the_one_country_of_their_sentence() {
+        let events = code_text("The Kenyan government accepted demands from rebels that it hold elections.");
+        let concession = events.first().unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(recipient_codes(concession), vec![Some("KEN")], "{concession:#?}");
+        // Two countries: nobody can tell whose rebels these are.
+        let events = code_text("The Kenyan government accepted demands from rebels backed by Uganda.");
+        let concession = events.first().unwrap_or_else(|| panic!("{events:#?}"));
+        assert!(concession.recipient.iter().all(|entity| entity.code.is_none()), "{concession:#?}");
+    }
+
+    #[test]
+    fn a_place_named_after_its_kind_is_where_the_event_happened() {
+        let events = code_text("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.");
+        let protest = coded(&events, "PROTEST").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(protest.actor[0].code.as_deref(), Some("IRQ"), "{protest:#?}");
+        assert_eq!(protest.location.as_ref().and_then(|place| place.country.as_deref()), Some("IRQ"));
+    }
+
+    #[test]
+    fn a_number_after_more_than_is_still_the_object() {
+        let events = code_text("Israeli soldiers arrested more than 100 Palestinians on Saturday.");
+        let arrest = coded(&events, "COERCE").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(recipient_codes(arrest), vec![Some("PSE")], "{arrest:#?}");
     }
 
     #[test]

@@ -264,26 +264,41 @@ impl KnowledgeBase {
     /// after them ("administration") says a head of government is meant.
     pub fn government_led_by_surname(&self, surname: &str, on: PartialDate) -> Option<String> {
         let day = Day::first_of(on);
-        let wanted = normalize::fold(surname.trim());
+        let roles = self.government_roles_of_surname(surname);
+        let distance = |role: &Role| months_since(role, day);
+        // Nobody of that name in office on the day ("the Carter administration" in a later
+        // retrospective, or a report dated only roughly): the latest administration before
+        // the day. One that began only later cannot be meant.
+        let nearest = roles.iter().filter_map(|(_, role)| distance(role)).min()?;
         let mut countries: Vec<&str> = Vec::new();
-        for entry in self.entries.iter().filter(|entry| entry.kind == EntryKind::Person) {
-            let named = entry.aliases.iter().any(|alias| normalize::fold(alias).rsplit(' ').next() == Some(&wanted));
-            if !named {
-                continue;
-            }
-            let governing = entry.roles.iter().filter(|role| !role.fallback && role.holds_on(day));
-            for role in governing.filter(|role| role.sector.as_deref() == Some("GOV")) {
-                if let Some(code) = role.code.as_deref().or(entry.code.as_deref())
-                    && !countries.contains(&code)
-                {
-                    countries.push(code);
-                }
+        for (code, _) in roles.iter().filter(|(_, role)| distance(role) == Some(nearest)) {
+            if !countries.contains(code) {
+                countries.push(code);
             }
         }
         match countries.as_slice() {
             [only] => Some(only.to_string()),
             _ => None,
         }
+    }
+
+    /// Every dated government role held by someone of this family name, with its country.
+    fn government_roles_of_surname(&self, surname: &str) -> Vec<(&str, &Role)> {
+        let wanted = normalize::fold(surname.trim());
+        let mut roles = Vec::new();
+        for entry in self.entries.iter().filter(|entry| entry.kind == EntryKind::Person) {
+            let named = entry.aliases.iter().any(|alias| normalize::fold(alias).rsplit(' ').next() == Some(&wanted));
+            if !named {
+                continue;
+            }
+            let governing = entry.roles.iter().filter(|role| !role.fallback && role.sector.as_deref() == Some("GOV"));
+            for role in governing {
+                if let Some(code) = role.code.as_deref().or(entry.code.as_deref()) {
+                    roles.push((code, role));
+                }
+            }
+        }
+        roles
     }
 
     /// Coordinates and country of a place entry.
@@ -380,6 +395,32 @@ struct Loader {
     places: HashMap<EntryId, PlaceEntry>,
 }
 
+/// Adds the plural of each nationality word that is also a noun for the people ("Nigerian" →
+/// "Nigerians", "Iraqi" → "Iraqis"): news names groups of a country's people this way
+/// ("thousands of Nigerians"), and the sources list only some plurals. Words ending in "-ese",
+/// "-ish" or "-ch" ("Chinese", "British", "French") have no plural in "-s" and get none.
+fn with_plural_demonyms(mut adjectives: Vec<String>) -> Vec<String> {
+    let plurals: Vec<String> = adjectives
+        .iter()
+        .filter(|adjective| adjective.ends_with("an") || adjective.ends_with('i'))
+        .filter(|adjective| !adjective.contains(' '))
+        .map(|adjective| format!("{adjective}s"))
+        .filter(|plural| !adjectives.contains(plural))
+        .collect();
+    adjectives.extend(plurals);
+    adjectives
+}
+
+/// How many months after the end of a role `day` lies: 0 while it holds, None before it began.
+fn months_since(role: &Role, day: Day) -> Option<u32> {
+    if role.start.is_some_and(|start| day < start) {
+        return None;
+    }
+    let months = |day: Day| i32::from(day.year) * 12 + i32::from(day.month);
+    let after_end = role.end.map_or(0, |end| months(day) - months(end));
+    Some(after_end.max(0).unsigned_abs())
+}
+
 impl Loader {
     fn push(&mut self, entry: Entry) -> EntryId {
         self.entries.push(entry);
@@ -408,7 +449,7 @@ impl Loader {
                 roles: Vec::new(),
                 origin,
             });
-            let adjectives = table.list(row, "adjectives");
+            let adjectives = with_plural_demonyms(table.list(row, "adjectives"));
             if !adjectives.is_empty() {
                 self.push(Entry {
                     kind: EntryKind::CountryAdjective,

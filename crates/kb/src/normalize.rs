@@ -1,10 +1,9 @@
 //! The folded form names are matched in, and the case rule applied after a match.
 //!
 //! Folding maps every char to exactly one char: letters to lower case without diacritics
-//! (`Erdoğan` → `erdogan`), hyphens and dashes to a space (`al-Assad` = `al Assad`), every
-//! whitespace char and the underscore to a space (TABARI and PETRARCH texts and dictionaries
-//! join a multiword name with underscores: `Dol_Amroth` = `Dol Amroth`), and curly apostrophes
-//! to `'`. Because the map is one char to
+//! (`Erdoğan` → `erdogan`), hyphens, dashes and underscores to a space (`al-Assad` = `al Assad`,
+//! `Dol_Amroth` = `Dol Amroth`, as TABARI-style texts join a name's words), every
+//! whitespace char to a space, and curly apostrophes to `'`. Because the map is one char to
 //! one char, the n-th char of a folded match is the n-th char of the original text, which
 //! is what the case check and the byte-offset map rely on.
 
@@ -12,6 +11,7 @@
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return match c {
+            // TABARI-style texts join a name's words with underscores ("Dol_Amroth").
             '-' | '_' => ' ',
             c if c.is_ascii_whitespace() => ' ',
             c => c.to_ascii_lowercase(),
@@ -166,6 +166,7 @@ mod tests {
     fn folding_removes_case_diacritics_and_hyphens_char_for_char() {
         assert_eq!(fold("Erdoğan"), "erdogan");
         assert_eq!(fold("al-Assad"), "al assad");
+        assert_eq!(fold("Dol_Amroth"), "dol amroth");
         assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
         assert_eq!(fold("İstanbul"), "istanbul");
         assert_eq!(fold("Dol_Amroth"), "dol amroth", "an underscore joins the words of one name");
