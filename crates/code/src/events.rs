@@ -569,7 +569,8 @@ fn build_event(
             .and_then(|entity| entity.code)
             .or_else(|| place_country(phrases, group));
         let event_type = cameo.plover_event.as_deref().unwrap_or("");
-        let unknown = unidentified_actor(view, phrases, group, event_type, has_code(&recipient), country.as_deref());
+        let unknown = unidentified_actor(view, phrases, group, event_type, has_code(&recipient), country.as_deref())
+            .map(|entity| with_nationality_of_its_words(context, entity, date.date));
         evidence.actor_unknown |= unknown.is_some();
         actor.extend(unknown);
     } else if cameo.plover_event.as_deref() == Some("PROTEST") && !has_code(&actor) {
@@ -672,6 +673,20 @@ fn build_event(
         ..evidence
     };
     Some(CodedEvent { record, evidence, verb: group.verb, group_end: group.end, reported_demand: false })
+}
+
+/// "A Russian missile strike killed three people": a doer the text names only by its weapon is
+/// still the country its nationality word names, wherever the act happened.
+fn with_nationality_of_its_words(context: &SentenceContext, mut entity: Entity, date: PartialDate) -> Entity {
+    let nationality = context.mentions.iter().find(|mention| {
+        mention.kind == EntryKind::CountryAdjective
+            && entity.span.start <= mention.span.start
+            && mention.span.end <= entity.span.end
+    });
+    if let Some(code) = nationality.and_then(|mention| context.kb.resolve(mention, date).code) {
+        entity.code = Some(code);
+    }
+    entity
 }
 
 /// What happens in a country happens to it: recipients of no country named by a sector

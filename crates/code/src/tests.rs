@@ -327,3 +327,10 @@ fn calling_something_by_a_name_is_no_phone_call() {
     let phoned = code_text("Emmanuel Macron called Vladimir Putin late Friday.", "2022-08-05");
     assert_eq!(find(&phoned, "CONSULT").mode.as_deref(), Some("phone"));
 }
+
+#[test]
+fn a_weapon_with_a_nationality_is_that_countrys_attack() {
+    let coded = code_text("A Russian missile strike on Kharkiv killed three people on Wednesday.", "2024-06-27");
+    let attack = find(&coded, "ASSAULT");
+    assert_eq!(attack.actor.iter().map(|entity| entity.code.clone()).collect::<Vec<_>>(), vec![Some("RUS".into())]);
+}
