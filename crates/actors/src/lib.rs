@@ -135,7 +135,9 @@ pub fn find_actor_phrases_in(
     let mut phrases = Vec::new();
     for chunk in chunks {
         let leaders = resolve::LeaderLookup { kb, date };
-        if let Some(phrase) = resolve::resolve_chunk(view, &mentions, &chunk, discourse, leaders) {
+        if let Some(mut phrase) = resolve::resolve_chunk(view, &mentions, &chunk, discourse, leaders) {
+            resolve::person_of_named_country(view, &mentions, &mut phrase);
+            resolve::drop_patron_of_ally(view, &mentions, &chunk, &mut phrase);
             // Remembered at once: a pronoun refers to the nearest person before it, in this
             // sentence or an earlier one ("..., as soon as Assad takes a step ..., we will show him").
             if phrase.kind == PhraseKind::Person {
@@ -149,6 +151,7 @@ pub fn find_actor_phrases_in(
     }
     resolve::share_nationality_across_coordination(view, &mentions, &mut phrases);
     resolve::attach_loyalty_modifiers(view, &mut phrases);
+    resolve::attach_homelands(view, &mut phrases);
     phrases
 }
 

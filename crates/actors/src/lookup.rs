@@ -93,9 +93,23 @@ impl MentionLookup {
 /// The tokens a mention covers, when it covers whole tokens. A mention that starts or ends
 /// inside a token ("Turkish" inside "Pro-Turkish") is dropped: "pro-Turkish forces" are not
 /// Turkish forces, and the token is the unit the coder reasons about.
+///
+/// The one exception is a leader's compound: in "the US-led coalition" and "Saudi-led forces"
+/// the named country leads the thing the phrase names, so the mention stands for its whole
+/// token. Other compounds ("US-backed", "pro-Turkish") name someone else.
 fn token_range(view: &SentenceView, span: Span) -> Option<(usize, usize)> {
     let tokens = &view.sentence.tokens;
     let first = tokens.iter().position(|token| token.span.start == span.start)?;
-    let end = tokens.iter().position(|token| token.span.end == span.end)? + 1;
+    let end = match tokens.iter().position(|token| token.span.end == span.end) {
+        Some(last) => last + 1,
+        None if is_leader_compound(view, first, span) => first + 1,
+        None => return None,
+    };
     (first < end).then_some((first, end))
+}
+
+/// The mention at `span` starts token `first` and the rest of that token is "-led".
+fn is_leader_compound(view: &SentenceView, first: usize, span: Span) -> bool {
+    let token = view.sentence.tokens[first].span;
+    span.end < token.end && view.body.get(span.end..token.end).is_some_and(|rest| rest.eq_ignore_ascii_case("-led"))
 }

@@ -50,7 +50,14 @@ pub fn resolve_chunk(
         return Some(phrase);
     }
     // The agent must be the head noun: "its military intervention" is an intervention.
-    if let Some(agent) = last_of_kind(&head, &[EntryKind::Agent]).filter(|agent| agent.end_token == chunk.end) {
+    // A camp stands for the people it shelters: "shelled a Syrian refugee camp".
+    let heads_phrase = |agent: &&ResolvedMention| {
+        agent.end_token == chunk.end
+            || (agent.sector.as_deref() == Some("REF")
+                && agent.end_token + 1 == chunk.end
+                && view.is_any_word(agent.end_token, &["camp", "camps"]))
+    };
+    if let Some(agent) = last_of_kind(&head, &[EntryKind::Agent]).filter(heads_phrase) {
         let mut phrase = agent_phrase(view, chunk, agent, &head, &possessor, discourse, ResolveDescription::Yes);
         if phrase.entity.code.is_none() {
             phrase.entity.code = government_by_leader_name(view, chunk, agent, leaders);
@@ -109,6 +116,48 @@ fn possessors_titled_name(
     Some(phrase)
 }
 
+/// "King Hassan of Morocco", "Foreign Minister Ivanov of Russia": a person named with "of" and
+/// a country is that country's, whatever other holder of the name the knowledge base found
+/// first: names repeat across countries, the country the text gives does not.
+pub fn person_of_named_country(view: &SentenceView, mentions: &MentionLookup, phrase: &mut ActorPhrase) {
+    if phrase.kind != PhraseKind::Person || !phrase.group_members.is_empty() {
+        return;
+    }
+    let of = phrase.end_token;
+    if of + 1 >= view.len() || !view.is_word(of, "of") {
+        return;
+    }
+    let country = mentions.at_token(of + 1).filter(|mention| {
+        mention.kind == EntryKind::Country && mention.first_token == of + 1 && mention.code.is_some()
+    });
+    // "the president of Armenia's ally" is not Armenian: the country must end the phrase.
+    let ends_phrase = |mention: &&ResolvedMention| {
+        mention.end_token >= view.len() || !matches!(view.tag(mention.end_token), "POS" | "NN" | "NNS" | "NNP" | "NNPS")
+    };
+    if let Some(country) = country.filter(ends_phrase) {
+        phrase.entity.code.clone_from(&country.code);
+    }
+}
+
+/// Nouns for a party that sides with its possessor without being it.
+const ALLY_NOUNS: &[&str] = &["ally", "allies", "proxy", "proxies", "partner", "partners", "client", "clients"];
+
+/// "Iran's allies", "Israel's militia ally in southern Lebanon": the possessor of an ally is
+/// its patron, not the party itself, so the patron's country does not code the phrase; the
+/// sector stays ("militia"), and the place or the sentence may give the country.
+pub fn drop_patron_of_ally(view: &SentenceView, mentions: &MentionLookup, chunk: &Chunk, phrase: &mut ActorPhrase) {
+    let Some(marker) = chunk.possessive_marker else { return };
+    let names_ally = |index: usize| index < view.len() && view.is_any_word(index, ALLY_NOUNS);
+    if !(names_ally(chunk.end - 1) || names_ally(chunk.end)) {
+        return;
+    }
+    let patron = mentions.within(chunk.first, marker).find(|mention| mention.code.is_some());
+    if patron.is_some_and(|patron| patron.code == phrase.entity.code) {
+        phrase.entity.code = None;
+        phrase.group_members.clear();
+    }
+}
+
 /// The sector of a country's people acting as themselves, not through an institution.
 const CIVILIAN_SECTOR: &str = "CVL";
 
@@ -125,7 +174,8 @@ fn people_of_a_nation(view: &SentenceView, chunk: &Chunk, head: &[&ResolvedMenti
     // "Iraqi Kurds": capitalised plurals the knowledge base does not know, after the adjective.
     let people_name_follows = nationality.end_token < chunk.end
         && (nationality.end_token..chunk.end).all(|index| {
-            is_plural_noun(index) && view.tag(index).starts_with("NNP") && head.iter().all(|m| m.end_token <= index)
+            let capitalised = view.word(index).starts_with(|c: char| c.is_uppercase());
+            is_plural_noun(index) && capitalised && head.iter().all(|m| m.end_token <= index)
         });
     if !demonym_is_head && !people_name_follows {
         return None;
@@ -461,6 +511,30 @@ pub fn attach_loyalty_modifiers(view: &SentenceView, phrases: &mut Vec<ActorPhra
             if owners_end > agents_end {
                 merge_agents_with_owners(view, phrases, index, agents_end, owners_end);
             }
+        }
+        index += 1;
+    }
+}
+
+/// "the Albanians of southern Serbia", "the Hungarians of Slovakia": a people named by a
+/// nationality, followed by "of" and a country or region of another state, are that state's
+/// residents of that ethnicity, as PLOVER codes minorities (SRB CVL, not ALB CVL). The two
+/// phrases become one, with the homeland's code.
+pub fn attach_homelands(view: &SentenceView, phrases: &mut Vec<ActorPhrase>) {
+    let mut index = 0;
+    while index + 1 < phrases.len() {
+        let (people, homeland) = (&phrases[index], &phrases[index + 1]);
+        let is_people = people.kind == PhraseKind::Agent
+            && people.entity.name.is_none()
+            && people.entity.code.is_some()
+            && people.group_members.is_empty()
+            && people.entity.sector.as_deref() == Some(CIVILIAN_SECTOR);
+        let linked = homeland.first_token == people.end_token + 1 && view.is_word(people.end_token, "of");
+        let other_state = is_coded_territory(homeland)
+            && homeland.group_members.is_empty()
+            && homeland.entity.code != people.entity.code;
+        if is_people && linked && other_state {
+            merge_agents_with_owners(view, phrases, index, index + 1, index + 2);
         }
         index += 1;
     }

@@ -307,3 +307,49 @@ fn a_present_participle_after_a_noun_ends_the_phrase() {
     assert_eq!(aircraft.entity.text, "British aircraft");
     assert_eq!(codes(aircraft), (Some("GBR"), Some("MIL")));
 }
+
+#[test]
+fn a_country_leading_a_force_codes_the_force() {
+    let text = "Saudi-led forces struck targets in Yemen.";
+    let phrases = phrases_of(text, JULY);
+    let forces = find(&phrases[0], "forces");
+    assert_eq!(codes(forces), (Some("SAU"), Some("MIL")), "{phrases:#?}");
+    assert_eq!(&text[forces.entity.span.start..forces.entity.span.end], forces.entity.text);
+    // Backing is not leading: the backer is someone else.
+    let phrases = phrases_of("US-backed fighters entered the town.", JULY);
+    assert!(phrases[0].iter().all(|phrase| phrase.entity.code.as_deref() != Some("USA")), "{phrases:#?}");
+}
+
+#[test]
+fn a_person_named_with_of_and_a_country_is_that_countrys() {
+    // Vladimir Putin is Russian in the knowledge base; the text says whose he is here.
+    let phrases = phrases_of("President Vladimir Putin of Belarus spoke on Monday.", JULY);
+    assert_eq!(find(&phrases[0], "Putin").entity.code.as_deref(), Some("BLR"), "{phrases:#?}");
+    let phrases = phrases_of("President Vladimir Putin spoke of Belarus's ally.", JULY);
+    assert_eq!(find(&phrases[0], "Putin").entity.code.as_deref(), Some("RUS"), "{phrases:#?}");
+}
+
+#[test]
+fn a_people_of_another_country_are_residents_of_that_country() {
+    let phrases = phrases_of("The Hungarians of southern Slovakia demanded schools in their language.", JULY);
+    let people = find(&phrases[0], "Hungarians");
+    assert_eq!(codes(people), (Some("SVK"), Some("CVL")), "{phrases:#?}");
+    assert_eq!(people.entity.text, "The Hungarians of southern Slovakia");
+    // A nationality adjective before a people's name gives the country they live in.
+    let phrases = phrases_of("Bosnian Serbs shelled the town on Monday.", JULY);
+    assert_eq!(codes(find(&phrases[0], "Serbs")), (Some("BIH"), Some("CVL")), "{phrases:#?}");
+}
+
+#[test]
+fn the_patron_of_an_ally_is_not_the_ally() {
+    let phrases = phrases_of("Rebels killed a commander of Iran's militia allies in the east.", JULY);
+    assert_eq!(find(&phrases[0], "Iran").entity.code, None, "{phrases:#?}");
+    let phrases = phrases_of("Rebels killed a commander of Iran's militia in the east.", JULY);
+    assert_eq!(find(&phrases[0], "Iran").entity.code.as_deref(), Some("IRN"), "{phrases:#?}");
+}
+
+#[test]
+fn a_refugee_camp_stands_for_its_refugees() {
+    let phrases = phrases_of("Jets bombed a Syrian refugee camp on Monday.", JULY);
+    assert_eq!(codes(find(&phrases[0], "camp")), (Some("SYR"), Some("REF")), "{phrases:#?}");
+}

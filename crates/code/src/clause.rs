@@ -320,9 +320,15 @@ pub fn find_targets<'p>(
         // "arrested dozens of protesters": after a quantity, "of" introduces the object itself.
         let preposition = preposition.filter(|word| !(word == "of" && follows_quantity(view, phrase)));
         let is_target = match preposition.as_deref() {
+            // "withdraw its troops from Lebanon": the actor's own forces are what it moves,
+            // not whom it acts on; the party after them is.
+            None if is_own_force(view, phrase) => false,
             // "in Syria and the Middle East": a phrase after a conjunction continues the list
             // it joins, it does not start an object of its own.
             None if follows_conjunction(view, phrase) => false,
+            // "denounced as a crime Serbia's suppression of ...": the object, moved after its
+            // "as" complement, is owned by the party the act is aimed at.
+            Some("as") if is_possessor(view, phrase) => true,
             None => true,
             // "condemned an attack by Osgiliath soldiers": the author of the act named by
             // the object is the one the verb is aimed at.
@@ -373,15 +379,32 @@ pub fn find_targets<'p>(
     targets
 }
 
+/// Sectors of the forces a state or group commands and moves about.
+const FORCE_SECTORS: &[&str] = &["MIL", "COP", "REB", "UAF"];
+
+/// "its troops", "its police": forces of no named country owned through "its", which in a
+/// news clause refers back to the acting state or group.
+fn is_own_force(view: &SentenceView, phrase: &ActorPhrase) -> bool {
+    view.is_word(phrase.first_token, "its")
+        && phrase.entity.code.is_none()
+        && phrase.entity.sector.as_deref().is_some_and(|sector| FORCE_SECTORS.contains(&sector))
+}
+
+/// The phrase is a possessor: "'s" follows it ("Serbia's suppression").
+fn is_possessor(view: &SentenceView, phrase: &ActorPhrase) -> bool {
+    phrase.end_token < view.len() && view.tag(phrase.end_token) == "POS"
+}
+
 /// "launched an offensive against besieged Sarajevo", "arrested dozens in the occupied West
-/// Bank": a past participle after a preposition, determiner or adjective and right before a
-/// party the dictionaries know modifies that party's name; it opens no clause, so the clause
+/// Bank", "withdrew from neighbouring Lebanon": a past participle (or "neighbouring") after a
+/// preposition, determiner or adjective and right before a party the dictionaries know
+/// modifies that party's name; it opens no clause, so the clause
 /// (and the search for targets) goes on past it. A name nobody knows ("sign the proposed
 /// Free Trade Agreement") is left where it was: such a participle may as well be a verb.
 fn past_attributive_participle(view: &SentenceView, phrases: &[ActorPhrase], stop: usize) -> usize {
     let attributive = stop > 0
         && stop + 1 < view.len()
-        && view.tag(stop) == "VBN"
+        && (view.tag(stop) == "VBN" || view.is_any_word(stop, &["neighboring", "neighbouring"]))
         && matches!(view.tag(stop - 1), "IN" | "DT" | "PRP$" | "POS" | "JJ");
     let names_party = phrases.iter().any(|phrase| phrase.first_token == stop + 1 && phrase.kind != PhraseKind::Unknown);
     if attributive && names_party { clause_end(view, stop + 1) } else { stop }

@@ -629,8 +629,17 @@ fn build_event(
         event_type = announced.into();
         mode = announced_mode.map(str::to_string);
     }
+    if event_type == "ACCUSE" && targets.preposition.as_deref() == Some("to") {
+        let addressee_end = recipient_phrases.iter().map(|phrase| phrase.end_token).max().unwrap_or(group.end);
+        if let Some(accused) = complaint_subject(context, phrases, addressee_end, &actor, date.date) {
+            recipient = vec![accused];
+        }
+    }
     if event_type != "CONSULT" && recipient.is_empty() {
         recipient.extend(originator_of_object(context, group, &actor, date.date));
+    }
+    if event_type == "PROTEST" && recipient.is_empty() {
+        recipient.extend(protest_purpose_target(view, phrases, group, &actor));
     }
     if event_type == "THREATEN" && recipient.is_empty() {
         recipient.extend(condition_subject(view, phrases, group).map(|phrase| phrase.entity.clone()));
@@ -638,8 +647,8 @@ fn build_event(
     if event_type != "CONSULT" {
         place_recipients(&mut recipient, &actor, located_country(view, phrases, group));
     }
-    let mut actor = actor;
     inherit_sole_country(&mut actor, &mut recipient, phrases);
+    inherit_domestic_country(&actor, &mut recipient);
     let mut record = EventRecord {
         id: event_id(context.doc_id, view.sentence.span, verb_span, &event_type),
         event: event_type,
@@ -718,6 +727,89 @@ fn inherit_sole_country(actor: &mut [Entity], recipient: &mut [Entity], phrases:
         |entity: &&mut Entity| entity.code.is_none() && entity.sector.as_deref().is_some_and(|sector| sector != "BUS");
     for entity in actor.iter_mut().chain(recipient.iter_mut()).filter(lacks_country) {
         entity.code = Some(country.to_string());
+    }
+}
+
+/// Prepositions after which a protest's purpose names the one it presses: "to demand
+/// freedoms from the government", "to protest against the ban".
+const PROTEST_ADDRESSEE_PREPOSITIONS: &[&str] = &["from", "against", "of", "to"];
+
+/// "blocked roads on Sunday to press their demands for more freedom from the government":
+/// a protest is aimed at the party its purpose clause ("to" and a verb, later in the
+/// sentence) makes demands of or protests against.
+fn protest_purpose_target(
+    view: &SentenceView,
+    phrases: &[ActorPhrase],
+    group: &VerbGroup,
+    actor: &[Entity],
+) -> Option<Entity> {
+    let purpose = (group.end..view.len().saturating_sub(1))
+        .take_while(|&index| !matches!(view.word(index), ";" | ":"))
+        .find(|&index| view.is_word(index, "to") && view.tag(index + 1) == "VB")?;
+    let end = complement_end(view, purpose);
+    phrases
+        .iter()
+        .filter(|phrase| phrase.first_token > purpose + 1 && phrase.first_token < end)
+        .filter(|phrase| view.is_any_word(phrase.first_token - 1, PROTEST_ADDRESSEE_PREPOSITIONS))
+        .map(|phrase| phrase.entity.clone())
+        .find(|entity| {
+            (entity.code.is_some() || entity.sector.is_some()) && !actor.iter().any(|acting| same_actor(acting, entity))
+        })
+}
+
+/// Sectors of a state's institutions that act only at home: police and courts.
+const DOMESTIC_SECTORS: &[&str] = &["COP", "JUD"];
+
+/// "Turkish police prevented a march by students": police and courts act within their own
+/// country, so the party of no country they act on is of that country, even in a sentence
+/// that names other countries ("... to protest the sending of troops to Iraq").
+fn inherit_domestic_country(actor: &[Entity], recipient: &mut [Entity]) {
+    let Some(country) = actor
+        .iter()
+        .filter(|entity| entity.sector.as_deref().is_some_and(|sector| DOMESTIC_SECTORS.contains(&sector)))
+        .find_map(|entity| entity.code.clone())
+        .filter(|code| !INTERNATIONAL_CODES.contains(&code.as_str()))
+    else {
+        return;
+    };
+    for entity in recipient.iter_mut() {
+        let lacks_country = entity.code.is_none() && entity.sector.as_deref().is_some_and(|sector| sector != "BUS");
+        if lacks_country {
+            entity.code = Some(country.clone());
+        }
+    }
+}
+
+/// Codes of international bodies, which have no home country.
+const INTERNATIONAL_CODES: &[&str] = &["IGO", "NGO", "UNO", "EUR", "IMG", "MNC"];
+
+/// Words that open what a complaint is about: "complained to the UN over Israeli raids".
+const COMPLAINT_TOPIC_WORDS: &[&str] = &["over", "about"];
+
+/// "Lebanon complained to the United Nations over two Israeli air raids": a complaint made to
+/// one party about another's acts is aimed at the other; the addressee only hears it. The
+/// topic must follow the addressee closely (a time adverbial may stand between); the party is
+/// a phrase right after "over"/"about" or a nationality inside the topic noun phrase.
+fn complaint_subject(
+    context: &SentenceContext,
+    phrases: &[ActorPhrase],
+    addressee_end: usize,
+    actor: &[Entity],
+    date: PartialDate,
+) -> Option<Entity> {
+    const REACH: usize = 4;
+    let view = context.view;
+    let last = (addressee_end + REACH).min(view.len());
+    let topic = (addressee_end..last)
+        .take_while(|&index| !matches!(view.word(index), "," | ";" | ":"))
+        .find(|&index| view.is_any_word(index, COMPLAINT_TOPIC_WORDS))?;
+    let named = phrases
+        .iter()
+        .filter(|phrase| phrase.first_token > topic && phrase.first_token <= topic + 3)
+        .find(|phrase| phrase.entity.code.is_some() && !actor.iter().any(|acting| acting.code == phrase.entity.code));
+    match named {
+        Some(phrase) => Some(phrase.entity.clone()),
+        None => nationality_in_object(context, topic + 1, actor, date),
     }
 }
 
@@ -868,6 +960,12 @@ fn find_targets_or_complement_targets<'p>(
     if !own.phrases.is_empty() || group.passive {
         return own;
     }
+    if let Some(shared) = coordinated_verb(view, group) {
+        let borrowed = find_targets(view, phrases, &shared, pattern.target_preposition.as_deref());
+        if !borrowed.phrases.is_empty() {
+            return Targets { by_agent: own.by_agent, ..borrowed };
+        }
+    }
     if let Some(complement) = infinitive_complement(view, group) {
         let borrowed = find_targets(view, phrases, &complement, None);
         if !borrowed.phrases.is_empty() {
@@ -878,6 +976,26 @@ fn find_targets_or_complement_targets<'p>(
         Some(subject) => Targets { phrases: vec![subject], preposition: None, by_agent: own.by_agent },
         None => own,
     }
+}
+
+/// "donated and personally delivered goods to the school": a verb joined straight away by
+/// "and" or "or" to a second verb of the same form shares that verb's object and targets.
+fn coordinated_verb(view: &SentenceView, group: &VerbGroup) -> Option<VerbGroup> {
+    let conjunction = group.end;
+    if conjunction >= view.len() || !view.is_any_word(conjunction, &["and", "or"]) {
+        return None;
+    }
+    let mut next = conjunction + 1;
+    while next < view.len() && (view.tag(next).starts_with("RB") || view.word(next).ends_with("ly")) {
+        next += 1;
+    }
+    // Taggers often split a pair of past forms between VBD and VBN.
+    let form = |index: usize| match view.tag(index) {
+        "VBD" | "VBN" => "past",
+        other => other,
+    };
+    let same_form = next < view.len() && view.tag(next).starts_with("VB") && form(next) == form(group.verb);
+    same_form.then(|| VerbGroup { first: next, verb: next, end: next + 1, ..group.clone() })
 }
 
 /// The actor is the verb's own subject, ending at most two words before the verb group, or
@@ -1394,5 +1512,62 @@ mod tests {
         let protest = coded(&events, "PROTEST").unwrap_or_else(|| panic!("{events:#?}"));
         assert_eq!(protest.mode.as_deref(), Some("hunger"));
         assert!(coded(&events, "REQUEST").is_none(), "{events:#?}");
+    }
+
+    fn recipient_code(event: &EventRecord) -> Option<&str> {
+        event.recipient.first().and_then(|entity| entity.code.as_deref())
+    }
+
+    #[test]
+    fn a_complaint_to_one_party_about_another_is_aimed_at_the_other() {
+        let events =
+            code_text("Lebanon complained to the United Nations on Monday over Syrian shelling of its villages.");
+        let complaint = coded(&events, "ACCUSE").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(recipient_code(complaint), Some("SYR"), "{complaint:#?}");
+        // With nothing complained about, the addressee stays the recipient.
+        let events = code_text("Lebanon complained to the United Nations on Monday.");
+        let complaint = coded(&events, "ACCUSE").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(recipient_code(complaint), Some("UNO"), "{complaint:#?}");
+    }
+
+    #[test]
+    fn the_owner_of_an_object_moved_after_its_as_phrase_is_the_recipient() {
+        let events = code_text("Greece denounced as a provocation Turkey's drilling off the coast of Cyprus.");
+        let denunciation = coded(&events, "ACCUSE").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(recipient_code(denunciation), Some("TUR"), "{denunciation:#?}");
+    }
+
+    #[test]
+    fn a_state_moving_its_own_troops_acts_on_the_place_they_leave() {
+        let events = code_text("Russia agreed to withdraw its troops from neighbouring Moldova.");
+        let withdrawal = events.first().unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(recipient_code(withdrawal), Some("MDA"), "{withdrawal:#?}");
+    }
+
+    #[test]
+    fn police_act_on_people_of_their_own_country() {
+        let events = code_text("Egyptian police arrested journalists covering a visit by the Israeli prime minister.");
+        let arrest = coded(&events, "COERCE").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(arrest.actor[0].code.as_deref(), Some("EGY"), "{arrest:#?}");
+        assert_eq!(recipient_code(arrest), Some("EGY"), "{arrest:#?}");
+        assert_eq!(arrest.recipient[0].sector.as_deref(), Some("JRN"), "{arrest:#?}");
+    }
+
+    #[test]
+    fn a_protest_is_aimed_at_the_party_its_purpose_makes_demands_of() {
+        let events = code_text(
+            "Young Moroccans blocked roads in the capital on Sunday to press their demands for jobs from Morocco's government.",
+        );
+        let protest = coded(&events, "PROTEST").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(recipient_code(protest), Some("MAR"), "{protest:#?}");
+        assert_eq!(protest.recipient[0].sector.as_deref(), Some("GOV"), "{protest:#?}");
+    }
+
+    #[test]
+    fn coordinated_verbs_share_their_recipient() {
+        let events =
+            code_text("Canadian doctors donated and personally delivered medicine to the Afghan health ministry.");
+        let aid = coded(&events, "AID").unwrap_or_else(|| panic!("{events:#?}"));
+        assert_eq!(recipient_code(aid), Some("AFG"), "{aid:#?}");
     }
 }

@@ -113,6 +113,16 @@ fn read_optional(path: &Path) -> Result<String, KbError> {
     if path.exists() { read_source(path) } else { Ok(String::new()) }
 }
 
+/// The ISO code for a country code some source files write in its Olympic (IOC) form where
+/// the ISO form is meant: the START/TOPS list codes UNITA `ANGREB`. Only codes that are no
+/// ISO code at all are listed, so no real ISO code is ever rewritten.
+fn iso_code_of_olympic_code(code: &str) -> Option<&'static str> {
+    match code {
+        "ANG" => Some("AGO"),
+        _ => None,
+    }
+}
+
 /// `Bashar al-Assad` → `bashar-al-assad`.
 pub fn slug(name: &str) -> String {
     let folded = fold(name);
@@ -421,6 +431,9 @@ impl Build {
         let mut code = decoded.code.unwrap_or_default();
         let mut sector = decoded.sector.unwrap_or_default();
         if let Some(default_sector) = default_sector {
+            if let Some(iso) = iso_code_of_olympic_code(&code).filter(|_| !self.countries.contains_key(&code)) {
+                code = iso.into();
+            }
             if !code.is_empty() && !self.countries.contains_key(&code) && !INTERNATIONAL_CODES.contains(&code.as_str())
             {
                 code = "IMG".into(); // CAMEO regional codes (MEA, SAS, ...) name no state

@@ -289,3 +289,10 @@ fn plural_demonyms_name_the_country_of_the_people() {
     // "-ese" and "-ish" words have no plural in "-s".
     assert!(mentions("Chineses").is_empty());
 }
+
+#[test]
+fn an_armed_group_coded_with_an_olympic_country_code_gets_the_iso_code() {
+    // The START/TOPS list writes Angola's UNITA as ANGREB, Angola's Olympic code.
+    let unita = resolve_only("National Union for the Total Independence of Angola", "1995-01-01");
+    assert_eq!((unita.code.as_deref(), unita.sector.as_deref()), (Some("AGO"), Some("REB")));
+}
