@@ -212,8 +212,10 @@ fn has_own_non_actor_subject(view: &SentenceView, phrases: &[ActorPhrase], group
         }
     }
     // "Eriador's death toll has risen": an actor inside the noun's own phrase (its owner)
-    // is left for the subject search to weigh.
-    if phrases.iter().any(|phrase| start <= phrase.first_token && phrase.end_token <= before) {
+    // is left for the subject search to weigh. A name nobody knows there ("a Tirith
+    // attorney said") is not one: the noun phrase is still the verb's own subject.
+    let owner_inside = |phrase: &ActorPhrase| start <= phrase.first_token && phrase.end_token <= before;
+    if phrases.iter().any(|phrase| owner_inside(phrase) && !is_unknown_name(phrase)) {
         return false;
     }
     // "Israeli helicopters and tanks shelled": a noun joined to an actor phrase shares its role.

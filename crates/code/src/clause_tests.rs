@@ -235,3 +235,48 @@ fn a_pronoun_opening_its_clause_is_the_subject_even_when_unresolved() {
         code_with_verbs("On the upkeep of ports and Peru's harbours, he said the repairs would go ahead.", verbs);
     assert!(coded.events.iter().all(|event| !codes(&event.actor).contains(&"PER".to_string())), "{:#?}", coded.events);
 }
+
+#[test]
+fn a_preposition_closing_the_pattern_introduces_the_target() {
+    let verbs = "--- WELCOME [041] ---\nWELCOME\n- * REPORTS ABOUT [915]\n";
+    let coded = code_with_verbs("Chile welcomed reports chiefly about Peru on Monday.", verbs);
+    let welcome = find_code(&coded, "915");
+    assert_eq!(codes(&welcome.actor), ["CHL"], "{welcome:#?}");
+    assert_eq!(codes(&welcome.recipient), ["PER"], "{welcome:#?}");
+}
+
+#[test]
+fn a_passive_pattern_placing_both_parties_decides_the_roles() {
+    let verbs = "--- FREE [066] ---\nFREE\n- + * FROM $ [066]\n";
+    let coded = code_with_verbs("Chile's ambassador was freed from Peru on Monday.", verbs);
+    let release = find_code(&coded, "066");
+    assert_eq!(codes(&release.actor), ["PER"], "{release:#?}");
+    assert!(codes(&release.recipient).iter().all(|code| code.starts_with("CHL")), "{release:#?}");
+    assert!(!release.recipient.is_empty(), "{release:#?}");
+}
+
+#[test]
+fn an_unknown_name_inside_the_subject_noun_phrase_keeps_the_search_there() {
+    let verbs = "--- SAID [023] ---\nSAID\n--- ATTACK [190] ---\nATTACK\n";
+    let text = "Chile attacked Peru on Monday, a Zarnovia memo said.";
+    let coded = code_with_verbs(text, verbs);
+    spans_slice_the_body(text, &coded);
+    let statements: Vec<&EventRecord> =
+        coded.events.iter().filter(|event| event.cameo.as_deref() == Some("023")).collect();
+    assert!(
+        statements.iter().all(|event| !codes(&event.actor).iter().any(|code| code == "PER" || code == "CHL")),
+        "the memo, not a party of the earlier clause, speaks: {statements:#?}"
+    );
+    assert_eq!(codes(&find_code(&coded, "190").actor), ["CHL"]);
+}
+
+#[test]
+fn a_scene_of_unknown_country_withholds_the_domestic_default() {
+    let at_home = code_text("Russian police arrested students on Monday.");
+    let arrest = find(&at_home, "COERCE");
+    assert!(codes(&arrest.recipient).iter().all(|code| code.starts_with("RUS")), "{arrest:#?}");
+    let abroad = code_text("Russian police arrested students in Zarnovia on Monday.");
+    let arrest = find(&abroad, "COERCE");
+    assert!(!arrest.recipient.is_empty(), "{arrest:#?}");
+    assert!(arrest.recipient.iter().all(|entity| entity.code.is_none()), "{arrest:#?}");
+}

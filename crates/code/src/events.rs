@@ -434,7 +434,7 @@ fn obligation_demand(context: &SentenceContext, verb: usize) -> Option<CodedEven
         .into_iter()
         .filter(|entity| !demand.record.actor.iter().any(|actor| same_actor(actor, entity)))
         .collect();
-    inherit_sole_country(&mut demand.record.actor, &mut demand.record.recipient, context.phrases);
+    inherit_sole_country(context.view, &mut demand.record.actor, &mut demand.record.recipient, context.phrases);
     demand.evidence.recipient_missing = demand.record.recipient.is_empty();
     demand.evidence.recipient_coded =
         demand.record.recipient.iter().any(|entity| entity.code.is_some() || entity.sector.is_some());
@@ -541,11 +541,17 @@ fn build_event(
         (true, true) => (subject, targets.by_agent.clone()),
     };
     let slots = (pattern.source_index, pattern.target_index);
+    // A pattern that places both parties itself ("+ WAS * FREED FROM $") was written for the
+    // voice it matches: its slots decide over the passive swap. The subject is then the
+    // recipient already, so it is handed to the slots as the subject it is.
+    let passive_with_both_slots = group.passive && !pattern.reversed && matches!(slots, (Some(_), Some(_)));
     let (actor_phrases, recipient_phrases) = match (group.passive || pattern.reversed, slots) {
         (false, (Some(_), _) | (_, Some(_))) => {
             slot_roles(view, phrases, group, pattern, &actor_phrases, &recipient_phrases)
                 .unwrap_or((actor_phrases, recipient_phrases))
         }
+        _ if passive_with_both_slots => slot_roles(view, phrases, group, pattern, &recipient_phrases, &targets.phrases)
+            .unwrap_or((actor_phrases, recipient_phrases)),
         _ => (actor_phrases, recipient_phrases),
     };
     let evidence = EventEvidence {
@@ -647,8 +653,10 @@ fn build_event(
     if event_type != "CONSULT" {
         place_recipients(&mut recipient, &actor, located_country(view, phrases, group));
     }
-    inherit_sole_country(&mut actor, &mut recipient, phrases);
-    inherit_domestic_country(&actor, &mut recipient);
+    inherit_sole_country(view, &mut actor, &mut recipient, phrases);
+    if !phrases.iter().any(|phrase| is_scene_of_unknown_country(view, phrase)) {
+        inherit_domestic_country(&actor, &mut recipient);
+    }
     let mut record = EventRecord {
         id: event_id(context.doc_id, view.sentence.span, verb_span, &event_type),
         event: event_type,
@@ -721,7 +729,14 @@ fn place_recipients(recipient: &mut Vec<Entity>, actor: &[Entity], country: Opti
 /// newspaper", "Judge Rivera") in a sentence whose countries are all one takes that country,
 /// as human coders read it. The place of the event, when it has one, already decided
 /// ([`place_recipients`]); business parties stay as they are, since companies cross borders.
-fn inherit_sole_country(actor: &mut [Entity], recipient: &mut [Entity], phrases: &[ActorPhrase]) {
+///
+/// A scene of unknown country ("arrested students in Kherson", the town not in the knowledge
+/// base) withholds the default, as it does the police-and-courts one: the act may well happen
+/// abroad, among another country's people.
+fn inherit_sole_country(view: &SentenceView, actor: &mut [Entity], recipient: &mut [Entity], phrases: &[ActorPhrase]) {
+    if phrases.iter().any(|phrase| is_scene_of_unknown_country(view, phrase)) {
+        return;
+    }
     let Some(country) = sole_country(phrases) else { return };
     let lacks_country =
         |entity: &&mut Entity| entity.code.is_none() && entity.sector.as_deref().is_some_and(|sector| sector != "BUS");
@@ -811,6 +826,17 @@ fn complaint_subject(
         Some(phrase) => Some(phrase.entity.clone()),
         None => nationality_in_object(context, topic + 1, actor, date),
     }
+}
+
+/// A name after "in", "at", "near" or "inside" that the knowledge base cannot place in a
+/// country: an unknown name, or a place whose country it does not record.
+fn is_scene_of_unknown_country(view: &SentenceView, phrase: &ActorPhrase) -> bool {
+    let unplaced = match phrase.kind {
+        PhraseKind::Unknown => true,
+        PhraseKind::Place | PhraseKind::City => phrase.place.as_ref().is_none_or(|place| place.country.is_none()),
+        _ => false,
+    };
+    unplaced && governing_preposition(view, phrase).is_some_and(|index| view.is_any_word(index, SCENE_PREPOSITIONS))
 }
 
 /// Prepositions that join a further noun phrase to the object it is part of: "an offer from
@@ -926,6 +952,9 @@ fn governing_preposition(view: &SentenceView, phrase: &ActorPhrase) -> Option<us
     Some(index)
 }
 
+/// Prepositions that name where an event took place.
+const SCENE_PREPOSITIONS: &[&str] = &["in", "at", "near", "inside"];
+
 /// The country where the event took place: the phrase after "in", "at", "near" or "inside"
 /// closest to the verb that names a country or a place in one, as an entity of that country
 /// with no sector (the place's people, not its government).
@@ -933,8 +962,7 @@ fn located_country(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGro
     phrases
         .iter()
         .filter(|phrase| {
-            governing_preposition(view, phrase)
-                .is_some_and(|index| view.is_any_word(index, &["in", "at", "near", "inside"]))
+            governing_preposition(view, phrase).is_some_and(|index| view.is_any_word(index, SCENE_PREPOSITIONS))
         })
         .filter_map(|phrase| {
             let code = match phrase.kind {
@@ -956,7 +984,9 @@ fn find_targets_or_complement_targets<'p>(
     group: &VerbGroup,
     pattern: &PatternHit,
 ) -> Targets<'p> {
-    let own = find_targets(view, phrases, group, pattern.target_preposition.as_deref());
+    let closing = closing_preposition(view, group, pattern);
+    let wanted = pattern.target_preposition.as_deref().or(closing.as_deref());
+    let own = find_targets(view, phrases, group, wanted);
     if !own.phrases.is_empty() || group.passive {
         return own;
     }
@@ -996,6 +1026,14 @@ fn coordinated_verb(view: &SentenceView, group: &VerbGroup) -> Option<VerbGroup>
     };
     let same_form = next < view.len() && view.tag(next).starts_with("VB") && form(next) == form(group.verb);
     same_form.then(|| VerbGroup { first: next, verb: next, end: next + 1, ..group.clone() })
+}
+
+/// "welcomed economic memos about Bree": a pattern whose last word is a preposition after the
+/// verb ends where the party it is about begins, so that preposition introduces the target
+/// as a bracketed "(ABOUT)" would.
+fn closing_preposition(view: &SentenceView, group: &VerbGroup, pattern: &PatternHit) -> Option<String> {
+    let last = *pattern.matched.iter().max()?;
+    (last >= group.end && view.tag(last) == "IN").then(|| view.word(last).to_lowercase())
 }
 
 /// The actor is the verb's own subject, ending at most two words before the verb group, or

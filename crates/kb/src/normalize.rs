@@ -96,8 +96,20 @@ pub fn fold(text: &str) -> String {
 /// capitals of the alias as written. Other letters may be either case, so `PUTIN` and
 /// `Bashar Al-Assad` match the aliases `Putin` and `Bashar al-Assad`, but `turkey` does not
 /// match `Turkey`.
+///
+/// A capital right after a hyphen is not required: writers differ there ("Kim Jong-un" and
+/// "Kim Jong-Un", "Barad-dur"), and names from dictionaries written in capitals cannot say
+/// which case the later part takes. The name's first letter still tells it from a common word.
 pub fn required_capitals(alias: &str) -> Vec<u16> {
-    alias.chars().enumerate().filter(|(_, c)| c.is_uppercase()).map(|(index, _)| index as u16).collect()
+    let mut previous = ' ';
+    let mut required = Vec::new();
+    for (index, c) in alias.chars().enumerate() {
+        if c.is_uppercase() && previous != '-' {
+            required.push(index as u16);
+        }
+        previous = c;
+    }
+    required
 }
 
 /// True when every required capital position of `text` holds an upper-case letter.
@@ -191,7 +203,18 @@ mod tests {
         assert!(!capitals_match("turkey", &turkey));
         let assad = required_capitals("Bashar al-Assad");
         assert!(capitals_match("Bashar Al-Assad", &assad));
-        assert!(!capitals_match("Bashar al-assad", &assad));
+        assert!(!capitals_match("bashar al-Assad", &assad));
+    }
+
+    #[test]
+    fn the_part_after_a_hyphen_may_be_written_in_either_case() {
+        let capital = required_capitals("Minas-Tirith");
+        assert!(capitals_match("Minas-tirith", &capital));
+        assert!(capitals_match("Minas-Tirith", &capital));
+        assert!(!capitals_match("minas-tirith", &capital), "the first letter still marks a name");
+        let leader = required_capitals("Kim Jong-Un");
+        assert!(capitals_match("Kim Jong-un", &leader));
+        assert!(!capitals_match("Kim jong-un", &leader));
     }
 
     #[test]

@@ -501,6 +501,24 @@ SHELL
     }
 
     #[test]
+    fn a_block_name_met_again_continues_the_block() {
+        let text = "--- FIRE [---] ---\nFIRE\n- * AT [190]\n\n--- SACK [---] ---\nSACK\n\n--- FIRE [173] ---\nDISMISS\n- * MINISTER [172]\n";
+        let dictionary = VerbDictionary::from_petrarch_text(text, "twice.verbs").unwrap();
+        assert_eq!(code_of(&dictionary, "Rebels/NNS fired/VBD at/IN troops/NNS"), Some("190".to_string()));
+        assert_eq!(
+            code_of(&dictionary, "The/DT king/NN fired/VBD his/PRP$ minister/NN"),
+            Some("172".to_string()),
+            "a verb of the first block meets the later block's patterns"
+        );
+        assert_eq!(code_of(&dictionary, "The/DT king/NN fired/VBD everyone/NN"), None, "its own default stays null");
+        assert_eq!(
+            code_of(&dictionary, "The/DT king/NN dismissed/VBD everyone/NN"),
+            Some("173".to_string()),
+            "a verb listed under the later header takes that header's code"
+        );
+    }
+
+    #[test]
     fn the_most_specific_pattern_wins_and_null_patterns_suppress() {
         let dictionary = toy();
         let (_, hit) = code_sentence(

@@ -61,6 +61,8 @@ struct Reader {
     raw_patterns: Vec<RawPattern>,
     raw_synsets: Vec<RawSynset>,
     current_block: Option<BlockId>,
+    /// The header code of a block name met again: the default of the verbs listed under it.
+    reopened_block_code: Option<CodeSpec>,
     /// Index into `raw_synsets` while `+` lines belong to a synset.
     current_synset: Option<usize>,
 }
@@ -74,6 +76,7 @@ impl Reader {
             raw_patterns: Vec::new(),
             raw_synsets: Vec::new(),
             current_block: None,
+            reopened_block_code: None,
             current_synset: None,
         }
     }
@@ -146,9 +149,20 @@ impl Reader {
             Some(code) => parse_code(code).map_err(|message| self.error(line, message, raw))?,
             None => CodeSpec::default(),
         };
+        let name = name.to_ascii_uppercase();
+        // A block whose name opens an earlier block again continues it, as PETRARCH keys a
+        // block's patterns on its name: a verb first listed there meets the patterns of both
+        // ("--- SHOT [---]" with "*_AND_WOUND", later "--- SHOT [223]" with "+ WAS * DEAD IN $").
+        // The later header's code stays the default of the verbs listed under it.
+        if let Some(index) = self.dictionary.blocks.iter().position(|block| block.name == name) {
+            self.current_block = Some(BlockId(index as u32));
+            self.reopened_block_code = Some(code);
+            return Ok(());
+        }
         let block = BlockId(self.dictionary.blocks.len() as u32);
-        self.dictionary.blocks.push(VerbBlock { name: name.to_ascii_uppercase(), code, patterns: Vec::new() });
+        self.dictionary.blocks.push(VerbBlock { name, code, patterns: Vec::new() });
         self.current_block = Some(block);
+        self.reopened_block_code = None;
         Ok(())
     }
 
@@ -167,6 +181,7 @@ impl Reader {
     fn read_verb_line(&mut self, block: BlockId, line: usize, content: &str, raw: &str) -> Result<(), VerbsError> {
         let (words_part, code) = split_trailing_code(content).map_err(|message| self.error(line, message, raw))?;
         let code = code.map(parse_code).transpose().map_err(|message| self.error(line, message, raw))?;
+        let code = code.or_else(|| self.reopened_block_code.clone());
         let (base_text, listed) = split_listed_forms(words_part).map_err(|message| self.error(line, message, raw))?;
         let base = VerbForm::parse(base_text).map_err(|message| self.error(line, message, raw))?;
         let verb = VerbId(self.dictionary.verbs.len() as u32);
