@@ -56,6 +56,12 @@ pub fn is_auxiliary(view: &SentenceView, index: usize) -> bool {
     next < view.len() && view.tag(next).starts_with("VB")
 }
 
+/// A form of be, have or do, whatever follows it: "were" in "were wounded", "had" in "had
+/// halted", "got" is not one (it takes objects as often as participles).
+pub fn is_auxiliary_word(view: &SentenceView, index: usize) -> bool {
+    view.is_any_word(index, AUXILIARIES)
+}
+
 /// The group around a verb form spanning `[form_start, form_end)` whose head is `verb`.
 pub fn verb_group(view: &SentenceView, form_start: usize, verb: usize, form_end: usize) -> VerbGroup {
     let mut first = form_start;

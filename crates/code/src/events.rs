@@ -42,15 +42,24 @@ pub struct SentenceContext<'a> {
 pub struct CodedEvent {
     pub record: EventRecord,
     pub evidence: EventEvidence,
-    verb: usize,
-    group_end: usize,
+    pub(crate) verb: usize,
+    /// First token of the verb group (an auxiliary, modal or the verb itself).
+    pub(crate) group_first: usize,
+    pub(crate) group_end: usize,
     /// A demand read from "X said Y must ...": everything after the verb is its content.
     reported_demand: bool,
 }
 
 impl CodedEvent {
     pub(crate) fn new(record: EventRecord, evidence: EventEvidence, group: &VerbGroup) -> CodedEvent {
-        CodedEvent { record, evidence, verb: group.verb, group_end: group.end, reported_demand: false }
+        CodedEvent {
+            record,
+            evidence,
+            verb: group.verb,
+            group_first: group.first,
+            group_end: group.end,
+            reported_demand: false,
+        }
     }
 }
 
@@ -104,6 +113,7 @@ pub fn code_sentence(context: &SentenceContext) -> Vec<CodedEvent> {
     }
     drop_complement_events(view, &mut events);
     drop_protest_topics(&mut events);
+    crate::secondary::drop_secondary_events(view, &mut events);
     let count = events.len();
     let first_verb = events.iter().map(|event| event.verb).min();
     for event in &mut events {
@@ -140,14 +150,31 @@ fn is_attributive_participle(view: &SentenceView, verb: usize) -> bool {
     if verb == 0 {
         return false;
     }
+    if is_aid_as_noun(view, verb) {
+        return true;
+    }
     let next_tag = if verb + 1 < view.len() { view.tag(verb + 1) } else { "." };
     let next_is_nominal = matches!(next_tag, "NN" | "NNS" | "NNP" | "NNPS" | "JJ");
     let after_determiner = matches!(view.tag(verb - 1), "DT" | "PRP$" | "POS");
+    // "extradited suspected militants": a participle between a verb that is no auxiliary and
+    // a noun modifies the noun, the verb's object.
+    // Only a past-tense verb counts: taggers read plural nouns as present verbs ("officials/VBZ
+    // demanded/VBN support").
+    let after_full_verb = view.tag(verb - 1) == "VBD" && !crate::clause::is_auxiliary_word(view, verb - 1);
     match view.tag(verb) {
-        "VBN" => after_determiner || (view.tag(verb - 1) == "IN" && next_is_nominal),
+        "VBN" => after_determiner || (matches!(view.tag(verb - 1), "IN") || after_full_verb) && next_is_nominal,
         "VBG" => after_determiner && next_is_nominal,
         _ => false,
     }
+}
+
+/// "U.N. aid/VBD convoys", "US aid/VBP groups": "aid" between a name or noun and the noun
+/// it modifies is the noun of a compound, which taggers often read as a verb. As a verb it
+/// follows "to", a modal or its subject and takes an object that a plural noun alone would not
+/// be preceded by a name ("to aid refugees", "will aid the rebels").
+fn is_aid_as_noun(view: &SentenceView, verb: usize) -> bool {
+    let next_is_noun = verb + 1 < view.len() && matches!(view.tag(verb + 1), "NN" | "NNS");
+    view.is_word(verb, "aid") && next_is_noun && matches!(view.tag(verb - 1), "NNP" | "NN" | "JJ" | "DT" | "POS")
 }
 
 /// Prepositions of time before a gerund open an adjunct that may tell the sentence's news
@@ -227,7 +254,8 @@ fn is_reduced_relative(view: &SentenceView, verb: usize) -> bool {
         "VBG" => true,
         _ => false,
     };
-    participle && (0..verb - 1).any(|index| matches!(view.tag(index), "VBD" | "VBZ" | "VBP"))
+    // "will provide aid to refugees fleeing the war": a modal makes the clause finite too.
+    participle && (0..verb - 1).any(|index| matches!(view.tag(index), "VBD" | "VBZ" | "VBP" | "MD"))
 }
 
 /// "staged rallies against the leader, saying he must resign", "continued their hunger strike
@@ -305,7 +333,14 @@ fn reciprocal_event(
         recipient_missing: record.recipient.is_empty(),
         ..first.evidence.clone()
     };
-    Some(CodedEvent { record, evidence, verb: first.verb, group_end: first.group_end, reported_demand: false })
+    Some(CodedEvent {
+        record,
+        evidence,
+        verb: first.verb,
+        group_first: first.group_first,
+        group_end: first.group_end,
+        reported_demand: false,
+    })
 }
 
 /// "Israel threatened to ban voting", "China demanded that the US cancel plans to sell arms
@@ -689,7 +724,14 @@ fn build_event(
         asserted: matches!(record.modality, Modality::Asserted | Modality::Historical),
         ..evidence
     };
-    Some(CodedEvent { record, evidence, verb: group.verb, group_end: group.end, reported_demand: false })
+    Some(CodedEvent {
+        record,
+        evidence,
+        verb: group.verb,
+        group_first: group.first,
+        group_end: group.end,
+        reported_demand: false,
+    })
 }
 
 /// "A Russian missile strike killed three people": a doer the text names only by its weapon is
@@ -1307,7 +1349,7 @@ fn actor_key(entities: &[Entity]) -> Vec<(Option<&str>, Option<&str>, Option<&st
     key
 }
 
-fn is_same_sentence_act(kept: &EventRecord, event: &EventRecord) -> bool {
+pub(crate) fn is_same_sentence_act(kept: &EventRecord, event: &EventRecord) -> bool {
     kept.sentence == event.sentence
         && kept.event == event.event
         && kept.modality == event.modality
@@ -1346,6 +1388,24 @@ mod tests {
 
     fn verbs_coded(events: &[EventRecord]) -> Vec<&str> {
         events.iter().map(|event| event.event_text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_participle_after_a_past_tense_modifies_its_object() {
+        let events = code_text("Kenya extradited suspected Somali militants to Somalia on Friday.");
+        assert_eq!(verbs_coded(&events), vec!["extradited"], "{events:#?}");
+    }
+
+    #[test]
+    fn a_reduced_relative_after_a_modal_clause_is_no_event() {
+        let events = code_text("The United Nations will provide food aid to refugees fleeing the fighting in Sudan.");
+        assert_eq!(verbs_coded(&events), vec!["provide"], "{events:#?}");
+    }
+
+    #[test]
+    fn aid_before_a_noun_is_the_noun_of_a_compound() {
+        let events = code_text("Serbia demanded a ceasefire on Monday and blocked U.N. aid convoys at the border.");
+        assert!(!verbs_coded(&events).contains(&"aid"), "{events:#?}");
     }
 
     #[test]

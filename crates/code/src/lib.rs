@@ -19,6 +19,7 @@ mod dating;
 mod deliveries;
 mod events;
 mod modality;
+mod secondary;
 mod unidentified;
 mod verb_tags;
 

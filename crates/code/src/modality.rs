@@ -47,6 +47,10 @@ const INTENT_VERBS: &[&str] = &[
     "vow",
     "vows",
     "vowed",
+    "swear",
+    "swears",
+    "swore",
+    "sworn",
     "pledge",
     "pledged",
     "promise",
@@ -204,16 +208,17 @@ const ANNOUNCING_MODALS: &[&str] = &["would", "'d", "will", "'ll", "shall", "wo"
 /// prepared to impose", "vowed to retaliate". "agreed to impose sanctions" decides them.
 const HOLDING_INTENTS: &[&str] = &[
     "plan", "plans", "planned", "planning", "prepare", "prepares", "prepared", "ready", "vow", "vows", "vowed",
-    "poised",
+    "poised", "swear", "swears", "swore", "sworn",
 ];
 
 /// How an act not yet done is put forward.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Announcement {
-    /// Decided and stated outright: "will expel 23 diplomats", "said they would meet".
+    /// Decided and stated outright: "will expel 23 diplomats", "will meet".
     Decided,
     /// Held over the recipient: made to depend on a condition ("will withdraw its force unless
-    /// ...") or only planned or readied ("plans to impose", "is prepared to impose").
+    /// ..."), only planned or readied ("plans to impose", "is prepared to impose"), or put
+    /// hypothetically ("said they would boycott the talks").
     Held,
 }
 
@@ -232,7 +237,11 @@ pub fn announcement(view: &SentenceView, group: &VerbGroup, modality: Modality) 
     let governing = governing_verb_before_to(view, group.first);
     let intended = governing.as_deref().is_some_and(|word| HOLDING_INTENTS.contains(&word));
     let condition_follows = (group.end..view.len()).any(|index| view.is_any_word(index, &["if", "unless"]));
-    Some(if intended || condition_follows { Announcement::Held } else { Announcement::Decided })
+    // "said they would boycott": PLOVER reads a hostile act put hypothetically ("would") as a
+    // threat (THREATEN is ASSAULT + hypothetical, manual 0.8 section 2), while "will expel"
+    // states a decision.
+    let hypothetical = modality == Modality::Hypothetical;
+    Some(if intended || condition_follows || hypothetical { Announcement::Held } else { Announcement::Decided })
 }
 
 /// An "if" earlier in the clause, or "the possibility of" a meeting.

@@ -334,3 +334,38 @@ fn a_weapon_with_a_nationality_is_that_countrys_attack() {
     let attack = find(&coded, "ASSAULT");
     assert_eq!(attack.actor.iter().map(|entity| entity.code.clone()).collect::<Vec<_>>(), vec![Some("RUS".into())]);
 }
+
+#[test]
+fn swearing_to_fight_is_a_threat() {
+    let coded = code_text("Rebel leaders in Mali have sworn to fight until the army leaves the north.", "2024-05-02");
+    assert_eq!(coded.events.iter().map(|event| event.event.as_str()).collect::<Vec<_>>(), ["THREATEN"]);
+}
+
+#[test]
+fn calling_for_sanctions_against_a_country_rallies_opposition() {
+    let coded = code_text("A South African bishop called for sanctions against Zimbabwe on Sunday.", "2024-05-02");
+    let call = find(&coded, "ACCUSE");
+    assert_eq!(codes(&call.recipient), vec![("ZWE".into(), String::new())]);
+    assert!(coded.events.iter().all(|event| event.event != "THREATEN"), "{:#?}", coded.events);
+}
+
+#[test]
+fn expelling_an_organisations_inspectors_is_a_sanction() {
+    let coded = code_text("Iraq expelled United Nations inspectors on Monday.", "2024-05-02");
+    assert_eq!(find(&coded, "SANCTION").mode.as_deref(), Some("withdraw"));
+}
+
+#[test]
+fn going_missing_is_no_visit() {
+    let coded =
+        code_text("The Red Cross suspended aid deliveries in Iraq after a staff member went missing.", "2024-05-02");
+    assert!(coded.events.iter().all(|event| event.event != "CONSULT"), "{:#?}", coded.events);
+}
+
+#[test]
+fn a_hostile_act_put_hypothetically_is_a_threat_and_one_announced_is_the_act() {
+    let said_would = code_text("Venezuelan leaders said they would boycott all talks with Colombia.", "2024-05-02");
+    assert_eq!(find(&said_would, "THREATEN").mode.as_deref(), Some("restrict"), "{:#?}", said_would.events);
+    let will = code_text("Britain will expel 12 Russian diplomats, the prime minister said.", "2024-05-02");
+    assert!(will.events.iter().any(|event| event.event == "SANCTION"), "{:#?}", will.events);
+}
