@@ -167,8 +167,8 @@ pub const FOLDS: usize = 5;
 /// The shipped model's weights, in the order of [`features`]; the first is the intercept.
 /// Fitted as the module docs say (paste the line `dyad eval plover` prints).
 const SHIPPED_WEIGHTS: [f64; FEATURE_COUNT] = [
-    -7.49, 0.10, 0.99, 3.17, 0.00, 0.49, -0.13, 0.66, 0.00, 0.55, -0.35, 0.00, 2.79, 0.58, -0.19, 0.80, 0.71, -0.94,
-    -1.44, -0.36, 0.02, -0.66, 0.60, 0.51, 1.13, 0.26, -0.91, -0.75, 0.18, 1.04,
+    -5.35, 0.64, 0.32, 1.96, 0.00, 1.12, -0.05, -0.15, 0.53, 1.42, -0.82, -0.80, 2.26, 0.00, -1.04, 1.43, 0.57, -0.73,
+    -1.54, -0.33, 0.27, -0.30, 0.21, 0.37, 1.34, -0.63, -0.80, -0.93, 0.76, 1.34,
 ];
 
 /// The feature vector: a leading 1 for the intercept, then each piece of evidence, then a 1
