@@ -1003,6 +1003,7 @@ const SCENE_PREPOSITIONS: &[&str] = &["in", "at", "near", "inside"];
 fn located_country(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) -> Option<Entity> {
     phrases
         .iter()
+        .filter(|phrase| is_in_verbs_reach(view, phrase, group))
         .filter(|phrase| {
             governing_preposition(view, phrase).is_some_and(|index| view.is_any_word(index, SCENE_PREPOSITIONS))
         })
@@ -1128,11 +1129,33 @@ fn same_actor(left: &Entity, right: &Entity) -> bool {
     left.span == right.span || (left.name.is_some() && left.name == right.name && left.sector == right.sector)
 }
 
+/// Whether a place phrase can say where this verb's act happened: no other clause with a
+/// finite verb of its own, set off by a comma or by "before", "after", "since" or "until",
+/// stands between them ("killed three people on Wednesday, hours before Zelensky arrived in
+/// Brussels": Brussels is where he arrived). A "when" clause telling the same act ("killed 23
+/// people when they blew themselves up in Tel Aviv") still places it.
+fn is_in_verbs_reach(view: &SentenceView, phrase: &ActorPhrase, group: &VerbGroup) -> bool {
+    let between = if phrase.first_token >= group.end {
+        group.end..phrase.first_token
+    } else {
+        phrase.end_token.min(group.first)..group.first
+    };
+    let mut set_off = false;
+    for index in between {
+        if view.word(index) == "," || view.is_any_word(index, &["before", "after", "since", "until"]) {
+            set_off = true;
+        } else if set_off && matches!(view.tag(index), "VBD" | "VBZ" | "VBP" | "MD") {
+            return false;
+        }
+    }
+    true
+}
+
 /// Where it happened: the place after "in", "at" or "near" closest to the verb.
 pub(crate) fn event_location(view: &SentenceView, phrases: &[ActorPhrase], group: &VerbGroup) -> Option<Place> {
     phrases
         .iter()
-        .filter(|phrase| phrase.place.is_some())
+        .filter(|phrase| phrase.place.is_some() && is_in_verbs_reach(view, phrase, group))
         .filter(|phrase| {
             governing_preposition(view, phrase)
                 .is_some_and(|index| view.is_any_word(index, &["in", "at", "near", "outside"]))

@@ -369,3 +369,14 @@ fn a_hostile_act_put_hypothetically_is_a_threat_and_one_announced_is_the_act() {
     let will = code_text("Britain will expel 12 Russian diplomats, the prime minister said.", "2024-05-02");
     assert!(will.events.iter().any(|event| event.event == "SANCTION"), "{:#?}", will.events);
 }
+
+#[test]
+fn a_place_another_verb_governs_is_not_where_the_event_happened() {
+    let coded = code_text(
+        "Russian missiles killed three people on Wednesday, hours before Volodymyr Zelensky arrived in Brussels.",
+        "2024-06-27",
+    );
+    let attack = find(&coded, "ASSAULT");
+    assert!(attack.location.is_none(), "{attack:#?}");
+    assert!(attack.recipient.iter().all(|entity| entity.code.as_deref() != Some("BEL")), "{attack:#?}");
+}
