@@ -691,6 +691,9 @@ SHELL
         // Taking a step is acting at all, not a seizure; taking a town still is one.
         assert_eq!(code("Damascus/NNP takes/VBZ a/DT step/NN toward/IN talks/NNS"), None);
         assert_eq!(code("Rebels/NNS took/VBD the/DT airport/NN").as_deref(), Some("192"), "occupying territory");
+        // Taking action or measures is acting at all, not a seizure.
+        assert_eq!(code("Oslo/NNP took/VBD action/NN against/IN Moscow/NNP"), None);
+        assert_eq!(code("Oslo/NNP concluded/VBD the/DT meeting/NN").as_deref(), Some("040"));
         // Exercises by one side are a show of force; joint exercises stay cooperation.
         assert_eq!(code("Beijing/NNP launched/VBD live-fire/JJ drills/NNS").as_deref(), Some("150"));
         assert_eq!(code("Oslo/NNP held/VBD joint/JJ exercises/NNS").as_deref(), Some("062"));
