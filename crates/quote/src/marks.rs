@@ -93,8 +93,27 @@ fn trim_marks(body: &str, stretch: &mut QuotedStretch) {
         inner_end -= last.len_utf8();
     }
     // The comma before an attribution ("...developing," Putin told) belongs to the frame.
+    // Trailing marks are counted on what is left after the leading blanks, so a stretch of
+    // blanks alone (`" "`, a page's stray marks) narrows to an empty span, never a reversed one.
     let inner = &body[inner_start..inner_end];
-    let leading = inner.len() - inner.trim_start().len();
-    let trailing = inner.len() - inner.trim_end_matches([',', ' ', '\n']).len();
+    let after_leading = inner.trim_start();
+    let leading = inner.len() - after_leading.len();
+    let trailing = after_leading.len() - after_leading.trim_end_matches([',', ' ', '\n']).len();
     stretch.inner = Span::new(inner_start + leading, inner_end - trailing);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_holding_only_blanks_give_no_stretch_and_every_span_slices_the_body() {
+        let body = "A page with stray marks \" \" and \"\u{a0}\" and then \"a real quote of some words\" here.";
+        let stretches = quoted_stretches(body);
+        assert_eq!(stretches.len(), 1, "{stretches:?}");
+        for stretch in &stretches {
+            assert!(stretch.inner.start <= stretch.inner.end);
+            assert_eq!(&body[stretch.inner.start..stretch.inner.end], "a real quote of some words");
+        }
+    }
 }
