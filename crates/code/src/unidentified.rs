@@ -19,8 +19,8 @@ use crate::clause::{VerbGroup, clause_start};
 use dyad_actors::{ActorPhrase, PhraseKind, SentenceView};
 use dyad_record::Entity;
 
-/// Nouns that name how violence was done, for "killed in a car bomb explosion": after "in" a
-/// phrase is usually a place or a time, and only these make it the cause.
+/// Nouns that name how violence was done ("killed in a car bomb explosion", "a roadside device
+/// killed"): an unidentified doer must be named by one of them.
 const VIOLENCE_NOUNS: &[&str] = &[
     "attack",
     "attacks",
@@ -51,6 +51,16 @@ const VIOLENCE_NOUNS: &[&str] = &[
     "missile",
     "missiles",
     "grenade",
+    "grenades",
+    "device",
+    "devices",
+    "gunfire",
+    "mortar",
+    "mortars",
+    "shell",
+    "shells",
+    "drone",
+    "drones",
 ];
 
 /// Tags that may stand in a noun phrase naming a weapon or a crowd.
@@ -114,6 +124,13 @@ pub fn unidentified_actor(
     }
     let (first, end) =
         if group.passive { cause_after(view, phrases, group)? } else { subject_before(view, phrases, group)? };
+    // Violence needs its means named ("a car bomb", "a minefield explosion"): a subject that
+    // names none ("Temperatures hit the capital", "Electric vehicles hit market share") is a
+    // figure of speech the verb dictionary read as an attack.
+    let names_means = (first..end).any(|index| view.is_any_word(index, VIOLENCE_NOUNS));
+    if sector == "UNK" && !names_means {
+        return None;
+    }
     Some(Entity {
         text: view.text(view.range_span(first, end)).to_string(),
         name: None,
@@ -173,6 +190,12 @@ mod tests {
         let unknown = &attack.actor[0];
         assert_eq!(&text[unknown.span.start..unknown.span.end], "a car bomb");
         assert_eq!((unknown.code.as_deref(), unknown.sector.as_deref()), (Some("IRQ"), Some("UNK")));
+    }
+
+    #[test]
+    fn a_subject_naming_no_means_of_violence_is_no_unidentified_attacker() {
+        let coded = code_text("Record temperatures hit the capital Delhi on Monday.", "2024-07-25");
+        assert!(coded.events.iter().all(|event| event.event != "ASSAULT"), "{coded:#?}");
     }
 
     #[test]
