@@ -582,8 +582,18 @@ fn build_event(
     let passive_with_both_slots = group.passive && !pattern.reversed && matches!(slots, (Some(_), Some(_)));
     let (actor_phrases, recipient_phrases) = match (group.passive || pattern.reversed, slots) {
         (false, (Some(_), _) | (_, Some(_))) => {
-            slot_roles(view, phrases, group, pattern, &actor_phrases, &recipient_phrases)
-                .unwrap_or((actor_phrases, recipient_phrases))
+            match slot_roles(view, phrases, group, pattern, &actor_phrases, &recipient_phrases) {
+                // "blamed M23 and Rwandan troops for the attack on the Mugunga camp": a slot
+                // filled only by a name nobody knows does not displace coded parties the verb
+                // takes as its object.
+                Some((_, slotted))
+                    if only_unknown_names(&slotted) && recipient_phrases.iter().any(|p| p.is_coded()) =>
+                {
+                    (actor_phrases, recipient_phrases)
+                }
+                Some(roles) => roles,
+                None => (actor_phrases, recipient_phrases),
+            }
         }
         _ if passive_with_both_slots => slot_roles(view, phrases, group, pattern, &recipient_phrases, &targets.phrases)
             .unwrap_or((actor_phrases, recipient_phrases)),
@@ -626,9 +636,13 @@ fn build_event(
     if actor.is_empty() || !(has_code(&actor) || has_code(&recipient)) {
         return None;
     }
-    // Political event data: a company launching a phone is not an event, so at least one
-    // party must be other than a business.
-    if !actor.iter().chain(&recipient).any(is_political) {
+    // Political event data: a company launching a phone is not an event, nor are schools
+    // offering courses, so at least one party must be political. Contention is political
+    // whoever takes part: civilians or an ethnic group that protest, threaten or fight.
+    let contentious =
+        matches!(cameo.plover_event.as_deref(), Some("PROTEST" | "THREATEN" | "ASSAULT" | "COERCE" | "MOBILIZE"));
+    let takes_part = |entity: &Entity| is_political(entity) || (contentious && is_social_party(entity));
+    if !actor.iter().chain(&recipient).any(takes_part) {
         return None;
     }
     let location = event_location(view, phrases, group);
@@ -1114,12 +1128,29 @@ fn entities(phrases: &[&ActorPhrase]) -> Vec<Entity> {
     list
 }
 
-/// A party with a country or a sector other than business (companies: BUS; multinationals:
-/// MNC).
+/// Sectors that make a party political on their own, with no country named: the state, its
+/// forces and courts, parties, armed groups, opposition and elites. Schools, hospitals, the
+/// press, workers or civilians of no stated country are political only through a country or
+/// a political party facing them ("educational institutions offer nurses" is no event).
+const POLITICAL_SECTORS: &[&str] =
+    &["GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "SPY", "UAF", "UNK", "OPP", "ELI", "PRE", "PRM"];
+
+/// Phrases that are all capitalised names the knowledge base does not know, uncoded.
+fn only_unknown_names(phrases: &[&ActorPhrase]) -> bool {
+    !phrases.is_empty() && phrases.iter().all(|phrase| phrase.kind == PhraseKind::Unknown && !phrase.is_coded())
+}
+
+/// A party named by a sector other than business, with or without a country.
+fn is_social_party(entity: &Entity) -> bool {
+    entity.sector.as_deref().is_some_and(|sector| !matches!(sector, "BUS" | "MNC"))
+}
+
+/// A party with a country, or a political sector (see [`POLITICAL_SECTORS`]), and not a
+/// business (companies: BUS; multinationals: MNC).
 fn is_political(entity: &Entity) -> bool {
     let business = |code: Option<&str>| matches!(code, Some("BUS") | Some("MNC"));
     let political_code = entity.code.is_some() && !business(entity.code.as_deref());
-    let political_sector = entity.sector.is_some() && !business(entity.sector.as_deref());
+    let political_sector = entity.sector.as_deref().is_some_and(|sector| POLITICAL_SECTORS.contains(&sector));
     (political_code || political_sector) && !business(entity.sector.as_deref())
 }
 

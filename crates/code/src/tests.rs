@@ -380,3 +380,18 @@ fn a_place_another_verb_governs_is_not_where_the_event_happened() {
     assert!(attack.location.is_none(), "{attack:#?}");
     assert!(attack.recipient.iter().all(|entity| entity.code.as_deref() != Some("BEL")), "{attack:#?}");
 }
+
+#[test]
+fn parties_with_no_state_role_code_contention_but_not_business_as_usual() {
+    let offer = code_text("Educational institutions offer nurses flexible courses.", "2024-03-04");
+    assert!(offer.events.is_empty(), "{:#?}", offer.events);
+    let protest = code_text("Students protested against the new fees on Monday.", "2024-03-04");
+    find(&protest, "PROTEST");
+}
+
+#[test]
+fn an_unknown_name_in_a_pattern_slot_does_not_displace_coded_objects() {
+    let coded = code_text("The army blamed Rwandan troops for the attack on the Zelvanu camp.", "2024-05-04");
+    let blame = find(&coded, "ACCUSE");
+    assert_eq!(codes(&blame.recipient), vec![("RWA".into(), "MIL".into())], "{blame:#?}");
+}
