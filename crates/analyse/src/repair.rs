@@ -42,29 +42,7 @@ pub(crate) fn repair_tags<S: AsRef<str>>(words: &[S], tags: &mut [Tag]) {
 
 /// Whether a word opens a noun phrase a verb could take as its object (and is not a date).
 fn takes_an_object(word: &str, tag: Tag) -> bool {
-    const TIMES: [&str; 19] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    matches!(tag, Tag::DT | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::PRP)
-        && !TIMES.iter().any(|time| word.eq_ignore_ascii_case(time))
+    matches!(tag, Tag::DT | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::PRP) && !dyad_time::is_month_or_weekday_name(word)
 }
 
 fn after_number_or_article(previous: &str, tag: Tag) -> bool {
