@@ -237,7 +237,10 @@ fn is_prepositional_gerund(view: &SentenceView, verb: usize) -> bool {
     }
     // "of fierce fighting": an adjective may stand between.
     let preposition = if view.tag(verb - 1) == "JJ" && verb >= 2 { verb - 2 } else { verb - 1 };
-    view.tag(preposition) == "IN" && !view.is_any_word(preposition, TEMPORAL_PREPOSITIONS)
+    // "are in the process of expelling 23 diplomats" tells the act itself, as "are expelling".
+    let in_the_process_of =
+        preposition >= 1 && view.is_word(preposition, "of") && view.is_word(preposition - 1, "process");
+    view.tag(preposition) == "IN" && !view.is_any_word(preposition, TEMPORAL_PREPOSITIONS) && !in_the_process_of
 }
 
 fn is_reduced_relative(view: &SentenceView, verb: usize) -> bool {

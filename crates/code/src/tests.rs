@@ -395,3 +395,10 @@ fn an_unknown_name_in_a_pattern_slot_does_not_displace_coded_objects() {
     let blame = find(&coded, "ACCUSE");
     assert_eq!(codes(&blame.recipient), vec![("RWA".into(), "MIL".into())], "{blame:#?}");
 }
+
+#[test]
+fn being_in_the_process_of_an_act_is_the_act() {
+    let coded = code_text("Britain is in the process of expelling 23 Russian diplomats.", "2018-03-28");
+    let expulsion = find(&coded, "SANCTION");
+    assert_eq!(codes(&expulsion.actor), vec![("GBR".into(), String::new())]);
+}

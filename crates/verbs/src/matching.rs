@@ -95,7 +95,11 @@ impl VerbDictionary {
     /// says verb (see the module docs for multi-word verbs).
     pub fn verb_at(&self, words: &[WordView], index: usize) -> Option<VerbHit> {
         let word = words.get(index)?;
-        let candidates = self.surface_forms.get(&upper(word.text))?;
+        let written = upper(word.text);
+        let candidates = match self.surface_forms.get(&written) {
+            Some(candidates) => candidates,
+            None => self.surface_forms.get(&other_l_spelling(&written)?)?,
+        };
         candidates.iter().find_map(|form| {
             let start = index.checked_sub(form.front.len())?;
             let end = index + 1 + form.back.len();
@@ -400,6 +404,23 @@ fn upper(text: &str) -> String {
     if text.is_ascii() { text.to_ascii_uppercase() } else { text.to_uppercase() }
 }
 
+/// The other spelling of an inflected verb ending in "l": American English writes "canceled",
+/// "fueling", British "cancelled", "fuelling", and news copy mixes both (and misspells
+/// "expelling" as "expeling"). Only tried when the written form is unknown.
+fn other_l_spelling(upper_word: &str) -> Option<String> {
+    for suffix in ["ING", "ED"] {
+        let Some(stem) = upper_word.strip_suffix(suffix) else { continue };
+        if let Some(single) = stem.strip_suffix("LL") {
+            return Some(format!("{single}L{suffix}"));
+        }
+        let vowel_before_l = stem.ends_with('L') && stem[..stem.len() - 1].ends_with(['A', 'E', 'I', 'O', 'U']);
+        if vowel_before_l {
+            return Some(format!("{stem}L{suffix}"));
+        }
+    }
+    None
+}
+
 /// Case-insensitive comparison of a text word with an upper-case dictionary word.
 fn same_word(text: &str, upper_word: &str) -> bool {
     if text.is_ascii() { text.eq_ignore_ascii_case(upper_word) } else { text.to_uppercase() == upper_word }
@@ -691,6 +712,10 @@ SHELL
         // Taking a step is acting at all, not a seizure; taking a town still is one.
         assert_eq!(code("Damascus/NNP takes/VBZ a/DT step/NN toward/IN talks/NNS"), None);
         assert_eq!(code("Rebels/NNS took/VBD the/DT airport/NN").as_deref(), Some("192"), "occupying territory");
+        // The other spelling of an "l" verb is the same verb ("expeled", "cancelled").
+        assert_eq!(code("Oslo/NNP expeled/VBD the/DT diplomats/NNS").as_deref(), Some("161"));
+        assert_eq!(other_l_spelling("CANCELLED").as_deref(), Some("CANCELED"));
+        assert_eq!(other_l_spelling("MEETING"), None);
         // Taking action or measures is acting at all, not a seizure.
         assert_eq!(code("Oslo/NNP took/VBD action/NN against/IN Moscow/NNP"), None);
         assert_eq!(code("Oslo/NNP concluded/VBD the/DT meeting/NN").as_deref(), Some("040"));
