@@ -472,7 +472,9 @@ fn obligation_demand(context: &SentenceContext, verb: usize) -> Option<CodedEven
         .into_iter()
         .filter(|entity| !demand.record.actor.iter().any(|actor| same_actor(actor, entity)))
         .collect();
-    inherit_sole_country(context.view, &mut demand.record.actor, &mut demand.record.recipient, context.phrases);
+    if !happens_at_unknown_scene(context.view, context.phrases) {
+        inherit_sole_country(&mut demand.record.actor, &mut demand.record.recipient, context.phrases);
+    }
     demand.evidence.recipient_missing = demand.record.recipient.is_empty();
     demand.evidence.recipient_coded =
         demand.record.recipient.iter().any(|entity| entity.code.is_some() || entity.sector.is_some());
@@ -705,8 +707,8 @@ fn build_event(
     if event_type != "CONSULT" {
         place_recipients(&mut recipient, &actor, located_country(view, phrases, group));
     }
-    inherit_sole_country(view, &mut actor, &mut recipient, phrases);
-    if !phrases.iter().any(|phrase| is_scene_of_unknown_country(view, phrase)) {
+    if !happens_at_unknown_scene(view, phrases) {
+        inherit_sole_country(&mut actor, &mut recipient, phrases);
         inherit_domestic_country(&actor, &mut recipient);
     }
     let mut record = EventRecord {
@@ -789,13 +791,9 @@ fn place_recipients(recipient: &mut Vec<Entity>, actor: &[Entity], country: Opti
 /// as human coders read it. The place of the event, when it has one, already decided
 /// ([`place_recipients`]); business parties stay as they are, since companies cross borders.
 ///
-/// A scene of unknown country ("arrested students in Kherson", the town not in the knowledge
-/// base) withholds the default, as it does the police-and-courts one: the act may well happen
-/// abroad, among another country's people.
-fn inherit_sole_country(view: &SentenceView, actor: &mut [Entity], recipient: &mut [Entity], phrases: &[ActorPhrase]) {
-    if phrases.iter().any(|phrase| is_scene_of_unknown_country(view, phrase)) {
-        return;
-    }
+/// Callers withhold it, as they do the police-and-courts one, when the act happens at a scene
+/// of unknown country ([`happens_at_unknown_scene`]).
+fn inherit_sole_country(actor: &mut [Entity], recipient: &mut [Entity], phrases: &[ActorPhrase]) {
     let Some(country) = sole_country(phrases) else { return };
     let lacks_country =
         |entity: &&mut Entity| entity.code.is_none() && entity.sector.as_deref().is_some_and(|sector| sector != "BUS");
@@ -885,6 +883,12 @@ fn complaint_subject(
         Some(phrase) => Some(phrase.entity.clone()),
         None => nationality_in_object(context, topic + 1, actor, date),
     }
+}
+
+/// "arrested students in Kherson", the town not in the knowledge base: the act may well happen
+/// abroad, among another country's people, so the domestic defaults are withheld.
+fn happens_at_unknown_scene(view: &SentenceView, phrases: &[ActorPhrase]) -> bool {
+    phrases.iter().any(|phrase| is_scene_of_unknown_country(view, phrase))
 }
 
 /// A name after "in", "at", "near" or "inside" that the knowledge base cannot place in a
